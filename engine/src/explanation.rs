@@ -1,0 +1,264 @@
+//! Explanations: why an outcome is what it is. Each reason names the rule that decided
+//! (its id is the rule-set parameter it rests on), one Swedish sentence for staff, and the
+//! citation of that parameter in the rule set that answered. Reasons are kept small and
+//! borrowed from the rule set, so explaining costs almost nothing; sentences are produced
+//! when shown or serialised.
+
+use chrono::NaiveDate;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+use crate::rule_set::{Citation, Parameters, RuleSet};
+
+/// Every rule the engine applies. The parameter it rests on is `parameter()`; its rule id
+/// in explanations is the parameter name, so a rule can be looked up in the rule-set file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// The child has a samordningsnummer or reservnummer: no 1177 login at all.
+    UnusableIdentityNumber,
+    /// The child has turned 18: custody has ended.
+    Adult,
+    /// The person is not a registered guardian on the date.
+    NotRegisteredGuardian,
+    GuardianAutomaticAccess,
+    GuardianAccessEndedByAge,
+    GuardianProxy,
+    ChildAccountByAge,
+    ChildAccountTooYoung,
+    ChildHasNoEId,
+    ChildJournalByAge,
+    ChildJournalTooYoung,
+    ExtendedAccessChildActive,
+    ExtendedAccessChildGrantable,
+    ExtendedAccessChildNotOffered,
+    ExtendedAccessGuardianActive,
+    ExtendedAccessGuardianGrantable,
+    ExtendedAccessGuardianNotOffered,
+    ExtendedAccessOnlyBetween,
+    LegalRepresentativeAllowed,
+    LegalRepresentativeGrantable,
+    LegalRepresentativeTooYoung,
+    LegalRepresentativeNotOffered,
+    ProtectedChild,
+    ProtectedGuardian,
+    SealingJournal,
+    SealingChildAccount,
+    SealingProxy,
+    SealingUnit,
+    Blocking,
+    BlockingProxy,
+    BlockingLockedChildLogin,
+    LoginLocked,
+    LoginLockStopsProxy,
+    LoginLockKeepsJournal,
+    ExcludedUnit,
+}
+
+impl Rule {
+    /// The rule-set parameter this rule rests on (and its rule id).
+    pub fn parameter(self) -> &'static str {
+        use Rule::*;
+        match self {
+            UnusableIdentityNumber => "unusable_identity_number",
+            Adult => "adult_age",
+            NotRegisteredGuardian | GuardianAutomaticAccess | GuardianAccessEndedByAge => {
+                "guardian_access_until_age"
+            }
+            GuardianProxy => "guardian_proxy_until_access_age",
+            ChildAccountByAge | ChildAccountTooYoung | ChildHasNoEId => "child_account_from_age",
+            ChildJournalByAge | ChildJournalTooYoung => "child_journal_from_age",
+            ExtendedAccessChildActive
+            | ExtendedAccessChildGrantable
+            | ExtendedAccessChildNotOffered => "extended_access_child",
+            ExtendedAccessGuardianActive
+            | ExtendedAccessGuardianGrantable
+            | ExtendedAccessGuardianNotOffered => "extended_access_guardian",
+            ExtendedAccessOnlyBetween => "child_journal_from_age",
+            LegalRepresentativeAllowed
+            | LegalRepresentativeGrantable
+            | LegalRepresentativeTooYoung
+            | LegalRepresentativeNotOffered => "legal_representative_from_age",
+            ProtectedChild => "protected_child_denies_guardians",
+            ProtectedGuardian => "protected_guardian_denies_that_guardian",
+            SealingJournal | SealingUnit => "sealing_covers_journal",
+            SealingChildAccount => "sealing_covers_child_account",
+            SealingProxy => "sealing_covers_proxy",
+            Blocking => "blocking_covers_journal",
+            BlockingProxy => "blocking_covers_proxy",
+            BlockingLockedChildLogin => "blocking_locks_child_login",
+            LoginLocked | LoginLockKeepsJournal => "login_lock_covers_journal",
+            LoginLockStopsProxy => "login_lock_stops_proxy",
+            ExcludedUnit => "excluded_unit_kinds",
+        }
+    }
+
+    /// The restriction's name in a contrastive hint ("tillåtet om blockeringen upphör").
+    pub fn restriction_name_sv(self) -> &'static str {
+        use Rule::*;
+        match self {
+            ProtectedChild => "barnets skyddade identitet",
+            ProtectedGuardian => "vårdnadshavarens skyddade identitet",
+            SealingJournal | SealingChildAccount | SealingProxy | SealingUnit => "förseglingen",
+            Blocking | BlockingProxy => "blockeringen",
+            BlockingLockedChildLogin | LoginLocked | LoginLockStopsProxy => {
+                "låsningen av barnets inloggning"
+            }
+            _ => "begränsningen",
+        }
+    }
+}
+
+/// One reason in an explanation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reason<'r> {
+    pub rule: Rule,
+    /// The citation of the parameter in the rule set that answered.
+    pub citation: Option<&'r Citation>,
+    /// The date the fact behind the reason started, when it helps ("sedan 2024-03-01").
+    pub since: Option<NaiveDate>,
+    /// A threshold birthday the reason rests on.
+    pub birthday: Option<NaiveDate>,
+    /// The age of that birthday.
+    pub age: Option<u8>,
+    /// Whether the 29 February rule moved that birthday to 28 February.
+    pub leap_day_rule: bool,
+}
+
+impl<'r> Reason<'r> {
+    pub fn new(rule: Rule, rule_set: &'r RuleSet) -> Self {
+        Reason {
+            rule,
+            citation: citation_of(&rule_set.parameters, rule.parameter()),
+            since: None,
+            birthday: None,
+            age: None,
+            leap_day_rule: false,
+        }
+    }
+
+    pub fn since(mut self, date: NaiveDate) -> Self {
+        self.since = Some(date);
+        self
+    }
+
+    pub fn at_birthday(mut self, age: u8, birthday: NaiveDate, leap_day_rule: bool) -> Self {
+        self.age = Some(age);
+        self.birthday = Some(birthday);
+        self.leap_day_rule = leap_day_rule;
+        self
+    }
+
+    /// One sentence of Swedish for staff.
+    pub fn sentence_sv(&self) -> String {
+        use Rule::*;
+        let age = self.age.unwrap_or(0);
+        let birthday = self
+            .birthday
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
+        let since = self
+            .since
+            .map(|d| format!(" sedan {d}"))
+            .unwrap_or_default();
+        let mut sentence = match self.rule {
+            UnusableIdentityNumber => "Barnet saknar personnummer som fungerar i 1177 (samordnings- eller reservnummer): ingen kan logga in för barnet.".to_string(),
+            Adult => format!("Barnet har fyllt {age} år{birthday}: vårdnaden har upphört och vårdnadshavare har ingen åtkomst."),
+            NotRegisteredGuardian => "Personen är inte registrerad som vårdnadshavare hos Skatteverket detta datum.".to_string(),
+            GuardianAutomaticAccess => format!("Registrerad vårdnadshavare har automatisk tillgång tills barnet fyller {age} år{birthday}."),
+            GuardianAccessEndedByAge => format!("Den automatiska tillgången för vårdnadshavare upphörde när barnet fyllde {age} år{birthday}."),
+            GuardianProxy => format!("Vårdnadshavare kan agera ombud för barnet i e-tjänsterna tills barnet fyller {age} år{birthday}."),
+            ChildAccountByAge => format!("Barnet har eget konto på 1177.se från {age} års ålder{birthday}."),
+            ChildAccountTooYoung => format!("Barnet får eget konto på 1177.se först när hen fyller {age} år{birthday}."),
+            ChildHasNoEId => "Barnet behöver en egen e-legitimation för att logga in; fallet anger ingen.".to_string(),
+            ChildJournalByAge => format!("Barnet läser sin egen 1177 Journal från {age} års ålder{birthday}."),
+            ChildJournalTooYoung => format!("Barnet läser sin egen 1177 Journal först när hen fyller {age} år{birthday}."),
+            ExtendedAccessChildActive => format!("Utökad direktåtkomst för barnet gäller för denna vårdenhet{since}."),
+            ExtendedAccessChildGrantable => "Vårdenheten kan besluta om utökad direktåtkomst för barnet 13–15 år.".to_string(),
+            ExtendedAccessChildNotOffered => "Regelverket erbjuder ingen utökad direktåtkomst för barnet 13–15 år.".to_string(),
+            ExtendedAccessGuardianActive => format!("Utökad direktåtkomst för vårdnadshavaren gäller för denna vårdenhet{since}."),
+            ExtendedAccessGuardianGrantable => "Vårdenheten kan besluta om utökad direktåtkomst för vårdnadshavaren när barnet är 13–15 år.".to_string(),
+            ExtendedAccessGuardianNotOffered => "Regelverket erbjuder ingen utökad direktåtkomst för vårdnadshavare 13–15 år.".to_string(),
+            ExtendedAccessOnlyBetween => "Utökad direktåtkomst kan bara ges när barnet är 13–15 år.".to_string(),
+            LegalRepresentativeAllowed => format!("Den legala ställföreträdaren har fått tillgång till journalen{since}."),
+            LegalRepresentativeGrantable => format!("En legal ställföreträdare kan få tillgång när barnet fyllt {age} år."),
+            LegalRepresentativeTooYoung => format!("En legal ställföreträdare kan få tillgång först när barnet fyllt {age} år{birthday}."),
+            LegalRepresentativeNotOffered => "Regelverket anger ingen journalåtkomst för legal ställföreträdare.".to_string(),
+            ProtectedChild => format!("Barnet har skyddade personuppgifter{since}: ombudskopplingen bryts och vårdnadshavare har ingen åtkomst."),
+            ProtectedGuardian => format!("Vårdnadshavaren har skyddade personuppgifter{since} och kan inte agera ombud eller se barnets journal."),
+            SealingJournal => format!("Barnets 1177 Journal är förseglad{since}."),
+            SealingChildAccount => format!("Förseglingen{since} stänger även barnets konto på 1177.se."),
+            SealingProxy => format!("Förseglingen{since} stänger vårdnadshavarnas ombudsroll i e-tjänsterna."),
+            SealingUnit => format!("Journalen från denna vårdenhet är förseglad{since}."),
+            Blocking => format!("Vårdnadshavaren är blockerad{since} från barnets 1177 Journal."),
+            BlockingProxy => format!("Vårdnadshavaren är blockerad{since} och kan inte agera ombud för barnet."),
+            BlockingLockedChildLogin => format!("Barnets inloggning låstes när en vårdnadshavare blockerades{since} och är låst tills upplåsning begärs."),
+            LoginLocked => format!("Barnets inloggning till 1177 e-tjänster är låst{since}."),
+            LoginLockStopsProxy => format!("Barnets inloggning är låst{since}: vårdnadshavare kan inte agera ombud."),
+            LoginLockKeepsJournal => "Låst inloggning stänger inte 1177 Journal; journalen kan nås via direktlänk.".to_string(),
+            ExcludedUnit => "Vårdenheten är undantagen från visning i 1177 Journal.".to_string(),
+        };
+        if self.leap_day_rule {
+            sentence.push_str(" Barnet är fött 29 februari: födelsedagen räknas som 28 februari ett år utan skottdag (lag 1930:173).");
+        }
+        sentence
+    }
+}
+
+impl Serialize for Reason<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut state = serializer.serialize_struct("Reason", 4)?;
+        state.serialize_field("rule_id", self.rule.parameter())?;
+        state.serialize_field("sentence", &self.sentence_sv())?;
+        state.serialize_field("citation", &self.citation)?;
+        state.serialize_field("leap_day_rule", &self.leap_day_rule)?;
+        state.end()
+    }
+}
+
+/// The citation of a parameter by name, if the rule set has it.
+pub fn citation_of<'r>(parameters: &'r Parameters, name: &str) -> Option<&'r Citation> {
+    let p = parameters;
+    Some(match name {
+        "unusable_identity_number" => &p.unusable_identity_number.citation,
+        "guardian_access_until_age" => &p.guardian_access_until_age.citation,
+        "child_account_from_age" => &p.child_account_from_age.citation,
+        "child_journal_from_age" => &p.child_journal_from_age.citation,
+        "adult_age" => &p.adult_age.citation,
+        "guardian_proxy_until_access_age" => &p.guardian_proxy_until_access_age.citation,
+        "blocking_covers_journal" => &p.blocking_covers_journal.citation,
+        "blocking_covers_proxy" => &p.blocking_covers_proxy.citation,
+        "blocking_locks_child_login" => &p.blocking_locks_child_login.citation,
+        "blocking_ends_at_age" => &p.blocking_ends_at_age.citation,
+        "blocking_request" => &p.blocking_request.citation,
+        "sealing_covers_journal" => &p.sealing_covers_journal.citation,
+        "sealing_covers_child_account" => &p.sealing_covers_child_account.citation,
+        "sealing_covers_proxy" => &p.sealing_covers_proxy.citation,
+        "sealing_ends_at_age" => &p.sealing_ends_at_age.citation,
+        "sealing_scopes" => &p.sealing_scopes.citation,
+        "sealing_unlock_rule" => &p.sealing_unlock_rule.citation,
+        "sealing_request" => &p.sealing_request.citation,
+        "login_lock_covers_journal" => &p.login_lock_covers_journal.citation,
+        "login_lock_stops_proxy" => &p.login_lock_stops_proxy.citation,
+        "protected_child_denies_guardians" => &p.protected_child_denies_guardians.citation,
+        "protected_child_requires_sealing" => &p.protected_child_requires_sealing.citation,
+        "protected_guardian_denies_that_guardian" => {
+            &p.protected_guardian_denies_that_guardian.citation
+        }
+        "protected_guardian_requires_sealing" => &p.protected_guardian_requires_sealing.citation,
+        "extended_access_child" => &p.extended_access_child.citation,
+        "extended_access_guardian" => &p.extended_access_guardian.citation,
+        "legal_representative_from_age" => &p.legal_representative_from_age.citation,
+        "legal_representative_route" => &p.legal_representative_route.citation,
+        "excluded_unit_kinds" => &p.excluded_unit_kinds.citation,
+        "exception_categories" => &p.exception_categories.citation,
+        "display_start_date" => &p.display_start_date.citation,
+        "urgent_phone" => &p.urgent_phone.citation,
+        "urgent_phone_checklist" => &p.urgent_phone_checklist.citation,
+        "blocked_guardian_message" => &p.blocked_guardian_message.citation,
+        "standard_answer" => &p.standard_answer.citation,
+        "guardian_always_informed" => &p.guardian_always_informed.citation,
+        "documentation_note_fields" => &p.documentation_note_fields.citation,
+        "blocking_extra_actions" => &p.blocking_extra_actions.citation,
+        _ => return None,
+    })
+}

@@ -1,0 +1,33 @@
+//! Insyn's rule engine: for a child, on a date, who can see what in 1177, and why.
+//!
+//! A pure crate (chrono, serde and one JSON parser): no clock, no I/O. The date being asked
+//! about is always an input. Read it in the order of the guidance:
+//!
+//! - [`age`]: birthdays and ages (the 29 February rule).
+//! - [`identity`]: personnummer, samordningsnummer, reservnummer.
+//! - [`case`]: the facts of a case (fallet) and the case format.
+//! - [`validation`]: what makes a case invalid, with the field at fault.
+//! - [`rule_set`]: regions' rules as cited data (regelverk).
+//! - [`evaluation`]: outcomes per actor × capability on one date.
+//! - [`explanation`]: the reasons behind an outcome, with citations.
+//! - [`timeline`]: change points from birth to 18, and the diff of two rule sets.
+//! - [`guidance`]: who decides a measure, which form, the urgent phone line.
+//! - [`guardian_view`]: what a guardian sees in 1177, and what support staff may say.
+
+pub mod age;
+pub mod case;
+pub mod error;
+pub mod evaluation;
+pub mod explanation;
+pub mod guardian_view;
+pub mod guidance;
+pub mod identity;
+pub mod rule_set;
+pub mod timeline;
+pub mod validation;
+
+pub use case::{Case, FORMAT_VERSION};
+pub use error::{parse_date, EngineError};
+pub use evaluation::{evaluate, evaluate_with, Actor, Capability, Evaluation, Outcome, OutcomeKind};
+pub use rule_set::{Catalog, RuleSet};
+pub use timeline::{diff, timeline, Diff, Timeline};

@@ -1,0 +1,511 @@
+//! Rule sets (regelverk): one region's rules in one version, as data. Every parameter
+//! carries its citation (the source and the quoted Swedish line) and says whether it is
+//! stated by the source, inferred while modelling, or unknown. The engine is generic; all
+//! that differs between regions and years lives in the JSON files under `engine/rules/`,
+//! embedded at build time.
+//!
+//! A rule set may `extend` another (normally the national baseline): parameters it does
+//! not state are taken from the parent and marked as inherited, so the UI can say
+//! "antaget från nationell baslinje".
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::EngineError;
+
+/// How sure we are of a parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// The quoted source says so.
+    #[default]
+    Stated,
+    /// Our reading of the sources; the note says why.
+    Inferred,
+    /// No source found; the value is a cautious placeholder and the note says so.
+    Unknown,
+}
+
+impl Certainty {
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Certainty::Stated => "angivet i källan",
+            Certainty::Inferred => "tolkat (inte uttryckligen angivet)",
+            Certainty::Unknown => "okänt (ingen källa hittad)",
+        }
+    }
+}
+
+/// Where a parameter comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// Source id, defined in the rule set's `sources` (or its parent's).
+    pub source: String,
+    /// The exact Swedish line(s), as the source has them.
+    #[serde(default)]
+    pub quote: String,
+    #[serde(default)]
+    pub certainty: Certainty,
+    /// Why inferred or unknown, or any caveat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Set at load time when the value is taken from the parent rule set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherited_from: Option<String>,
+}
+
+/// A parameter value with its citation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cited<T> {
+    pub value: T,
+    #[serde(flatten)]
+    pub citation: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// A seed file under shared/seeds/, when the source is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The date the source gives, if any ("n.d." otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// How a sealing is lifted (upplåsning).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnlockRule {
+    /// Every unit that initiated the sealing must agree (VGR 2026).
+    AllInitiatingUnits,
+    /// One request from an initiating unit lifts it.
+    AnyInitiatingUnit,
+}
+
+/// Which sealing scopes a region's routine offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SealingScopeKind {
+    Whole,
+    Unit,
+    EntryPeriod,
+}
+
+/// How a measure that is not in place could be granted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrantRoute {
+    /// Who decides, e.g. "verksamhetschef för vårdenheten".
+    pub decided_by: String,
+    /// The request form (blankett), if the source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// Whether the child must agree.
+    pub child_must_agree: bool,
+}
+
+/// How a protective measure is requested.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestRoute {
+    pub decided_by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HiddenFrom {
+    /// Never shown online, to anyone.
+    Everyone,
+    /// Not shown to guardians (e.g. "Orosanmälan gällande barn" during investigation).
+    Guardians,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExceptionCategory {
+    /// The keyword (sökord) as the source writes it.
+    pub name: String,
+    pub hidden_from: HiddenFrom,
+    /// Hidden only while an investigation is ongoing.
+    #[serde(default)]
+    pub only_during_investigation: bool,
+}
+
+/// Every parameter a rule set has. The field name is the rule id used in explanations.
+/// The Swedish terms are in `parameter_term_sv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parameters {
+    /// Samordningsnummer and reservnummer give no 1177 login (nobody has online access).
+    pub unusable_identity_number: Cited<bool>,
+    /// Guardians' automatic access (journal and ombud) ends on this birthday.
+    pub guardian_access_until_age: Cited<u8>,
+    /// The child's own 1177 account (e-tjänster) from this birthday.
+    pub child_account_from_age: Cited<u8>,
+    /// The child reads their own journal from this birthday.
+    pub child_journal_from_age: Cited<u8>,
+    /// Custody ends at this birthday; the child is then an adult.
+    pub adult_age: Cited<u8>,
+    /// A guardian acts for the child in e-tjänster (ombud) until guardian_access_until_age.
+    pub guardian_proxy_until_access_age: Cited<bool>,
+
+    pub blocking_covers_journal: Cited<bool>,
+    pub blocking_covers_proxy: Cited<bool>,
+    pub blocking_locks_child_login: Cited<bool>,
+    /// A blocking ends automatically on this birthday (VGR 2026: 13).
+    pub blocking_ends_at_age: Cited<Option<u8>>,
+    pub blocking_request: Cited<RequestRoute>,
+
+    pub sealing_covers_journal: Cited<bool>,
+    pub sealing_covers_child_account: Cited<bool>,
+    pub sealing_covers_proxy: Cited<bool>,
+    pub sealing_ends_at_age: Cited<Option<u8>>,
+    pub sealing_scopes: Cited<Vec<SealingScopeKind>>,
+    pub sealing_unlock_rule: Cited<UnlockRule>,
+    pub sealing_request: Cited<RequestRoute>,
+
+    pub login_lock_covers_journal: Cited<bool>,
+    pub login_lock_stops_proxy: Cited<bool>,
+
+    pub protected_child_denies_guardians: Cited<bool>,
+    /// Staff must seal the child's account while the child has protected identity.
+    pub protected_child_requires_sealing: Cited<bool>,
+    pub protected_guardian_denies_that_guardian: Cited<bool>,
+    /// Staff must seal when a guardian (not the child) has protected identity.
+    pub protected_guardian_requires_sealing: Cited<bool>,
+
+    /// Utökad direktåtkomst för barnet 13–15, if the region offers it.
+    pub extended_access_child: Cited<Option<GrantRoute>>,
+    /// Utökad direktåtkomst för vårdnadshavare 13–15, if the region offers it.
+    pub extended_access_guardian: Cited<Option<GrantRoute>>,
+
+    /// Legal representatives (god man, förvaltare) can be given journal access from this age.
+    pub legal_representative_from_age: Cited<Option<u8>>,
+    pub legal_representative_route: Cited<Option<GrantRoute>>,
+
+    /// Kinds of care unit never shown online (e.g. BUP).
+    pub excluded_unit_kinds: Cited<Vec<String>>,
+    pub exception_categories: Cited<Vec<ExceptionCategory>>,
+    /// Journal entries before this date are not shown (no retroactive display).
+    pub display_start_date: Cited<Option<NaiveDate>>,
+
+    /// The 24/7 phone number for urgent blocking or sealing.
+    pub urgent_phone: Cited<Option<String>>,
+    /// What to say when phoning, item by item.
+    pub urgent_phone_checklist: Cited<Vec<String>>,
+    /// What a blocked guardian sees under "Växla journal".
+    pub blocked_guardian_message: Cited<Option<String>>,
+    /// Standardsvar to a guardian when the measure may not be disclosed.
+    pub standard_answer: Cited<Option<String>>,
+    /// Whether staff must always tell the guardian of a measure.
+    pub guardian_always_informed: Cited<bool>,
+    /// Fields of the documentation note (särskild anteckning).
+    pub documentation_note_fields: Cited<Vec<String>>,
+    /// Extra actions when blocking, e.g. removing SMS reminders.
+    pub blocking_extra_actions: Cited<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSet {
+    /// E.g. "vgr-2026".
+    pub id: String,
+    /// Region code shared by all versions of one region, e.g. "vgr".
+    pub region: String,
+    /// The region's Swedish name.
+    pub region_name: String,
+    pub version: String,
+    pub title: String,
+    pub valid_from: NaiveDate,
+    /// Last day in force; `None` = still in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<NaiveDate>,
+    /// Why the rule set is in force from (and to) those dates.
+    pub validity: Citation,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// A sentence on what the rule set is and how sure it is.
+    pub summary: String,
+    pub sources: Vec<Source>,
+    pub parameters: Parameters,
+}
+
+impl RuleSet {
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        date >= self.valid_from && self.valid_to.is_none_or(|to| date <= to)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Each parameter by rule id, with its citation and value as JSON, in file order.
+    pub fn parameter_list(&self) -> Vec<(String, Citation, Value)> {
+        let value = serde_json::to_value(&self.parameters).expect("parameters serialise");
+        let Value::Object(map) = value else {
+            unreachable!("parameters are a struct")
+        };
+        map.into_iter()
+            .map(|(name, entry)| {
+                let citation: Citation =
+                    serde_json::from_value(entry.clone()).expect("every parameter is cited");
+                let value = entry.get("value").cloned().unwrap_or(Value::Null);
+                (name, citation, value)
+            })
+            .collect()
+    }
+}
+
+/// The files under engine/rules/, embedded at build time. The national baseline comes
+/// first: others extend it.
+const RULE_FILES: &[(&str, &str)] = &[
+    ("national.json", include_str!("../rules/national.json")),
+    ("vgr-2019.json", include_str!("../rules/vgr-2019.json")),
+    ("vgr-2026.json", include_str!("../rules/vgr-2026.json")),
+    ("jonkoping.json", include_str!("../rules/jonkoping.json")),
+    ("ostergotland.json", include_str!("../rules/ostergotland.json")),
+    ("skane.json", include_str!("../rules/skane.json")),
+    ("stockholm.json", include_str!("../rules/stockholm.json")),
+    ("orebro.json", include_str!("../rules/orebro.json")),
+];
+
+/// All rule sets, validated.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub rule_sets: Vec<RuleSet>,
+}
+
+impl Catalog {
+    /// The embedded catalog, parsed once.
+    pub fn embedded() -> &'static Catalog {
+        static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        CATALOG.get_or_init(|| {
+            Catalog::from_files(RULE_FILES).unwrap_or_else(|error| {
+                // The files are embedded and tested; a failure here is a build defect.
+                panic!("embedded rule sets are invalid: {error}")
+            })
+        })
+    }
+
+    /// Parse and merge rule-set files. Parents must come before children.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Catalog, EngineError> {
+        let mut raw: BTreeMap<String, Value> = BTreeMap::new();
+        let mut rule_sets = Vec::new();
+        for (file, text) in files {
+            let mut value: Value =
+                serde_json::from_str(text).map_err(|error| EngineError::RuleSetFile {
+                    file: file.to_string(),
+                    message: error.to_string(),
+                })?;
+            let id = value
+                .get("id")
+                .and_then(Value::as_str)
+                .ok_or_else(|| EngineError::RuleSetFile {
+                    file: file.to_string(),
+                    message: "missing \"id\"".into(),
+                })?
+                .to_string();
+            if let Some(parent_id) = value
+                .get("extends")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+            {
+                let parent_id = parent_id.as_str();
+                let parent = raw.get(parent_id).ok_or_else(|| EngineError::RuleSetFile {
+                    file: file.to_string(),
+                    message: format!("extends unknown rule set \"{parent_id}\" (list parents first)"),
+                })?;
+                value = inherit(parent, parent_id, value);
+            }
+            let rule_set: RuleSet =
+                serde_json::from_value(value.clone()).map_err(|error| EngineError::RuleSetFile {
+                    file: file.to_string(),
+                    message: error.to_string(),
+                })?;
+            check_citations(&rule_set).map_err(|message| EngineError::RuleSetFile {
+                file: file.to_string(),
+                message,
+            })?;
+            raw.insert(id, value);
+            rule_sets.push(rule_set);
+        }
+        Ok(Catalog { rule_sets })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&RuleSet> {
+        self.rule_sets.iter().find(|r| r.id == id)
+    }
+
+    /// The rule set of `region` in force on `date`.
+    pub fn in_force(&self, region: &str, date: NaiveDate) -> Option<&RuleSet> {
+        self.rule_sets
+            .iter()
+            .filter(|r| r.region == region)
+            .find(|r| r.in_force_on(date))
+    }
+
+    pub fn regions(&self) -> Vec<(&str, &str)> {
+        let mut regions: Vec<(&str, &str)> = Vec::new();
+        for r in &self.rule_sets {
+            if !regions.iter().any(|(code, _)| *code == r.region) {
+                regions.push((&r.region, &r.region_name));
+            }
+        }
+        regions
+    }
+
+    /// Choose the rule set for a case on a date: the pinned one, else the region's.
+    pub fn resolve(
+        &self,
+        region: &str,
+        pinned: Option<&str>,
+        date: NaiveDate,
+    ) -> Result<&RuleSet, EngineError> {
+        if let Some(id) = pinned {
+            return self
+                .get(id)
+                .ok_or_else(|| EngineError::UnknownRuleSet { id: id.to_string() });
+        }
+        if !self.rule_sets.iter().any(|r| r.region == region) {
+            return Err(EngineError::UnknownRegion {
+                region: region.to_string(),
+            });
+        }
+        self.in_force(region, date)
+            .ok_or_else(|| EngineError::NoRuleSetInForce {
+                region: region.to_string(),
+                date,
+            })
+    }
+}
+
+/// Merge a child rule set over its parent: the child's top-level fields win; parameters the
+/// child leaves out come from the parent, marked `inherited_from`; sources are the union.
+fn inherit(parent: &Value, parent_id: &str, mut child: Value) -> Value {
+    let child_object = child.as_object_mut().expect("a rule set is an object");
+    let mut parameters = parent
+        .get("parameters")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    for citation in parameters.values_mut() {
+        if let Some(object) = citation.as_object_mut() {
+            object
+                .entry("inherited_from")
+                .or_insert_with(|| Value::String(parent_id.to_string()));
+        }
+    }
+    if let Some(own) = child_object.get("parameters").and_then(Value::as_object) {
+        for (name, value) in own {
+            parameters.insert(name.clone(), value.clone());
+        }
+    }
+    child_object.insert("parameters".into(), Value::Object(parameters));
+    let mut sources = parent
+        .get("sources")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    if let Some(own) = child_object.get("sources").and_then(Value::as_array) {
+        for source in own {
+            let id = source.get("id");
+            sources.retain(|s| s.get("id") != id);
+            sources.push(source.clone());
+        }
+    }
+    child_object.insert("sources".into(), Value::Array(sources));
+    child
+}
+
+/// Every parameter must name a known source and quote it, unless it says it is unknown and
+/// explains why in a note.
+pub fn check_citations(rule_set: &RuleSet) -> Result<(), String> {
+    let mut problems = Vec::new();
+    let validity = ("validity".to_string(), rule_set.validity.clone(), Value::Null);
+    for (name, citation, _) in rule_set.parameter_list().into_iter().chain([validity]) {
+        if rule_set.source(&citation.source).is_none() {
+            problems.push(format!(
+                "parameter \"{name}\" cites unknown source \"{}\"",
+                citation.source
+            ));
+        }
+        match citation.certainty {
+            Certainty::Stated | Certainty::Inferred if citation.quote.trim().is_empty() => {
+                problems.push(format!("parameter \"{name}\" has no quote"))
+            }
+            Certainty::Inferred | Certainty::Unknown
+                if citation.note.as_deref().is_none_or(|n| n.trim().is_empty()) =>
+            {
+                problems.push(format!(
+                    "parameter \"{name}\" is {:?} but has no note saying why",
+                    citation.certainty
+                ))
+            }
+            _ => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+/// The Swedish term staff know a parameter by, for the rule-set page and the README index.
+pub fn parameter_term_sv(name: &str) -> &'static str {
+    match name {
+        "unusable_identity_number" => "Samordningsnummer/reservnummer: ingen inloggning",
+        "guardian_access_until_age" => "Vårdnadshavares automatiska tillgång upphör (ålder)",
+        "child_account_from_age" => "Barnets eget konto på 1177.se från (ålder)",
+        "child_journal_from_age" => "Barnet läser sin 1177 Journal från (ålder)",
+        "adult_age" => "Vårdnaden upphör, myndig (ålder)",
+        "guardian_proxy_until_access_age" => "Vårdnadshavare som ombud i e-tjänster",
+        "blocking_covers_journal" => "Blockering omfattar 1177 Journal",
+        "blocking_covers_proxy" => "Blockering omfattar ombud/e-tjänster",
+        "blocking_locks_child_login" => "Blockering låser även barnets inloggning",
+        "blocking_ends_at_age" => "Blockering upphör automatiskt (ålder)",
+        "blocking_request" => "Blockering: beslut och blankett",
+        "sealing_covers_journal" => "Försegling omfattar 1177 Journal",
+        "sealing_covers_child_account" => "Försegling omfattar barnets konto",
+        "sealing_covers_proxy" => "Försegling omfattar ombud",
+        "sealing_ends_at_age" => "Försegling upphör automatiskt (ålder)",
+        "sealing_scopes" => "Försegling: möjliga omfattningar",
+        "sealing_unlock_rule" => "Upplåsning av försegling",
+        "sealing_request" => "Försegling: beslut och blankett",
+        "login_lock_covers_journal" => "Låst inloggning stänger 1177 Journal",
+        "login_lock_stops_proxy" => "Låst inloggning stoppar ombud",
+        "protected_child_denies_guardians" => "Barnets skyddade identitet: vårdnadshavare",
+        "protected_child_requires_sealing" => "Barnets skyddade identitet: försegling krävs",
+        "protected_guardian_denies_that_guardian" => {
+            "Vårdnadshavarens skyddade identitet: ombud och journal"
+        }
+        "protected_guardian_requires_sealing" => {
+            "Vårdnadshavarens skyddade identitet: försegling krävs"
+        }
+        "extended_access_child" => "Utökad direktåtkomst för barnet 13–15 år",
+        "extended_access_guardian" => "Utökad direktåtkomst för vårdnadshavare 13–15 år",
+        "legal_representative_from_age" => "Legal ställföreträdare: tillgång från (ålder)",
+        "legal_representative_route" => "Legal ställföreträdare: beslut",
+        "excluded_unit_kinds" => "Undantagna enheter",
+        "exception_categories" => "Undantag från direktåtkomst (sökord)",
+        "display_start_date" => "Visning från datum (ingen retroaktiv visning)",
+        "urgent_phone" => "Brådskande: telefonnummer",
+        "urgent_phone_checklist" => "Brådskande: uppgifter vid samtalet",
+        "blocked_guardian_message" => "Vad blockerad vårdnadshavare ser",
+        "standard_answer" => "Standardsvar till vårdnadshavare",
+        "guardian_always_informed" => "Informeras vårdnadshavare alltid?",
+        "documentation_note_fields" => "Särskild anteckning: innehåll",
+        "blocking_extra_actions" => "Fler åtgärder vid blockering",
+        _ => "okänd parameter",
+    }
+}

@@ -1,0 +1,417 @@
+//! Validation of a case before it is evaluated: every problem becomes an `EngineError`
+//! naming the offending field's path, never a panic. The checks are the ones the guidance
+//! implies: at most two guardians at a time, measures dated within the child's life and
+//! ending after they start, references to guardians and units that exist, extended access
+//! only at 13–15, unlock requests only from units that initiated the sealing.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::age::birthday;
+use crate::case::{Case, MeasureKind, Period, SealingScope, FORMAT_VERSION};
+use crate::error::EngineError;
+use crate::evaluation::CaseFacts;
+
+/// Extended access (utökad direktåtkomst) is given between the 13th birthday and the day
+/// before the 16th (VGR 2019: "Direktåtkomst för minderårig mellan 13 – 15 år"; the same
+/// window in every rule set in the catalog).
+pub const EXTENDED_ACCESS_FROM_AGE: u32 = 13;
+pub const EXTENDED_ACCESS_UNTIL_AGE: u32 = 16;
+
+/// At most two guardians at a time (Föräldrabalken via Skatteverket: "Ett barn ska inte ha
+/// fler än två vårdnadshavare enligt svensk lagstiftning.").
+pub const MAX_CONCURRENT_GUARDIANS: usize = 2;
+
+fn part<T: DeserializeOwned>(value: &Value, path: &str) -> Result<T, EngineError> {
+    serde_json::from_value(value.clone()).map_err(|error| EngineError::Malformed {
+        path: path.to_string(),
+        message: error.to_string(),
+    })
+}
+
+/// A measure must not carry fields the format does not know (a misspelt "to" would
+/// otherwise silently become "until further notice").
+fn check_measure_fields(item: &Value, path: &str) -> Result<(), EngineError> {
+    let measure: crate::case::Measure = part(item, path)?;
+    let known = serde_json::to_value(&measure).expect("a measure serialises");
+    if let (Value::Object(given), Value::Object(known)) = (item, &known) {
+        const OPTIONAL: [&str; 5] = ["decided_on", "decided_by", "unit", "investigation_until", "to"];
+        for key in given.keys() {
+            if !known.contains_key(key) && !OPTIONAL.contains(&key.as_str()) {
+                return Err(EngineError::Malformed {
+                    path: format!("{path}.{key}"),
+                    message: format!("unknown field `{key}`"),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Read a case file. Errors name the part of the file at fault.
+pub fn parse_case_json(text: &str) -> Result<Case, EngineError> {
+    let value: Value = serde_json::from_str(text).map_err(|error| EngineError::Malformed {
+        path: String::new(),
+        message: error.to_string(),
+    })?;
+    let Value::Object(object) = &value else {
+        return Err(EngineError::Malformed {
+            path: String::new(),
+            message: "expected a JSON object".into(),
+        });
+    };
+    match object.get("format_version") {
+        None => {
+            return Err(EngineError::Malformed {
+                path: "format_version".into(),
+                message: "missing; this engine reads format_version 1".into(),
+            })
+        }
+        Some(version) => {
+            let found = version.as_u64().ok_or_else(|| EngineError::Malformed {
+                path: "format_version".into(),
+                message: "expected a whole number".into(),
+            })?;
+            if found != FORMAT_VERSION as u64 {
+                return Err(EngineError::UnsupportedFormatVersion {
+                    found: found.min(u32::MAX as u64) as u32,
+                    supported: FORMAT_VERSION,
+                });
+            }
+        }
+    }
+    // Read list items one by one so an error can name the item.
+    for list in ["guardians", "legal_representatives", "care_units", "measures"] {
+        if let Some(items) = object.get(list) {
+            let Value::Array(items) = items else {
+                return Err(EngineError::Malformed {
+                    path: list.into(),
+                    message: "expected a list".into(),
+                });
+            };
+            for (index, item) in items.iter().enumerate() {
+                let path = format!("{list}[{index}]");
+                match list {
+                    "guardians" => part::<crate::case::Guardian>(item, &path).map(drop)?,
+                    "legal_representatives" => {
+                        part::<crate::case::LegalRepresentative>(item, &path).map(drop)?
+                    }
+                    "care_units" => part::<crate::case::CareUnit>(item, &path).map(drop)?,
+                    _ => check_measure_fields(item, &path)?,
+                }
+            }
+        }
+    }
+    if let Some(child) = object.get("child") {
+        part::<crate::case::Child>(child, "child")?;
+    }
+    part(&value, "")
+}
+
+fn check_period(
+    period: &Period,
+    path: &str,
+    birth: NaiveDate,
+) -> Result<(), EngineError> {
+    if let Some(to) = period.to {
+        if to < period.from {
+            return Err(EngineError::invalid(
+                format!("{path}.to"),
+                format!("ends ({to}) before it starts ({})", period.from),
+            ));
+        }
+    }
+    if period.from < birth {
+        return Err(EngineError::invalid(
+            format!("{path}.from"),
+            format!("{} is before the child's birth ({birth})", period.from),
+        ));
+    }
+    Ok(())
+}
+
+fn check_unique<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    list: &str,
+) -> Result<HashSet<&'a str>, EngineError> {
+    let mut seen = HashSet::new();
+    for (index, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            return Err(EngineError::invalid(format!("{list}[{index}].id"), "is empty"));
+        }
+        if !seen.insert(id) {
+            return Err(EngineError::invalid(
+                format!("{list}[{index}].id"),
+                format!("\"{id}\" is used twice"),
+            ));
+        }
+    }
+    Ok(seen)
+}
+
+/// Check a case; return the facts derived from it. `reference` resolves the century of a
+/// 10-digit personnummer (the asked date, never the clock).
+pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, EngineError> {
+    if case.format_version != FORMAT_VERSION {
+        return Err(EngineError::UnsupportedFormatVersion {
+            found: case.format_version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if case.region.trim().is_empty() && case.pinned_rule_set.is_none() {
+        return Err(EngineError::invalid("region", "is empty"));
+    }
+    let facts = CaseFacts::new(case, reference)?;
+    let birth = facts.birth;
+    if let (Some(typed), Some(from_number)) = (
+        case.child.birth_date,
+        facts.identity.as_ref().and_then(|id| id.birth_date()),
+    ) {
+        if typed != from_number {
+            return Err(EngineError::invalid(
+                "child.birth_date",
+                format!("{typed} differs from the date in the identity number ({from_number})"),
+            ));
+        }
+    }
+    for (index, period) in case.child.protected_identity.iter().enumerate() {
+        check_period(period, &format!("child.protected_identity[{index}]"), birth)?;
+    }
+
+    let guardian_ids = check_unique(case.guardians.iter().map(|g| g.id.as_str()), "guardians")?;
+    for (index, guardian) in case.guardians.iter().enumerate() {
+        let path = format!("guardians[{index}]");
+        check_period(&guardian.registered, &format!("{path}.registered"), birth)?;
+        for (p, period) in guardian.protected_identity.iter().enumerate() {
+            check_period(period, &format!("{path}.protected_identity[{p}]"), birth)?;
+        }
+        if let Some(number) = guardian.identity_number.as_deref() {
+            if !number.trim().is_empty() {
+                crate::identity::parse_identity_number(number, reference).map_err(|error| {
+                    EngineError::invalid(format!("{path}.identity_number"), error.to_string())
+                })?;
+            }
+        }
+    }
+    // A third concurrent guardian shows at the start of some registration.
+    for (index, guardian) in case.guardians.iter().enumerate() {
+        let day = guardian.registered.from;
+        let concurrent = case
+            .guardians
+            .iter()
+            .filter(|g| g.registered.contains(day))
+            .count();
+        if concurrent > MAX_CONCURRENT_GUARDIANS {
+            return Err(EngineError::invalid(
+                format!("guardians[{index}].registered"),
+                format!("a third concurrent guardian on {day}: a child has at most two guardians at a time"),
+            ));
+        }
+    }
+
+    check_unique(
+        case.legal_representatives.iter().map(|r| r.id.as_str()),
+        "legal_representatives",
+    )?;
+    for (index, representative) in case.legal_representatives.iter().enumerate() {
+        let path = format!("legal_representatives[{index}]");
+        if representative.appointed < birth {
+            return Err(EngineError::invalid(
+                format!("{path}.appointed"),
+                format!("{} is before the child's birth ({birth})", representative.appointed),
+            ));
+        }
+        if let Some(decided) = representative.access_decided {
+            if decided < representative.appointed {
+                return Err(EngineError::invalid(
+                    format!("{path}.access_decided"),
+                    format!("{decided} is before the appointment ({})", representative.appointed),
+                ));
+            }
+        }
+    }
+
+    let unit_ids = check_unique(case.care_units.iter().map(|u| u.id.as_str()), "care_units")?;
+    for (index, unit) in case.care_units.iter().enumerate() {
+        if unit.name.trim().is_empty() {
+            return Err(EngineError::invalid(format!("care_units[{index}].name"), "is empty"));
+        }
+    }
+
+    check_unique(case.measures.iter().map(|m| m.id.as_str()), "measures")?;
+    let extended_from = birthday(birth, EXTENDED_ACCESS_FROM_AGE);
+    let extended_until = birthday(birth, EXTENDED_ACCESS_UNTIL_AGE);
+    for (index, measure) in case.measures.iter().enumerate() {
+        let path = format!("measures[{index}]");
+        check_period(&measure.period, &format!("{path}.period"), birth)?;
+        if let Some(decided) = measure.decided_on {
+            if decided < birth {
+                return Err(EngineError::invalid(
+                    format!("{path}.decided_on"),
+                    format!("{decided} is before the child's birth ({birth})"),
+                ));
+            }
+        }
+        if let Some(unit) = measure.unit.as_deref() {
+            if !unit_ids.contains(unit) {
+                return Err(EngineError::invalid(
+                    format!("{path}.unit"),
+                    format!("no care unit \"{unit}\" in the case"),
+                ));
+            }
+        }
+        let known_guardian = |id: &str, field: &str| {
+            if guardian_ids.contains(id) {
+                Ok(())
+            } else {
+                Err(EngineError::invalid(
+                    format!("{path}.{field}"),
+                    format!("no guardian \"{id}\" in the case"),
+                ))
+            }
+        };
+        let known_unit = |id: &str, field: &str| {
+            if unit_ids.contains(id) {
+                Ok(())
+            } else {
+                Err(EngineError::invalid(
+                    format!("{path}.{field}"),
+                    format!("no care unit \"{id}\" in the case"),
+                ))
+            }
+        };
+        match &measure.kind {
+            MeasureKind::Blocking { guardians } => {
+                if guardians.is_empty() {
+                    return Err(EngineError::invalid(
+                        format!("{path}.guardians"),
+                        "a blocking names one or both guardians",
+                    ));
+                }
+                for (g, id) in guardians.iter().enumerate() {
+                    known_guardian(id, &format!("guardians[{g}]"))?;
+                }
+            }
+            MeasureKind::BlockingExtension { guardian }
+            | MeasureKind::BlockingLifted { guardian } => known_guardian(guardian, "guardian")?,
+            MeasureKind::Sealing {
+                initiating_units,
+                scope,
+                ..
+            } => {
+                if initiating_units.is_empty() {
+                    return Err(EngineError::invalid(
+                        format!("{path}.initiating_units"),
+                        "a sealing names at least one initiating care unit",
+                    ));
+                }
+                for (u, id) in initiating_units.iter().enumerate() {
+                    known_unit(id, &format!("initiating_units[{u}]"))?;
+                }
+                match scope {
+                    SealingScope::Whole => {}
+                    SealingScope::Unit { sealed_unit } => known_unit(sealed_unit, "sealed_unit")?,
+                    SealingScope::EntryPeriod { entries } => {
+                        if entries.to.is_some_and(|to| to < entries.from) {
+                            return Err(EngineError::invalid(
+                                format!("{path}.entries.to"),
+                                "ends before it starts",
+                            ));
+                        }
+                    }
+                }
+            }
+            MeasureKind::UnlockRequest {
+                sealing,
+                requesting_unit,
+            } => {
+                let Some(sealed) = case.measure(sealing) else {
+                    return Err(EngineError::invalid(
+                        format!("{path}.sealing"),
+                        format!("no measure \"{sealing}\" in the case"),
+                    ));
+                };
+                let MeasureKind::Sealing {
+                    initiating_units, ..
+                } = &sealed.kind
+                else {
+                    return Err(EngineError::invalid(
+                        format!("{path}.sealing"),
+                        format!("measure \"{sealing}\" is not a sealing"),
+                    ));
+                };
+                if !initiating_units.iter().any(|u| u == requesting_unit) {
+                    return Err(EngineError::invalid(
+                        format!("{path}.requesting_unit"),
+                        format!("\"{requesting_unit}\" did not initiate sealing \"{sealing}\"; only its initiating units ({}) can request unlocking", initiating_units.join(", ")),
+                    ));
+                }
+                if measure.period.from < sealed.period.from {
+                    return Err(EngineError::invalid(
+                        format!("{path}.period.from"),
+                        format!("the unlock request is dated before the sealing started ({})", sealed.period.from),
+                    ));
+                }
+            }
+            MeasureKind::LoginLock | MeasureKind::LoginUnlock => {}
+            MeasureKind::ExtendedAccessChild { access_unit }
+            | MeasureKind::ExtendedAccessGuardian { access_unit, .. } => {
+                known_unit(access_unit, "access_unit")?;
+                if let MeasureKind::ExtendedAccessGuardian { guardian, .. } = &measure.kind {
+                    known_guardian(guardian, "guardian")?;
+                }
+                if measure.period.from < extended_from {
+                    return Err(EngineError::invalid(
+                        format!("{path}.period.from"),
+                        format!("extended access is given only at age 13–15: {} is before the 13th birthday ({extended_from})", measure.period.from),
+                    ));
+                }
+                if measure.period.to.is_some_and(|to| to >= extended_until) {
+                    return Err(EngineError::invalid(
+                        format!("{path}.period.to"),
+                        format!("extended access is given only at age 13–15: it must end before the 16th birthday ({extended_until})"),
+                    ));
+                }
+            }
+            MeasureKind::ExceptionNote {
+                note_unit,
+                investigation_until,
+                category,
+            } => {
+                known_unit(note_unit, "note_unit")?;
+                if category.trim().is_empty() {
+                    return Err(EngineError::invalid(format!("{path}.category"), "is empty"));
+                }
+                if investigation_until.is_some_and(|until| until < measure.period.from) {
+                    return Err(EngineError::invalid(
+                        format!("{path}.investigation_until"),
+                        "ends before the note was written",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(facts)
+}
+
+/// The asked date must lie within the child's minority: from birth to the 18th birthday
+/// (the day custody ends, inclusive, so the adult state can be shown).
+pub fn validate_date(facts: &CaseFacts, date: NaiveDate) -> Result<(), EngineError> {
+    if date < facts.birth {
+        return Err(EngineError::BeforeBirth {
+            date,
+            birth: facts.birth,
+        });
+    }
+    let eighteenth_birthday = facts.eighteenth_birthday();
+    if date > eighteenth_birthday {
+        return Err(EngineError::NotAMinor {
+            date,
+            eighteenth_birthday,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,476 @@
+//! Golden tests, table-driven, one file per rule set under `tests/golden/`.
+//!
+//! Each golden case names the parameters (rules) it checks and quotes the line of guidance
+//! it rests on. A case *exercises* a parameter only if changing that parameter's value in
+//! the rule set makes at least one of the case's expectations fail (a small mutation test),
+//! so coverage cannot be claimed by naming alone. Every parameter a rule set states itself
+//! must be exercised by its golden file; inherited parameters are the national baseline's
+//! and are exercised by `national.json`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use insyn_engine::evaluation::{evaluate_with, Actor, Capability, ContentFilter, Evaluation, Outcome};
+use insyn_engine::guardian_view::{guardian_views, SwitchJournalEntry};
+use insyn_engine::guidance::{measure_guidance, ProtectiveMeasure};
+use insyn_engine::rule_set::RuleSet;
+use insyn_engine::validation::{validate_case, validate_date};
+use insyn_engine::{parse_date, Case, Catalog};
+use serde_json::{json, Value};
+
+fn golden_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden"))
+}
+
+fn cases_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/cases"))
+}
+
+struct GoldenCase {
+    file: String,
+    name: String,
+    checks: Vec<String>,
+    quote: String,
+    case: Case,
+    date: chrono::NaiveDate,
+    expect: Vec<Value>,
+}
+
+fn load_golden(rule_set_id: &str) -> Vec<GoldenCase> {
+    let path = golden_dir().join(format!("{rule_set_id}.json"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("no golden file {}: {e}", path.display()));
+    let file: Value = serde_json::from_str(&text).expect("golden file is JSON");
+    assert_eq!(file["rule_set"], json!(rule_set_id), "{}", path.display());
+    file["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .map(|c| {
+            let name = c["name"].as_str().expect("name").to_string();
+            let case = match (&c["case"], &c["case_inline"]) {
+                (Value::String(file), _) => {
+                    let text = std::fs::read_to_string(cases_dir().join(file))
+                        .unwrap_or_else(|e| panic!("{name}: case file {file}: {e}"));
+                    Case::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+                }
+                (_, inline @ Value::Object(_)) => Case::from_json(&inline.to_string())
+                    .unwrap_or_else(|e| panic!("{name}: {e}")),
+                _ => panic!("{name}: needs \"case\" (file) or \"case_inline\""),
+            };
+            GoldenCase {
+                file: path.display().to_string(),
+                checks: c["checks"]
+                    .as_array()
+                    .unwrap_or_else(|| panic!("{name}: checks"))
+                    .iter()
+                    .map(|v| v.as_str().expect("check names").to_string())
+                    .collect(),
+                quote: c["quote"].as_str().unwrap_or_default().to_string(),
+                date: parse_date(c["date"].as_str().expect("date")).expect("golden date"),
+                expect: c["expect"].as_array().expect("expect").clone(),
+                case,
+                name,
+            }
+        })
+        .collect()
+}
+
+fn actor_of(name: &str) -> Actor {
+    match name {
+        "child" => Actor::Child,
+        id if id.starts_with("lr:") => Actor::LegalRepresentative {
+            id: id[3..].to_string(),
+        },
+        id => Actor::Guardian { id: id.to_string() },
+    }
+}
+
+fn capability_of(name: &str) -> Capability {
+    match name {
+        "account" => Capability::Account,
+        "proxy" => Capability::Proxy,
+        "journal:other" => Capability::Journal { unit: None },
+        unit if unit.starts_with("journal:") => Capability::Journal {
+            unit: Some(unit["journal:".len()..].to_string()),
+        },
+        other => panic!("unknown capability {other}"),
+    }
+}
+
+fn contains(haystack: Option<&str>, needle: &Value) -> bool {
+    match needle.as_str() {
+        Some(needle) => haystack.is_some_and(|h| h.to_lowercase().contains(&needle.to_lowercase())),
+        None => true,
+    }
+}
+
+fn filter_kind(filter: &ContentFilter) -> &'static str {
+    match filter {
+        ContentFilter::DisplayStart { .. } => "display_start",
+        ContentFilter::ExceptionCategories { .. } => "exception_categories",
+        ContentFilter::ExceptionNote { .. } => "exception_note",
+        ContentFilter::ExcludedUnitKinds { .. } => "excluded_unit_kinds",
+        ContentFilter::SealedEntries { .. } => "sealed_entries",
+    }
+}
+
+/// Check one expectation; `Err` says what differed.
+fn check(rule_set: &RuleSet, case: &Case, evaluation: &Evaluation, expect: &Value) -> Result<(), String> {
+    if let Some(actor) = expect.get("actor") {
+        let actor = actor_of(actor.as_str().unwrap());
+        let capability = capability_of(expect["capability"].as_str().unwrap());
+        let cell = evaluation
+            .cell(&actor, &capability)
+            .ok_or_else(|| format!("no cell {actor:?} × {capability:?}"))?;
+        let outcome = serde_json::to_value(cell.outcome.kind()).unwrap();
+        if let Some(expected) = expect.get("outcome") {
+            if &outcome != expected {
+                return Err(format!("{actor:?} × {capability:?}: {outcome} ≠ expected {expected}"));
+            }
+        }
+        if let Some(rule) = expect.get("reason") {
+            let first = cell.reasons.first().map(|r| r.rule.parameter());
+            if first != rule.as_str() {
+                return Err(format!("{actor:?} × {capability:?}: decisive rule {first:?} ≠ {rule}"));
+            }
+        }
+        if let Some(rule) = expect.get("any_reason") {
+            if !cell.reasons.iter().any(|r| Some(r.rule.parameter()) == rule.as_str()) {
+                return Err(format!("{actor:?} × {capability:?}: no reason {rule}"));
+            }
+        }
+        if let Some(kind) = expect.get("filter") {
+            if !cell.filters.iter().any(|f| Some(filter_kind(f)) == kind.as_str()) {
+                return Err(format!("{actor:?} × {capability:?}: no filter {kind}"));
+            }
+        }
+        if let Some(text) = expect.get("filter_text_contains") {
+            let all: Vec<String> = cell.filters.iter().map(|f| f.sentence_sv()).collect();
+            if !contains(Some(&all.join(" ")), text) {
+                return Err(format!("{actor:?} × {capability:?}: filters {all:?} lack {text}"));
+            }
+        }
+        if let Some(kind) = expect.get("no_filter") {
+            if cell.filters.iter().any(|f| Some(filter_kind(f)) == kind.as_str()) {
+                return Err(format!("{actor:?} × {capability:?}: unexpected filter {kind}"));
+            }
+        }
+        if let Some(hint) = expect.get("hint") {
+            let got = cell.hint.map(|h| serde_json::to_value(h.would_be).unwrap());
+            if got.as_ref() != Some(hint) {
+                return Err(format!("{actor:?} × {capability:?}: hint {got:?} ≠ {hint}"));
+            }
+        }
+        for (key, field) in [("form_contains", "form"), ("decided_by_contains", "decided_by")] {
+            if let Some(text) = expect.get(key) {
+                let Outcome::Grantable { route } = &cell.outcome else {
+                    return Err(format!("{actor:?} × {capability:?}: not grantable"));
+                };
+                let value = if field == "form" { route.form.as_deref() } else { Some(route.decided_by.as_str()) };
+                if !contains(value, text) {
+                    return Err(format!("{actor:?} × {capability:?}: {field} {value:?} lacks {text}"));
+                }
+            }
+        }
+        if let Some(agree) = expect.get("child_must_agree") {
+            let Outcome::Grantable { route } = &cell.outcome else {
+                return Err(format!("{actor:?} × {capability:?}: not grantable"));
+            };
+            if Some(route.child_must_agree) != agree.as_bool() {
+                return Err(format!("{actor:?} × {capability:?}: child_must_agree {}", route.child_must_agree));
+            }
+        }
+        return Ok(());
+    }
+    if let Some(rule) = expect.get("required_action") {
+        return if evaluation.required_actions.iter().any(|a| Some(a.rule_id) == rule.as_str()) {
+            Ok(())
+        } else {
+            Err(format!("no required action {rule}"))
+        };
+    }
+    if let Some(rule) = expect.get("no_required_action") {
+        return if evaluation.required_actions.iter().any(|a| Some(a.rule_id) == rule.as_str()) {
+            Err(format!("unexpected required action {rule}"))
+        } else {
+            Ok(())
+        };
+    }
+    if let Some(text) = expect.get("reminder_contains") {
+        return if evaluation.reminders.iter().any(|r| contains(Some(r), text)) {
+            Ok(())
+        } else {
+            Err(format!("no reminder containing {text}"))
+        };
+    }
+    if let Some(view) = expect.get("guardian_view") {
+        let views = guardian_views(rule_set, case, evaluation);
+        let id = view["guardian"].as_str().unwrap();
+        let v = views
+            .iter()
+            .find(|v| v.guardian_id == id)
+            .ok_or_else(|| format!("no guardian view {id}"))?;
+        if let Some(state) = view.get("switch_journal") {
+            let got = match &v.switch_journal {
+                SwitchJournalEntry::Listed => "listed",
+                SwitchJournalEntry::Greyed { .. } => "greyed",
+                SwitchJournalEntry::NotListed => "not_listed",
+            };
+            if Some(got) != state.as_str() {
+                return Err(format!("guardian view {id}: switch_journal {got} ≠ {state}"));
+            }
+        }
+        if let Some(text) = view.get("message_contains") {
+            let message = match &v.switch_journal {
+                SwitchJournalEntry::Greyed { message } => Some(message.as_str()),
+                _ => None,
+            };
+            if !contains(message, text) {
+                return Err(format!("guardian view {id}: message {message:?} lacks {text}"));
+            }
+        }
+        if let Some(on) = view.get("child_on_start_page") {
+            if Some(v.child_on_start_page) != on.as_bool() {
+                return Err(format!("guardian view {id}: start page {}", v.child_on_start_page));
+            }
+        }
+        if let Some(text) = view.get("standard_answer_contains") {
+            if !contains(v.standard_answer, text) {
+                return Err(format!("guardian view {id}: standard answer lacks {text}"));
+            }
+        }
+        if let Some(informed) = view.get("always_informed") {
+            if Some(v.guardian_always_informed) != informed.as_bool() {
+                return Err(format!("guardian view {id}: always informed {}", v.guardian_always_informed));
+            }
+        }
+        return Ok(());
+    }
+    if let Some(guide) = expect.get("guidance") {
+        let measure = match guide["measure"].as_str() {
+            Some("blocking") => ProtectiveMeasure::Blocking,
+            Some("sealing") => ProtectiveMeasure::Sealing,
+            other => panic!("guidance measure {other:?}"),
+        };
+        let g = measure_guidance(rule_set, measure);
+        let list_contains = |list: &[String], text: &Value| list.iter().any(|i| contains(Some(i), text));
+        let mut problems = Vec::new();
+        if let Some(t) = guide.get("phone_contains") {
+            if !contains(g.urgent_phone.value, t) { problems.push(format!("phone {:?}", g.urgent_phone.value)); }
+        }
+        if let Some(t) = guide.get("checklist_contains") {
+            if !list_contains(g.phone_checklist.value, t) { problems.push("checklist".to_string()); }
+        }
+        if let Some(t) = guide.get("documentation_contains") {
+            if !list_contains(g.documentation_note_fields.value, t) { problems.push("documentation".to_string()); }
+        }
+        if let Some(t) = guide.get("extra_action_contains") {
+            if !list_contains(g.extra_actions.value, t) { problems.push("extra actions".to_string()); }
+        }
+        if let Some(t) = guide.get("form_contains") {
+            if !contains(g.request.value.form.as_deref(), t) { problems.push(format!("form {:?}", g.request.value.form)); }
+        }
+        if let Some(t) = guide.get("decided_by_contains") {
+            if !contains(Some(&g.request.value.decided_by), t) { problems.push(format!("decided_by {:?}", g.request.value.decided_by)); }
+        }
+        if let Some(rule) = guide.get("unlock_rule") {
+            let got = g.unlock_rule.as_ref().map(|u| serde_json::to_value(u.value).unwrap());
+            if got.as_ref() != Some(rule) { problems.push(format!("unlock rule {got:?}")); }
+        }
+        if let Some(scopes) = guide.get("scopes") {
+            let got = g.sealing_scopes.as_ref().map(|s| serde_json::to_value(s.value).unwrap());
+            if got.as_ref() != Some(scopes) { problems.push(format!("scopes {got:?}")); }
+        }
+        return if problems.is_empty() { Ok(()) } else { Err(format!("guidance: {}", problems.join(", "))) };
+    }
+    panic!("unknown expectation {expect}")
+}
+
+fn run_case(rule_set: &RuleSet, golden: &GoldenCase) -> Result<(), String> {
+    let facts = validate_case(&golden.case, golden.date).map_err(|e| e.to_string())?;
+    validate_date(&facts, golden.date).map_err(|e| e.to_string())?;
+    let evaluation = evaluate_with(rule_set, &golden.case, &facts, golden.date);
+    let failures: Vec<String> = golden
+        .expect
+        .iter()
+        .filter_map(|e| check(rule_set, &golden.case, &evaluation, e).err())
+        .collect();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("; "))
+    }
+}
+
+/// Change a parameter's value to a different, valid one of the same type.
+fn mutate(name: &str, value: &Value) -> Value {
+    match value {
+        Value::Bool(b) => Value::Bool(!b),
+        Value::Number(n) => json!(n.as_u64().unwrap() + 1),
+        Value::Null => match name {
+            "blocking_ends_at_age" => json!(13),
+            "sealing_ends_at_age" => json!(16),
+            "legal_representative_from_age" => json!(16),
+            "display_start_date" => json!("2100-01-01"),
+            "extended_access_child" | "extended_access_guardian" | "legal_representative_route" => {
+                json!({"decided_by": "MUTATED", "form": "MUTATED", "child_must_agree": false})
+            }
+            _ => json!("MUTATED"),
+        },
+        Value::String(s) => match s.as_str() {
+            "all_initiating_units" => json!("any_initiating_unit"),
+            "any_initiating_unit" => json!("all_initiating_units"),
+            _ if name == "display_start_date" => Value::Null,
+            _ => json!("MUTATED"),
+        },
+        Value::Array(items) if !items.is_empty() => json!([]),
+        Value::Array(_) => match name {
+            "exception_categories" => {
+                json!([{"name": "MUTATED", "hidden_from": "everyone", "only_during_investigation": false}])
+            }
+            "sealing_scopes" => json!(["whole", "unit", "entry_period"]),
+            _ => json!(["MUTATED"]),
+        },
+        Value::Object(route) => match name {
+            "extended_access_child" | "extended_access_guardian" | "legal_representative_route" => Value::Null,
+            _ => {
+                let mut route = route.clone();
+                route.insert("decided_by".into(), json!("MUTATED"));
+                route.insert("form".into(), json!("MUTATED"));
+                Value::Object(route)
+            }
+        },
+    }
+}
+
+fn mutated(rule_set: &RuleSet, name: &str) -> RuleSet {
+    let mut value = serde_json::to_value(rule_set).unwrap();
+    let parameter = &mut value["parameters"][name];
+    assert!(parameter.is_object(), "unknown parameter {name}");
+    parameter["value"] = mutate(name, &parameter["value"]);
+    serde_json::from_value(value).unwrap_or_else(|e| panic!("mutating {name}: {e}"))
+}
+
+/// Run a rule set's golden file; return the parameters its cases exercise.
+fn run_golden_file(rule_set_id: &str) -> BTreeSet<String> {
+    let catalog = Catalog::embedded();
+    let rule_set = catalog
+        .get(rule_set_id)
+        .unwrap_or_else(|| panic!("no rule set {rule_set_id}"));
+    let mut exercised = BTreeSet::new();
+    let mut failures = Vec::new();
+    for golden in load_golden(rule_set_id) {
+        if let Err(why) = run_case(rule_set, &golden) {
+            failures.push(format!("{} — \"{}\": {why}", golden.file, golden.name));
+            continue;
+        }
+        for name in &golden.checks {
+            let citation = rule_set
+                .parameter_list()
+                .into_iter()
+                .find(|(n, _, _)| n == name)
+                .map(|(_, c, _)| c)
+                .unwrap_or_else(|| panic!("\"{}\" checks unknown parameter {name}", golden.name));
+            let normalise = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            if golden.quote.trim().is_empty() || !normalise(&citation.quote).contains(&normalise(&golden.quote)) {
+                if !golden.checks.iter().any(|other| {
+                    rule_set.parameter_list().iter().any(|(n, c, _)| {
+                        n == other && !golden.quote.trim().is_empty() && normalise(&c.quote).contains(&normalise(&golden.quote))
+                    })
+                }) {
+                    failures.push(format!(
+                        "\"{}\": its quote is not in the citation of any parameter it checks",
+                        golden.name
+                    ));
+                }
+            }
+            match run_case(&mutated(rule_set, name), &golden) {
+                Err(_) => {
+                    exercised.insert(name.clone());
+                }
+                Ok(()) => failures.push(format!(
+                    "\"{}\" names {name} but passes just the same when {name} is changed: it does not exercise it",
+                    golden.name
+                )),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "golden failures:\n{}", failures.join("\n"));
+    exercised
+}
+
+/// The parameters a rule set's golden file must exercise: its own, not inherited ones.
+fn own_parameters(rule_set_id: &str) -> BTreeSet<String> {
+    let rule_set = Catalog::embedded().get(rule_set_id).unwrap();
+    rule_set
+        .parameter_list()
+        .into_iter()
+        .filter(|(_, citation, _)| citation.inherited_from.is_none())
+        .map(|(name, _, _)| name)
+        .collect()
+}
+
+fn golden_file_covers_every_own_parameter(rule_set_id: &str) {
+    let exercised = run_golden_file(rule_set_id);
+    let missing: Vec<String> = own_parameters(rule_set_id)
+        .difference(&exercised)
+        .cloned()
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rule set {rule_set_id}: no golden case exercises these parameters: {}",
+        missing.join(", ")
+    );
+}
+
+#[test]
+fn every_rule_set_has_a_golden_file() {
+    for rule_set in &Catalog::embedded().rule_sets {
+        assert!(
+            golden_dir().join(format!("{}.json", rule_set.id)).exists(),
+            "rule set {} has no golden file",
+            rule_set.id
+        );
+    }
+}
+
+#[test]
+fn the_national_baseline_golden_cases_hold_and_cover_every_parameter() {
+    golden_file_covers_every_own_parameter("national");
+}
+
+#[test]
+fn the_vgr_2019_golden_cases_hold_and_cover_every_parameter() {
+    golden_file_covers_every_own_parameter("vgr-2019");
+}
+
+#[test]
+fn the_vgr_2026_golden_cases_hold_and_cover_every_parameter() {
+    golden_file_covers_every_own_parameter("vgr-2026");
+}
+
+#[test]
+fn the_jonkoping_golden_cases_hold_and_cover_every_parameter() {
+    golden_file_covers_every_own_parameter("rjl");
+}
+
+#[test]
+fn the_ostergotland_golden_cases_hold_and_cover_every_parameter() {
+    golden_file_covers_every_own_parameter("ostergotland");
+}
+
+#[test]
+fn the_skane_golden_cases_hold_and_cover_every_parameter() {
+    golden_file_covers_every_own_parameter("skane");
+}
+
+#[test]
+fn the_stockholm_golden_cases_hold_and_cover_every_parameter() {
+    golden_file_covers_every_own_parameter("stockholm");
+}
+
+#[test]
+fn the_orebro_golden_cases_hold_and_cover_every_parameter() {
+    golden_file_covers_every_own_parameter("orebro");
+}
