@@ -21,16 +21,21 @@ fn benchmarks(c: &mut Criterion) {
     assert_eq!(case.care_units.len(), 4);
     assert_eq!(case.measures.len(), 8);
 
-    c.bench_function("evaluate one date (2 guardians, 4 units, 8 measures)", |b| {
-        b.iter(|| evaluate_with(rule_set, black_box(&case), &facts, black_box(date)))
-    });
-    c.bench_function("full timeline birth to 18 (2 guardians, 4 units, 8 measures)", |b| {
-        b.iter(|| timeline(catalog, black_box(&case), None, None, None).unwrap())
-    });
+    c.bench_function(
+        "evaluate one date (2 guardians, 4 units, 8 measures)",
+        |b| b.iter(|| evaluate_with(rule_set, black_box(&case), &facts, black_box(date))),
+    );
+    c.bench_function(
+        "full timeline birth to 18 (2 guardians, 4 units, 8 measures)",
+        |b| b.iter(|| timeline(catalog, black_box(&case), None, None, None).unwrap()),
+    );
     c.bench_function("validate and evaluate from JSON", |b| {
         b.iter(|| {
             let case = Case::from_json(black_box(COMPLEX_CASE)).unwrap();
-            insyn_engine::evaluate(catalog, &case, date, None).unwrap().actors.len()
+            insyn_engine::evaluate(catalog, &case, date, None)
+                .unwrap()
+                .actors
+                .len()
         })
     });
 }

@@ -188,7 +188,10 @@ pub enum MeasureKind {
         initiative: SealingInitiative,
     },
     /// Begäran om upplåsning of a sealing from one initiating unit, effective `period.from`.
-    UnlockRequest { sealing: String, requesting_unit: String },
+    UnlockRequest {
+        sealing: String,
+        requesting_unit: String,
+    },
     /// Låsning av barnets inloggning till 1177 e-tjänster.
     LoginLock,
     /// Upplåsning av inloggning: login locks end the day before `period.from`.
@@ -196,7 +199,10 @@ pub enum MeasureKind {
     /// Utökad direktåtkomst för barnet 13–15 år, for one unit.
     ExtendedAccessChild { access_unit: String },
     /// Utökad/förlängd direktåtkomst för vårdnadshavare 13–15 år, for one unit.
-    ExtendedAccessGuardian { guardian: String, access_unit: String },
+    ExtendedAccessGuardian {
+        guardian: String,
+        access_unit: String,
+    },
     /// Undantag från direktåtkomst: a note under an exception keyword (sökord).
     ExceptionNote {
         category: String,
@@ -219,9 +225,7 @@ impl MeasureKind {
             MeasureKind::LoginLock => "Låsning av inloggning",
             MeasureKind::LoginUnlock => "Upplåsning av inloggning",
             MeasureKind::ExtendedAccessChild { .. } => "Utökad direktåtkomst för barnet",
-            MeasureKind::ExtendedAccessGuardian { .. } => {
-                "Utökad direktåtkomst för vårdnadshavare"
-            }
+            MeasureKind::ExtendedAccessGuardian { .. } => "Utökad direktåtkomst för vårdnadshavare",
             MeasureKind::ExceptionNote { .. } => "Undantag från direktåtkomst",
         }
     }

@@ -4,27 +4,196 @@
 
 use chrono::NaiveDate;
 
+use crate::identity::IdentityError;
+
+/// What is wrong with one field. Each problem reads in English (`Display`, for the engine's
+/// errors and the CLI) and in Swedish (`message_sv`, for the UI).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty,
+    DuplicateId {
+        id: String,
+    },
+    EndsBeforeStart {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    BeforeBirth {
+        date: NaiveDate,
+        birth: NaiveDate,
+    },
+    BirthDateRequired,
+    BirthDateDiffersFromNumber {
+        typed: NaiveDate,
+        from_number: NaiveDate,
+    },
+    TenDigitNumberNeedsDate,
+    Identity(IdentityError),
+    ThirdConcurrentGuardian {
+        date: NaiveDate,
+    },
+    UnknownGuardian {
+        id: String,
+    },
+    UnknownUnit {
+        id: String,
+    },
+    UnknownMeasure {
+        id: String,
+    },
+    NotASealing {
+        id: String,
+    },
+    NotAnInitiatingUnit {
+        unit: String,
+        sealing: String,
+        initiating: Vec<String>,
+    },
+    UnlockBeforeSealing {
+        sealing_start: NaiveDate,
+    },
+    BlockingNeedsGuardian,
+    SealingNeedsUnit,
+    ExtendedAccessBefore13 {
+        from: NaiveDate,
+        thirteenth_birthday: NaiveDate,
+    },
+    ExtendedAccessAfter16 {
+        sixteenth_birthday: NaiveDate,
+    },
+    AccessBeforeAppointment {
+        decided: NaiveDate,
+        appointed: NaiveDate,
+    },
+    RangeReversed {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use Problem::*;
+        match self {
+            Empty => write!(f, "is empty"),
+            DuplicateId { id } => write!(f, "\"{id}\" is used twice"),
+            EndsBeforeStart { from, to } => write!(f, "ends ({to}) before it starts ({from})"),
+            BeforeBirth { date, birth } => write!(f, "{date} is before the child's birth ({birth})"),
+            BirthDateRequired => write!(f, "a date of birth is required (or a personnummer that gives it)"),
+            BirthDateDiffersFromNumber { typed, from_number } => write!(f, "{typed} differs from the date in the identity number ({from_number})"),
+            TenDigitNumberNeedsDate => write!(f, "a 10-digit number needs a date to resolve its century: give a date of birth, a 12-digit number or an end date"),
+            Identity(error) => write!(f, "{error}"),
+            ThirdConcurrentGuardian { date } => write!(f, "a third concurrent guardian on {date}: a child has at most two guardians at a time"),
+            UnknownGuardian { id } => write!(f, "no guardian \"{id}\" in the case"),
+            UnknownUnit { id } => write!(f, "no care unit \"{id}\" in the case"),
+            UnknownMeasure { id } => write!(f, "no measure \"{id}\" in the case"),
+            NotASealing { id } => write!(f, "measure \"{id}\" is not a sealing"),
+            NotAnInitiatingUnit { unit, sealing, initiating } => write!(f, "\"{unit}\" did not initiate sealing \"{sealing}\"; only its initiating units ({}) can request unlocking", initiating.join(", ")),
+            UnlockBeforeSealing { sealing_start } => write!(f, "the unlock request is dated before the sealing started ({sealing_start})"),
+            BlockingNeedsGuardian => write!(f, "a blocking names one or both guardians"),
+            SealingNeedsUnit => write!(f, "a sealing names at least one initiating care unit"),
+            ExtendedAccessBefore13 { from, thirteenth_birthday } => write!(f, "extended access is given only at age 13–15: {from} is before the 13th birthday ({thirteenth_birthday})"),
+            ExtendedAccessAfter16 { sixteenth_birthday } => write!(f, "extended access is given only at age 13–15: it must end before the 16th birthday ({sixteenth_birthday})"),
+            AccessBeforeAppointment { decided, appointed } => write!(f, "{decided} is before the appointment ({appointed})"),
+            RangeReversed { from, to } => write!(f, "{to} is before {from}"),
+        }
+    }
+}
+
+impl Problem {
+    /// The problem in Swedish, for the field's error message in the UI.
+    pub fn message_sv(&self) -> String {
+        use Problem::*;
+        match self {
+            Empty => "Fältet får inte vara tomt.".into(),
+            DuplicateId { id } => format!("Id \"{id}\" används två gånger."),
+            EndsBeforeStart { from, to } => format!("Slutdatumet ({to}) ligger före startdatumet ({from})."),
+            BeforeBirth { date, birth } => format!("{date} ligger före barnets födelse ({birth})."),
+            BirthDateRequired => "Ange barnets födelsedatum eller personnummer.".into(),
+            BirthDateDiffersFromNumber { typed, from_number } => format!("Födelsedatumet {typed} stämmer inte med datumet i numret ({from_number})."),
+            TenDigitNumberNeedsDate => "Ett 10-siffrigt nummer behöver ett datum för att avgöra århundradet: ange födelsedatum eller 12 siffror.".into(),
+            Identity(error) => error.message_sv(),
+            ThirdConcurrentGuardian { date } => format!("Barnet skulle ha tre vårdnadshavare samtidigt den {date}. Ett barn har högst två vårdnadshavare åt gången."),
+            UnknownGuardian { id } => format!("Vårdnadshavaren \"{id}\" finns inte i fallet."),
+            UnknownUnit { id } => format!("Vårdenheten \"{id}\" finns inte i fallet."),
+            UnknownMeasure { id } => format!("Åtgärden \"{id}\" finns inte i fallet."),
+            NotASealing { id } => format!("Åtgärden \"{id}\" är ingen försegling."),
+            NotAnInitiatingUnit { unit, initiating, .. } => format!("\"{unit}\" initierade inte förseglingen. Bara de initierande enheterna ({}) kan begära upplåsning.", initiating.join(", ")),
+            UnlockBeforeSealing { sealing_start } => format!("Begäran om upplåsning ligger före förseglingens start ({sealing_start})."),
+            BlockingNeedsGuardian => "Välj vilken eller vilka vårdnadshavare som blockeras.".into(),
+            SealingNeedsUnit => "Ange minst en vårdenhet som initierar förseglingen.".into(),
+            ExtendedAccessBefore13 { thirteenth_birthday, .. } => format!("Utökad direktåtkomst ges bara 13–15 år: startdatumet ligger före 13-årsdagen ({thirteenth_birthday})."),
+            ExtendedAccessAfter16 { sixteenth_birthday } => format!("Utökad direktåtkomst ges bara 13–15 år: den måste sluta före 16-årsdagen ({sixteenth_birthday})."),
+            AccessBeforeAppointment { appointed, .. } => format!("Beslutet om tillgång ligger före förordnandet ({appointed})."),
+            RangeReversed { from, to } => format!("{to} ligger före {from}."),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EngineError {
     /// The case file is not valid JSON or does not match the case format.
-    Malformed { path: String, message: String },
-    UnsupportedFormatVersion { found: u32, supported: u32 },
+    Malformed {
+        path: String,
+        message: String,
+    },
+    UnsupportedFormatVersion {
+        found: u32,
+        supported: u32,
+    },
     /// A field's value breaks a rule of the case format.
-    Invalid { path: String, message: String },
-    UnknownRuleSet { id: String },
-    UnknownRegion { region: String },
-    NoRuleSetInForce { region: String, date: NaiveDate },
-    BeforeBirth { date: NaiveDate, birth: NaiveDate },
-    NotAMinor { date: NaiveDate, eighteenth_birthday: NaiveDate },
-    BadDate { input: String },
-    RuleSetFile { file: String, message: String },
+    Invalid {
+        path: String,
+        problem: Problem,
+    },
+    UnknownRuleSet {
+        id: String,
+    },
+    UnknownRegion {
+        region: String,
+    },
+    NoRuleSetInForce {
+        region: String,
+        date: NaiveDate,
+    },
+    BeforeBirth {
+        date: NaiveDate,
+        birth: NaiveDate,
+    },
+    NotAMinor {
+        date: NaiveDate,
+        eighteenth_birthday: NaiveDate,
+    },
+    BadDate {
+        input: String,
+    },
+    RuleSetFile {
+        file: String,
+        message: String,
+    },
 }
 
 impl EngineError {
-    pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(path: impl Into<String>, problem: Problem) -> Self {
         EngineError::Invalid {
             path: path.into(),
-            message: message.into(),
+            problem,
+        }
+    }
+
+    /// The error in Swedish, for the UI.
+    pub fn message_sv(&self) -> String {
+        match self {
+            EngineError::Malformed { .. } => "Fallet kunde inte läsas: filen följer inte fallformatet.".into(),
+            EngineError::UnsupportedFormatVersion { found, supported } => format!("Okänd formatversion {found} (Insyn läser version {supported})."),
+            EngineError::Invalid { problem, .. } => problem.message_sv(),
+            EngineError::UnknownRuleSet { id } => format!("Regelverket \"{id}\" finns inte."),
+            EngineError::UnknownRegion { region } => format!("Regionen \"{region}\" finns inte bland regelverken."),
+            EngineError::NoRuleSetInForce { date, .. } => format!("Inget av regionens regelverk gällde {date}. Välj ett regelverk eller ett senare datum."),
+            EngineError::BeforeBirth { date, birth } => format!("{date} ligger före barnets födelse ({birth})."),
+            EngineError::NotAMinor { eighteenth_birthday, .. } => format!("Barnet är inte minderårigt det datumet: 18-årsdagen var {eighteenth_birthday}."),
+            EngineError::BadDate { input } => format!("\"{input}\" är inget datum (ÅÅÅÅ-MM-DD)."),
+            EngineError::RuleSetFile { file, .. } => format!("Regelverksfilen {file} är felaktig."),
         }
     }
 
@@ -53,7 +222,7 @@ impl std::fmt::Display for EngineError {
                 f,
                 "format_version: unknown format version {found} (this engine reads version {supported})"
             ),
-            EngineError::Invalid { path, message } => write!(f, "{path}: {message}"),
+            EngineError::Invalid { path, problem } => write!(f, "{path}: {problem}"),
             EngineError::UnknownRuleSet { id } => {
                 write!(f, "unknown rule set \"{id}\" (run `insyn rules` for the list)")
             }

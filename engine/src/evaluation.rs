@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::age::{age_on, birthday, leap_day_rule_applies};
 use crate::case::{Case, MeasureKind, Period, SealingScope};
-use crate::error::EngineError;
+use crate::error::{EngineError, Problem};
 use crate::explanation::{Reason, Rule};
 use crate::identity::{parse_identity_number, IdentityNumber};
 use crate::rule_set::{
@@ -76,7 +76,9 @@ pub enum Outcome<'r> {
     Allowed,
     Denied,
     /// Not now, but a named decision would give it.
-    Grantable { route: &'r GrantRoute },
+    Grantable {
+        route: &'r GrantRoute,
+    },
 }
 
 impl Outcome<'_> {
@@ -117,7 +119,10 @@ impl ContrastiveHint {
             OutcomeKind::Denied => "nekat",
         };
         match self.restriction {
-            Some(rule) => format!("Skulle vara {outcome} om {} upphörde.", rule.restriction_name_sv()),
+            Some(rule) => format!(
+                "Skulle vara {outcome} om {} upphörde.",
+                rule.restriction_name_sv()
+            ),
             None => format!("Skulle vara {outcome} om alla begränsningar upphörde."),
         }
     }
@@ -258,23 +263,18 @@ pub struct CaseFacts {
 impl CaseFacts {
     pub fn new(case: &Case, reference: NaiveDate) -> Result<CaseFacts, EngineError> {
         let identity = match &case.child.identity_number {
-            Some(number) if !number.trim().is_empty() => Some(
-                parse_identity_number(number, reference).map_err(|error| {
-                    EngineError::invalid("child.identity_number", error.to_string())
-                })?,
-            ),
+            Some(number) if !number.trim().is_empty() => {
+                Some(parse_identity_number(number, reference).map_err(|error| {
+                    EngineError::invalid("child.identity_number", Problem::Identity(error))
+                })?)
+            }
             _ => None,
         };
         let birth = case
             .child
             .birth_date
             .or_else(|| identity.as_ref().and_then(IdentityNumber::birth_date))
-            .ok_or_else(|| {
-                EngineError::invalid(
-                    "child.birth_date",
-                    "a date of birth is required (or a personnummer that gives it)",
-                )
-            })?;
+            .ok_or_else(|| EngineError::invalid("child.birth_date", Problem::BirthDateRequired))?;
         Ok(CaseFacts { birth, identity })
     }
 
@@ -308,7 +308,11 @@ struct Situation<'c> {
 
 /// The date a period in a list covering `date` started, if any.
 fn covering(periods: &[Period], date: NaiveDate) -> Option<NaiveDate> {
-    periods.iter().filter(|p| p.contains(date)).map(|p| p.from).min()
+    periods
+        .iter()
+        .filter(|p| p.contains(date))
+        .map(|p| p.from)
+        .min()
 }
 
 /// The first day a sealing is no longer in force under `rule_set`, if it ends.
@@ -476,9 +480,10 @@ fn situation<'c>(
             }
             match scope {
                 SealingScope::Whole => {
-                    whole_sealing = Some(whole_sealing.map_or(measure.period.from, |d: NaiveDate| {
-                        d.min(measure.period.from)
-                    }))
+                    whole_sealing =
+                        Some(whole_sealing.map_or(measure.period.from, |d: NaiveDate| {
+                            d.min(measure.period.from)
+                        }))
                 }
                 SealingScope::Unit { sealed_unit } => {
                     sealed_units.push((sealed_unit.as_str(), measure.period.from))
@@ -827,7 +832,10 @@ impl<'r, 'c> Evaluator<'r, 'c> {
         match active {
             Some(since) => (
                 Outcome::Allowed,
-                vec![self.reason(Rule::ExtendedAccessChildActive).since(since), too_young],
+                vec![
+                    self.reason(Rule::ExtendedAccessChildActive).since(since),
+                    too_young,
+                ],
             ),
             None => (
                 Outcome::Grantable { route },
@@ -867,7 +875,10 @@ impl<'r, 'c> Evaluator<'r, 'c> {
                 vec![self.age_reason(Rule::Adult, p.adult_age.value)],
             )
         } else if !registered {
-            (Outcome::Denied, vec![self.reason(Rule::NotRegisteredGuardian)])
+            (
+                Outcome::Denied,
+                vec![self.reason(Rule::NotRegisteredGuardian)],
+            )
         } else if automatic && p.guardian_proxy_until_access_age.value {
             (
                 Outcome::Allowed,
@@ -910,7 +921,10 @@ impl<'r, 'c> Evaluator<'r, 'c> {
                     vec![self.age_reason(Rule::Adult, p.adult_age.value)],
                 )
             } else if !registered {
-                (Outcome::Denied, vec![self.reason(Rule::NotRegisteredGuardian)])
+                (
+                    Outcome::Denied,
+                    vec![self.reason(Rule::NotRegisteredGuardian)],
+                )
             } else if automatic {
                 (
                     Outcome::Allowed,
@@ -976,7 +990,10 @@ impl<'r, 'c> Evaluator<'r, 'c> {
         match active {
             Some(since) => (
                 Outcome::Allowed,
-                vec![self.reason(Rule::ExtendedAccessGuardianActive).since(since), ended],
+                vec![
+                    self.reason(Rule::ExtendedAccessGuardianActive).since(since),
+                    ended,
+                ],
             ),
             None => (
                 Outcome::Grantable { route },
@@ -1000,15 +1017,12 @@ impl<'r, 'c> Evaluator<'r, 'c> {
                             Outcome::Denied,
                             vec![self.age_reason(Rule::LegalRepresentativeTooYoung, from_age)],
                         )
-                    } else if let Some(decided) = representative
-                        .access_decided
-                        .filter(|d| *d <= self.date)
+                    } else if let Some(decided) =
+                        representative.access_decided.filter(|d| *d <= self.date)
                     {
                         (
                             Outcome::Allowed,
-                            vec![self
-                                .reason(Rule::LegalRepresentativeAllowed)
-                                .since(decided)],
+                            vec![self.reason(Rule::LegalRepresentativeAllowed).since(decided)],
                         )
                     } else {
                         let mut reason = self.reason(Rule::LegalRepresentativeGrantable);
@@ -1136,7 +1150,8 @@ pub fn evaluate_with<'r>(
         date,
         s: situation(case, facts, rule_set, date),
     };
-    let mut actors = Vec::with_capacity(1 + case.guardians.len() + case.legal_representatives.len());
+    let mut actors =
+        Vec::with_capacity(1 + case.guardians.len() + case.legal_representatives.len());
     actors.push(evaluator.child());
     actors.extend((0..case.guardians.len()).map(|i| evaluator.guardian(i)));
     actors.extend((0..case.legal_representatives.len()).map(|i| evaluator.legal_representative(i)));

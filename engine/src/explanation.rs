@@ -152,10 +152,7 @@ impl<'r> Reason<'r> {
     pub fn sentence_sv(&self) -> String {
         use Rule::*;
         let age = self.age.unwrap_or(0);
-        let birthday = self
-            .birthday
-            .map(|d| format!(" ({d})"))
-            .unwrap_or_default();
+        let birthday = self.birthday.map(|d| format!(" ({d})")).unwrap_or_default();
         let since = self
             .since
             .map(|d| format!(" sedan {d}"))

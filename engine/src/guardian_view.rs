@@ -84,11 +84,13 @@ pub fn guardian_views<'r>(
                 })
                 .collect();
             let restricted_by_measure = actor.cells.iter().any(|c| {
-                c.outcome == Outcome::Denied && c.reasons.first().is_some_and(|r| is_measure(r.rule))
+                c.outcome == Outcome::Denied
+                    && c.reasons.first().is_some_and(|r| is_measure(r.rule))
             });
-            let blocked = actor.cells.iter().any(|c| {
-                c.reasons.first().is_some_and(|r| r.rule == Rule::Blocking)
-            });
+            let blocked = actor
+                .cells
+                .iter()
+                .any(|c| c.reasons.first().is_some_and(|r| r.rule == Rule::Blocking));
             let switch_journal = if !readable_units.is_empty() {
                 SwitchJournalEntry::Listed
             } else if blocked {
@@ -101,7 +103,8 @@ pub fn guardian_views<'r>(
                             .filter(|n| !n.trim().is_empty())
                             .unwrap_or("barnets namn");
                         SwitchJournalEntry::Greyed {
-                            message: message.replace("Förnamn Efternamns", &format!("{child_name}s")),
+                            message: message
+                                .replace("Förnamn Efternamns", &format!("{child_name}s")),
                         }
                     }
                     None => SwitchJournalEntry::NotListed,

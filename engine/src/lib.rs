@@ -27,7 +27,9 @@ pub mod timeline;
 pub mod validation;
 
 pub use case::{Case, FORMAT_VERSION};
-pub use error::{parse_date, EngineError};
-pub use evaluation::{evaluate, evaluate_with, Actor, Capability, Evaluation, Outcome, OutcomeKind};
+pub use error::{parse_date, EngineError, Problem};
+pub use evaluation::{
+    evaluate, evaluate_with, Actor, Capability, Evaluation, Outcome, OutcomeKind,
+};
 pub use rule_set::{Catalog, RuleSet};
 pub use timeline::{diff, timeline, Diff, Timeline};

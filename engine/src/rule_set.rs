@@ -273,7 +273,10 @@ const RULE_FILES: &[(&str, &str)] = &[
     ("vgr-2019.json", include_str!("../rules/vgr-2019.json")),
     ("vgr-2026.json", include_str!("../rules/vgr-2026.json")),
     ("jonkoping.json", include_str!("../rules/jonkoping.json")),
-    ("ostergotland.json", include_str!("../rules/ostergotland.json")),
+    (
+        "ostergotland.json",
+        include_str!("../rules/ostergotland.json"),
+    ),
     ("skane.json", include_str!("../rules/skane.json")),
     ("stockholm.json", include_str!("../rules/stockholm.json")),
     ("orebro.json", include_str!("../rules/orebro.json")),
@@ -323,15 +326,18 @@ impl Catalog {
                 let parent_id = parent_id.as_str();
                 let parent = raw.get(parent_id).ok_or_else(|| EngineError::RuleSetFile {
                     file: file.to_string(),
-                    message: format!("extends unknown rule set \"{parent_id}\" (list parents first)"),
+                    message: format!(
+                        "extends unknown rule set \"{parent_id}\" (list parents first)"
+                    ),
                 })?;
                 value = inherit(parent, parent_id, value);
             }
-            let rule_set: RuleSet =
-                serde_json::from_value(value.clone()).map_err(|error| EngineError::RuleSetFile {
+            let rule_set: RuleSet = serde_json::from_value(value.clone()).map_err(|error| {
+                EngineError::RuleSetFile {
                     file: file.to_string(),
                     message: error.to_string(),
-                })?;
+                }
+            })?;
             check_citations(&rule_set).map_err(|message| EngineError::RuleSetFile {
                 file: file.to_string(),
                 message,
@@ -431,7 +437,11 @@ fn inherit(parent: &Value, parent_id: &str, mut child: Value) -> Value {
 /// explains why in a note.
 pub fn check_citations(rule_set: &RuleSet) -> Result<(), String> {
     let mut problems = Vec::new();
-    let validity = ("validity".to_string(), rule_set.validity.clone(), Value::Null);
+    let validity = (
+        "validity".to_string(),
+        rule_set.validity.clone(),
+        Value::Null,
+    );
     for (name, citation, _) in rule_set.parameter_list().into_iter().chain([validity]) {
         if rule_set.source(&citation.source).is_none() {
             problems.push(format!(

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::case::{Case, MeasureKind};
-use crate::error::EngineError;
+use crate::error::{EngineError, Problem};
 use crate::evaluation::{evaluate_with, Actor, Capability, CaseFacts, Evaluation, OutcomeKind};
 use crate::rule_set::{Catalog, RuleSet};
 use crate::validation::{validate_case, validate_date};
@@ -102,7 +102,7 @@ pub fn facts_for_range(
     if digits == 10 {
         return Err(EngineError::invalid(
             "child.identity_number",
-            "a 10-digit number needs a date to resolve its century: give a date of birth, a 12-digit number or an end date",
+            Problem::TenDigitNumberNeedsDate,
         ));
     }
     validate_case(case, NaiveDate::MAX)
@@ -202,7 +202,10 @@ pub fn candidate_dates(
     }
     for period in &case.child.protected_identity {
         add(Some(period.from), "Barnet får skyddad identitet".into());
-        add(period.end_exclusive(), "Barnets skyddade identitet upphör".into());
+        add(
+            period.end_exclusive(),
+            "Barnets skyddade identitet upphör".into(),
+        );
     }
     for (index, guardian) in case.guardians.iter().enumerate() {
         let who = format!("Vårdnadshavare {}", index + 1);
@@ -243,7 +246,10 @@ pub fn candidate_dates(
             ..
         } = &measure.kind
         {
-            add(until.succ_opt(), format!("Utredningen ({}) avslutas", measure.id));
+            add(
+                until.succ_opt(),
+                format!("Utredningen ({}) avslutas", measure.id),
+            );
         }
     }
     dates
@@ -252,7 +258,11 @@ pub fn candidate_dates(
 fn snapshot(evaluation: &Evaluation) -> (Vec<(Actor, Capability, OutcomeKind)>, Vec<&'static str>) {
     (
         evaluation.outcome_kinds(),
-        evaluation.required_actions.iter().map(|a| a.rule_id).collect(),
+        evaluation
+            .required_actions
+            .iter()
+            .map(|a| a.rule_id)
+            .collect(),
     )
 }
 
@@ -276,17 +286,19 @@ pub fn timeline(
     if to < from {
         return Err(EngineError::invalid(
             "to",
-            format!("{to} is before {from}"),
+            Problem::RangeReversed { from, to },
         ));
     }
     if let RuleChoice::Region(_) = choice {
         let first = rule_sets.iter().map(|r| r.valid_from).min();
         if let Some(first) = first.filter(|first| *first > from) {
             if first > to {
-                return Err(choice.resolve(catalog, to).err().unwrap_or(EngineError::NoRuleSetInForce {
-                    region: case.region.clone(),
-                    date: to,
-                }));
+                return Err(choice.resolve(catalog, to).err().unwrap_or(
+                    EngineError::NoRuleSetInForce {
+                        region: case.region.clone(),
+                        date: to,
+                    },
+                ));
             }
             from = first;
         }
@@ -294,7 +306,10 @@ pub fn timeline(
     let candidates = candidate_dates(case, &facts, &rule_sets);
     let mut change_points: Vec<ChangePoint> = Vec::new();
     let mut segments: Vec<Segment> = Vec::new();
-    let mut previous: Option<(Evaluation, (Vec<(Actor, Capability, OutcomeKind)>, Vec<&'static str>))> = None;
+    let mut previous: Option<(
+        Evaluation,
+        (Vec<(Actor, Capability, OutcomeKind)>, Vec<&'static str>),
+    )> = None;
     let dates = std::iter::once(from).chain(
         candidates
             .range(from..=to)
@@ -317,7 +332,8 @@ pub fn timeline(
         for actor in &evaluation.actors {
             for cell in &actor.cells {
                 let before = previous.as_ref().and_then(|(p, _)| {
-                    p.cell(&actor.actor, &cell.capability).map(|c| c.outcome.kind())
+                    p.cell(&actor.actor, &cell.capability)
+                        .map(|c| c.outcome.kind())
                 });
                 if before != Some(cell.outcome.kind()) {
                     let decisive = cell.reasons.first();
@@ -400,10 +416,14 @@ pub fn diff(
 ) -> Result<Diff, EngineError> {
     let a = catalog
         .get(rule_set_a)
-        .ok_or_else(|| EngineError::UnknownRuleSet { id: rule_set_a.to_string() })?;
+        .ok_or_else(|| EngineError::UnknownRuleSet {
+            id: rule_set_a.to_string(),
+        })?;
     let b = catalog
         .get(rule_set_b)
-        .ok_or_else(|| EngineError::UnknownRuleSet { id: rule_set_b.to_string() })?;
+        .ok_or_else(|| EngineError::UnknownRuleSet {
+            id: rule_set_b.to_string(),
+        })?;
     let facts = facts_for_range(case, from, to)?;
     let from = from.unwrap_or(facts.birth);
     let to = to.unwrap_or_else(|| facts.eighteenth_birthday());
@@ -411,7 +431,12 @@ pub fn diff(
     validate_date(&facts, to)?;
     let candidates = candidate_dates(case, &facts, &[a, b]);
     let dates: Vec<NaiveDate> = std::iter::once(from)
-        .chain(candidates.range(from..=to).map(|(d, _)| *d).filter(|d| *d > from))
+        .chain(
+            candidates
+                .range(from..=to)
+                .map(|(d, _)| *d)
+                .filter(|d| *d > from),
+        )
         .collect();
     let mut ranges: Vec<DiffRange> = Vec::new();
     for (index, date) in dates.iter().enumerate() {
@@ -436,9 +461,7 @@ pub fn diff(
             continue;
         }
         match ranges.last_mut() {
-            Some(last)
-                if last.differences == differences && last.to.succ_opt() == Some(*date) =>
-            {
+            Some(last) if last.differences == differences && last.to.succ_opt() == Some(*date) => {
                 last.to = end;
             }
             _ => ranges.push(DiffRange {

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::age::birthday;
 use crate::case::{Case, MeasureKind, Period, SealingScope, FORMAT_VERSION};
-use crate::error::EngineError;
+use crate::error::{EngineError, Problem};
 use crate::evaluation::CaseFacts;
 
 /// Extended access (utökad direktåtkomst) is given between the 13th birthday and the day
@@ -38,7 +38,13 @@ fn check_measure_fields(item: &Value, path: &str) -> Result<(), EngineError> {
     let measure: crate::case::Measure = part(item, path)?;
     let known = serde_json::to_value(&measure).expect("a measure serialises");
     if let (Value::Object(given), Value::Object(known)) = (item, &known) {
-        const OPTIONAL: [&str; 5] = ["decided_on", "decided_by", "unit", "investigation_until", "to"];
+        const OPTIONAL: [&str; 5] = [
+            "decided_on",
+            "decided_by",
+            "unit",
+            "investigation_until",
+            "to",
+        ];
         for key in given.keys() {
             if !known.contains_key(key) && !OPTIONAL.contains(&key.as_str()) {
                 return Err(EngineError::Malformed {
@@ -84,7 +90,12 @@ pub fn parse_case_json(text: &str) -> Result<Case, EngineError> {
         }
     }
     // Read list items one by one so an error can name the item.
-    for list in ["guardians", "legal_representatives", "care_units", "measures"] {
+    for list in [
+        "guardians",
+        "legal_representatives",
+        "care_units",
+        "measures",
+    ] {
         if let Some(items) = object.get(list) {
             let Value::Array(items) = items else {
                 return Err(EngineError::Malformed {
@@ -111,23 +122,25 @@ pub fn parse_case_json(text: &str) -> Result<Case, EngineError> {
     part(&value, "")
 }
 
-fn check_period(
-    period: &Period,
-    path: &str,
-    birth: NaiveDate,
-) -> Result<(), EngineError> {
+fn check_period(period: &Period, path: &str, birth: NaiveDate) -> Result<(), EngineError> {
     if let Some(to) = period.to {
         if to < period.from {
             return Err(EngineError::invalid(
                 format!("{path}.to"),
-                format!("ends ({to}) before it starts ({})", period.from),
+                Problem::EndsBeforeStart {
+                    from: period.from,
+                    to,
+                },
             ));
         }
     }
     if period.from < birth {
         return Err(EngineError::invalid(
             format!("{path}.from"),
-            format!("{} is before the child's birth ({birth})", period.from),
+            Problem::BeforeBirth {
+                date: period.from,
+                birth,
+            },
         ));
     }
     Ok(())
@@ -140,12 +153,15 @@ fn check_unique<'a>(
     let mut seen = HashSet::new();
     for (index, id) in ids.enumerate() {
         if id.trim().is_empty() {
-            return Err(EngineError::invalid(format!("{list}[{index}].id"), "is empty"));
+            return Err(EngineError::invalid(
+                format!("{list}[{index}].id"),
+                Problem::Empty,
+            ));
         }
         if !seen.insert(id) {
             return Err(EngineError::invalid(
                 format!("{list}[{index}].id"),
-                format!("\"{id}\" is used twice"),
+                Problem::DuplicateId { id: id.to_string() },
             ));
         }
     }
@@ -162,7 +178,7 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
         });
     }
     if case.region.trim().is_empty() && case.pinned_rule_set.is_none() {
-        return Err(EngineError::invalid("region", "is empty"));
+        return Err(EngineError::invalid("region", Problem::Empty));
     }
     let facts = CaseFacts::new(case, reference)?;
     let birth = facts.birth;
@@ -173,7 +189,7 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
         if typed != from_number {
             return Err(EngineError::invalid(
                 "child.birth_date",
-                format!("{typed} differs from the date in the identity number ({from_number})"),
+                Problem::BirthDateDiffersFromNumber { typed, from_number },
             ));
         }
     }
@@ -191,7 +207,10 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
         if let Some(number) = guardian.identity_number.as_deref() {
             if !number.trim().is_empty() {
                 crate::identity::parse_identity_number(number, reference).map_err(|error| {
-                    EngineError::invalid(format!("{path}.identity_number"), error.to_string())
+                    EngineError::invalid(
+                        format!("{path}.identity_number"),
+                        Problem::Identity(error),
+                    )
                 })?;
             }
         }
@@ -207,7 +226,7 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
         if concurrent > MAX_CONCURRENT_GUARDIANS {
             return Err(EngineError::invalid(
                 format!("guardians[{index}].registered"),
-                format!("a third concurrent guardian on {day}: a child has at most two guardians at a time"),
+                Problem::ThirdConcurrentGuardian { date: day },
             ));
         }
     }
@@ -221,14 +240,20 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
         if representative.appointed < birth {
             return Err(EngineError::invalid(
                 format!("{path}.appointed"),
-                format!("{} is before the child's birth ({birth})", representative.appointed),
+                Problem::BeforeBirth {
+                    date: representative.appointed,
+                    birth,
+                },
             ));
         }
         if let Some(decided) = representative.access_decided {
             if decided < representative.appointed {
                 return Err(EngineError::invalid(
                     format!("{path}.access_decided"),
-                    format!("{decided} is before the appointment ({})", representative.appointed),
+                    Problem::AccessBeforeAppointment {
+                        decided,
+                        appointed: representative.appointed,
+                    },
                 ));
             }
         }
@@ -237,7 +262,10 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
     let unit_ids = check_unique(case.care_units.iter().map(|u| u.id.as_str()), "care_units")?;
     for (index, unit) in case.care_units.iter().enumerate() {
         if unit.name.trim().is_empty() {
-            return Err(EngineError::invalid(format!("care_units[{index}].name"), "is empty"));
+            return Err(EngineError::invalid(
+                format!("care_units[{index}].name"),
+                Problem::Empty,
+            ));
         }
     }
 
@@ -251,7 +279,10 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
             if decided < birth {
                 return Err(EngineError::invalid(
                     format!("{path}.decided_on"),
-                    format!("{decided} is before the child's birth ({birth})"),
+                    Problem::BeforeBirth {
+                        date: decided,
+                        birth,
+                    },
                 ));
             }
         }
@@ -259,7 +290,9 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
             if !unit_ids.contains(unit) {
                 return Err(EngineError::invalid(
                     format!("{path}.unit"),
-                    format!("no care unit \"{unit}\" in the case"),
+                    Problem::UnknownUnit {
+                        id: unit.to_string(),
+                    },
                 ));
             }
         }
@@ -269,7 +302,7 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
             } else {
                 Err(EngineError::invalid(
                     format!("{path}.{field}"),
-                    format!("no guardian \"{id}\" in the case"),
+                    Problem::UnknownGuardian { id: id.to_string() },
                 ))
             }
         };
@@ -279,7 +312,7 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
             } else {
                 Err(EngineError::invalid(
                     format!("{path}.{field}"),
-                    format!("no care unit \"{id}\" in the case"),
+                    Problem::UnknownUnit { id: id.to_string() },
                 ))
             }
         };
@@ -288,7 +321,7 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
                 if guardians.is_empty() {
                     return Err(EngineError::invalid(
                         format!("{path}.guardians"),
-                        "a blocking names one or both guardians",
+                        Problem::BlockingNeedsGuardian,
                     ));
                 }
                 for (g, id) in guardians.iter().enumerate() {
@@ -305,7 +338,7 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
                 if initiating_units.is_empty() {
                     return Err(EngineError::invalid(
                         format!("{path}.initiating_units"),
-                        "a sealing names at least one initiating care unit",
+                        Problem::SealingNeedsUnit,
                     ));
                 }
                 for (u, id) in initiating_units.iter().enumerate() {
@@ -318,7 +351,10 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
                         if entries.to.is_some_and(|to| to < entries.from) {
                             return Err(EngineError::invalid(
                                 format!("{path}.entries.to"),
-                                "ends before it starts",
+                                Problem::EndsBeforeStart {
+                                    from: entries.from,
+                                    to: entries.to.unwrap_or(entries.from),
+                                },
                             ));
                         }
                     }
@@ -331,7 +367,9 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
                 let Some(sealed) = case.measure(sealing) else {
                     return Err(EngineError::invalid(
                         format!("{path}.sealing"),
-                        format!("no measure \"{sealing}\" in the case"),
+                        Problem::UnknownMeasure {
+                            id: sealing.clone(),
+                        },
                     ));
                 };
                 let MeasureKind::Sealing {
@@ -340,19 +378,27 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
                 else {
                     return Err(EngineError::invalid(
                         format!("{path}.sealing"),
-                        format!("measure \"{sealing}\" is not a sealing"),
+                        Problem::NotASealing {
+                            id: sealing.clone(),
+                        },
                     ));
                 };
                 if !initiating_units.iter().any(|u| u == requesting_unit) {
                     return Err(EngineError::invalid(
                         format!("{path}.requesting_unit"),
-                        format!("\"{requesting_unit}\" did not initiate sealing \"{sealing}\"; only its initiating units ({}) can request unlocking", initiating_units.join(", ")),
+                        Problem::NotAnInitiatingUnit {
+                            unit: requesting_unit.clone(),
+                            sealing: sealing.clone(),
+                            initiating: initiating_units.clone(),
+                        },
                     ));
                 }
                 if measure.period.from < sealed.period.from {
                     return Err(EngineError::invalid(
                         format!("{path}.period.from"),
-                        format!("the unlock request is dated before the sealing started ({})", sealed.period.from),
+                        Problem::UnlockBeforeSealing {
+                            sealing_start: sealed.period.from,
+                        },
                     ));
                 }
             }
@@ -366,13 +412,18 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
                 if measure.period.from < extended_from {
                     return Err(EngineError::invalid(
                         format!("{path}.period.from"),
-                        format!("extended access is given only at age 13–15: {} is before the 13th birthday ({extended_from})", measure.period.from),
+                        Problem::ExtendedAccessBefore13 {
+                            from: measure.period.from,
+                            thirteenth_birthday: extended_from,
+                        },
                     ));
                 }
                 if measure.period.to.is_some_and(|to| to >= extended_until) {
                     return Err(EngineError::invalid(
                         format!("{path}.period.to"),
-                        format!("extended access is given only at age 13–15: it must end before the 16th birthday ({extended_until})"),
+                        Problem::ExtendedAccessAfter16 {
+                            sixteenth_birthday: extended_until,
+                        },
                     ));
                 }
             }
@@ -383,12 +434,18 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
             } => {
                 known_unit(note_unit, "note_unit")?;
                 if category.trim().is_empty() {
-                    return Err(EngineError::invalid(format!("{path}.category"), "is empty"));
+                    return Err(EngineError::invalid(
+                        format!("{path}.category"),
+                        Problem::Empty,
+                    ));
                 }
                 if investigation_until.is_some_and(|until| until < measure.period.from) {
                     return Err(EngineError::invalid(
                         format!("{path}.investigation_until"),
-                        "ends before the note was written",
+                        Problem::EndsBeforeStart {
+                            from: measure.period.from,
+                            to: investigation_until.unwrap_or(measure.period.from),
+                        },
                     ));
                 }
             }

@@ -25,7 +25,12 @@ fn json_of(output: &Output) -> Value {
 
 #[test]
 fn evaluate_prints_every_actor_and_the_guardian_views_as_json() {
-    let output = insyn(&["evaluate", "cases/one-guardian-risk-blocking.json", "--date", "2026-11-23"]);
+    let output = insyn(&[
+        "evaluate",
+        "cases/one-guardian-risk-blocking.json",
+        "--date",
+        "2026-11-23",
+    ]);
     let value = json_of(&output);
     let evaluation = &value["evaluation"];
     assert_eq!(evaluation["rule_set_id"], "vgr-2026");
@@ -33,35 +38,63 @@ fn evaluate_prints_every_actor_and_the_guardian_views_as_json() {
     let blocked = &evaluation["actors"][2]["cells"][0];
     assert_eq!(blocked["outcome"], "denied");
     assert_eq!(blocked["reasons"][0]["rule_id"], "blocking_covers_proxy");
-    assert!(blocked["reasons"][0]["citation"]["quote"].as_str().unwrap().len() > 10);
+    assert!(
+        blocked["reasons"][0]["citation"]["quote"]
+            .as_str()
+            .unwrap()
+            .len()
+            > 10
+    );
     assert_eq!(value["guardian_views"].as_array().unwrap().len(), 2);
 }
 
 #[test]
 fn evaluate_with_a_pinned_rule_set_uses_it() {
     let output = insyn(&[
-        "evaluate", "cases/one-guardian-risk-blocking.json", "--date", "2026-11-23", "--rules", "vgr-2019",
+        "evaluate",
+        "cases/one-guardian-risk-blocking.json",
+        "--date",
+        "2026-11-23",
+        "--rules",
+        "vgr-2019",
     ]);
     let value = json_of(&output);
     assert_eq!(value["evaluation"]["rule_set_id"], "vgr-2019");
     // VGR 2019: a blocking closes the journal only; the guardian keeps the e-services.
-    assert_eq!(value["evaluation"]["actors"][2]["cells"][0]["outcome"], "allowed");
+    assert_eq!(
+        value["evaluation"]["actors"][2]["cells"][0]["outcome"],
+        "allowed"
+    );
 }
 
 #[test]
 fn timeline_lists_change_points_from_birth_to_18() {
     let value = json_of(&insyn(&["timeline", "cases/normal-family.json"]));
     let points = value["change_points"].as_array().unwrap();
-    assert_eq!(points[0]["date"], "2019-09-02", "VGR's first rule set starts the timeline");
-    assert!(points.iter().any(|p| p["date"] == "2028-05-10"), "the 13th birthday");
-    assert!(points.iter().any(|p| p["date"] == "2031-05-10"), "the 16th birthday");
+    assert_eq!(
+        points[0]["date"], "2019-09-02",
+        "VGR's first rule set starts the timeline"
+    );
+    assert!(
+        points.iter().any(|p| p["date"] == "2028-05-10"),
+        "the 13th birthday"
+    );
+    assert!(
+        points.iter().any(|p| p["date"] == "2031-05-10"),
+        "the 16th birthday"
+    );
     assert_eq!(value["to"], "2033-05-10");
 }
 
 #[test]
 fn timeline_takes_a_range() {
     let value = json_of(&insyn(&[
-        "timeline", "cases/normal-family.json", "--from", "2027-01-01", "--to", "2029-01-01",
+        "timeline",
+        "cases/normal-family.json",
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2029-01-01",
     ]));
     let dates: Vec<&str> = value["change_points"]
         .as_array()
@@ -75,18 +108,40 @@ fn timeline_takes_a_range() {
 #[test]
 fn diff_shows_where_two_rule_sets_differ() {
     let value = json_of(&insyn(&[
-        "diff", "cases/one-guardian-risk-blocking.json", "--rules", "vgr-2019", "--rules", "vgr-2026",
+        "diff",
+        "cases/one-guardian-risk-blocking.json",
+        "--rules",
+        "vgr-2019",
+        "--rules",
+        "vgr-2026",
     ]));
     let ranges = value["ranges"].as_array().unwrap();
     assert!(!ranges.is_empty());
-    assert!(ranges.iter().any(|r| r["from"] == "2026-06-15"), "{ranges:?}");
+    assert!(
+        ranges.iter().any(|r| r["from"] == "2026-06-15"),
+        "{ranges:?}"
+    );
 }
 
 #[test]
 fn rules_lists_every_rule_set_with_sources() {
     let value = json_of(&insyn(&["rules"]));
-    let ids: Vec<&str> = value.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-    for id in ["national", "vgr-2019", "vgr-2026", "rjl", "ostergotland", "skane", "stockholm", "orebro"] {
+    let ids: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "national",
+        "vgr-2019",
+        "vgr-2026",
+        "rjl",
+        "ostergotland",
+        "skane",
+        "stockholm",
+        "orebro",
+    ] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
 }
@@ -95,10 +150,27 @@ fn rules_lists_every_rule_set_with_sources() {
 fn invalid_input_exits_2_with_the_message_on_stderr() {
     for args in [
         vec!["evaluate", "cases/normal-family.json"],
-        vec!["evaluate", "cases/normal-family.json", "--date", "2015-05-01"],
-        vec!["evaluate", "cases/normal-family.json", "--date", "yesterday"],
+        vec![
+            "evaluate",
+            "cases/normal-family.json",
+            "--date",
+            "2015-05-01",
+        ],
+        vec![
+            "evaluate",
+            "cases/normal-family.json",
+            "--date",
+            "yesterday",
+        ],
         vec!["evaluate", "no-such-file.json", "--date", "2020-01-01"],
-        vec!["evaluate", "cases/normal-family.json", "--date", "2020-01-01", "--rules", "nowhere"],
+        vec![
+            "evaluate",
+            "cases/normal-family.json",
+            "--date",
+            "2020-01-01",
+            "--rules",
+            "nowhere",
+        ],
         vec!["diff", "cases/normal-family.json", "--rules", "vgr-2019"],
         vec!["frobnicate"],
     ] {
@@ -118,8 +190,14 @@ fn every_example_case_evaluates_and_has_a_full_timeline() {
         let path = entry.unwrap().path();
         let path = path.to_str().unwrap();
         let value = json_of(&insyn(&["timeline", path]));
-        assert!(!value["change_points"].as_array().unwrap().is_empty(), "{path}");
+        assert!(
+            !value["change_points"].as_array().unwrap().is_empty(),
+            "{path}"
+        );
         count += 1;
     }
-    assert!(count >= 8, "at least eight example cases ship, found {count}");
+    assert!(
+        count >= 8,
+        "at least eight example cases ship, found {count}"
+    );
 }

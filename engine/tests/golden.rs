@@ -10,7 +10,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use insyn_engine::evaluation::{evaluate_with, Actor, Capability, ContentFilter, Evaluation, Outcome};
+use insyn_engine::evaluation::{
+    evaluate_with, Actor, Capability, ContentFilter, Evaluation, Outcome,
+};
 use insyn_engine::guardian_view::{guardian_views, SwitchJournalEntry};
 use insyn_engine::guidance::{measure_guidance, ProtectiveMeasure};
 use insyn_engine::rule_set::RuleSet;
@@ -54,8 +56,9 @@ fn load_golden(rule_set_id: &str) -> Vec<GoldenCase> {
                         .unwrap_or_else(|e| panic!("{name}: case file {file}: {e}"));
                     Case::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
                 }
-                (_, inline @ Value::Object(_)) => Case::from_json(&inline.to_string())
-                    .unwrap_or_else(|e| panic!("{name}: {e}")),
+                (_, inline @ Value::Object(_)) => {
+                    Case::from_json(&inline.to_string()).unwrap_or_else(|e| panic!("{name}: {e}"))
+                }
                 _ => panic!("{name}: needs \"case\" (file) or \"case_inline\""),
             };
             GoldenCase {
@@ -116,7 +119,12 @@ fn filter_kind(filter: &ContentFilter) -> &'static str {
 }
 
 /// Check one expectation; `Err` says what differed.
-fn check(rule_set: &RuleSet, case: &Case, evaluation: &Evaluation, expect: &Value) -> Result<(), String> {
+fn check(
+    rule_set: &RuleSet,
+    case: &Case,
+    evaluation: &Evaluation,
+    expect: &Value,
+) -> Result<(), String> {
     if let Some(actor) = expect.get("actor") {
         let actor = actor_of(actor.as_str().unwrap());
         let capability = capability_of(expect["capability"].as_str().unwrap());
@@ -126,34 +134,54 @@ fn check(rule_set: &RuleSet, case: &Case, evaluation: &Evaluation, expect: &Valu
         let outcome = serde_json::to_value(cell.outcome.kind()).unwrap();
         if let Some(expected) = expect.get("outcome") {
             if &outcome != expected {
-                return Err(format!("{actor:?} × {capability:?}: {outcome} ≠ expected {expected}"));
+                return Err(format!(
+                    "{actor:?} × {capability:?}: {outcome} ≠ expected {expected}"
+                ));
             }
         }
         if let Some(rule) = expect.get("reason") {
             let first = cell.reasons.first().map(|r| r.rule.parameter());
             if first != rule.as_str() {
-                return Err(format!("{actor:?} × {capability:?}: decisive rule {first:?} ≠ {rule}"));
+                return Err(format!(
+                    "{actor:?} × {capability:?}: decisive rule {first:?} ≠ {rule}"
+                ));
             }
         }
         if let Some(rule) = expect.get("any_reason") {
-            if !cell.reasons.iter().any(|r| Some(r.rule.parameter()) == rule.as_str()) {
+            if !cell
+                .reasons
+                .iter()
+                .any(|r| Some(r.rule.parameter()) == rule.as_str())
+            {
                 return Err(format!("{actor:?} × {capability:?}: no reason {rule}"));
             }
         }
         if let Some(kind) = expect.get("filter") {
-            if !cell.filters.iter().any(|f| Some(filter_kind(f)) == kind.as_str()) {
+            if !cell
+                .filters
+                .iter()
+                .any(|f| Some(filter_kind(f)) == kind.as_str())
+            {
                 return Err(format!("{actor:?} × {capability:?}: no filter {kind}"));
             }
         }
         if let Some(text) = expect.get("filter_text_contains") {
             let all: Vec<String> = cell.filters.iter().map(|f| f.sentence_sv()).collect();
             if !contains(Some(&all.join(" ")), text) {
-                return Err(format!("{actor:?} × {capability:?}: filters {all:?} lack {text}"));
+                return Err(format!(
+                    "{actor:?} × {capability:?}: filters {all:?} lack {text}"
+                ));
             }
         }
         if let Some(kind) = expect.get("no_filter") {
-            if cell.filters.iter().any(|f| Some(filter_kind(f)) == kind.as_str()) {
-                return Err(format!("{actor:?} × {capability:?}: unexpected filter {kind}"));
+            if cell
+                .filters
+                .iter()
+                .any(|f| Some(filter_kind(f)) == kind.as_str())
+            {
+                return Err(format!(
+                    "{actor:?} × {capability:?}: unexpected filter {kind}"
+                ));
             }
         }
         if let Some(hint) = expect.get("hint") {
@@ -162,14 +190,23 @@ fn check(rule_set: &RuleSet, case: &Case, evaluation: &Evaluation, expect: &Valu
                 return Err(format!("{actor:?} × {capability:?}: hint {got:?} ≠ {hint}"));
             }
         }
-        for (key, field) in [("form_contains", "form"), ("decided_by_contains", "decided_by")] {
+        for (key, field) in [
+            ("form_contains", "form"),
+            ("decided_by_contains", "decided_by"),
+        ] {
             if let Some(text) = expect.get(key) {
                 let Outcome::Grantable { route } = &cell.outcome else {
                     return Err(format!("{actor:?} × {capability:?}: not grantable"));
                 };
-                let value = if field == "form" { route.form.as_deref() } else { Some(route.decided_by.as_str()) };
+                let value = if field == "form" {
+                    route.form.as_deref()
+                } else {
+                    Some(route.decided_by.as_str())
+                };
                 if !contains(value, text) {
-                    return Err(format!("{actor:?} × {capability:?}: {field} {value:?} lacks {text}"));
+                    return Err(format!(
+                        "{actor:?} × {capability:?}: {field} {value:?} lacks {text}"
+                    ));
                 }
             }
         }
@@ -178,20 +215,31 @@ fn check(rule_set: &RuleSet, case: &Case, evaluation: &Evaluation, expect: &Valu
                 return Err(format!("{actor:?} × {capability:?}: not grantable"));
             };
             if Some(route.child_must_agree) != agree.as_bool() {
-                return Err(format!("{actor:?} × {capability:?}: child_must_agree {}", route.child_must_agree));
+                return Err(format!(
+                    "{actor:?} × {capability:?}: child_must_agree {}",
+                    route.child_must_agree
+                ));
             }
         }
         return Ok(());
     }
     if let Some(rule) = expect.get("required_action") {
-        return if evaluation.required_actions.iter().any(|a| Some(a.rule_id) == rule.as_str()) {
+        return if evaluation
+            .required_actions
+            .iter()
+            .any(|a| Some(a.rule_id) == rule.as_str())
+        {
             Ok(())
         } else {
             Err(format!("no required action {rule}"))
         };
     }
     if let Some(rule) = expect.get("no_required_action") {
-        return if evaluation.required_actions.iter().any(|a| Some(a.rule_id) == rule.as_str()) {
+        return if evaluation
+            .required_actions
+            .iter()
+            .any(|a| Some(a.rule_id) == rule.as_str())
+        {
             Err(format!("unexpected required action {rule}"))
         } else {
             Ok(())
@@ -218,7 +266,9 @@ fn check(rule_set: &RuleSet, case: &Case, evaluation: &Evaluation, expect: &Valu
                 SwitchJournalEntry::NotListed => "not_listed",
             };
             if Some(got) != state.as_str() {
-                return Err(format!("guardian view {id}: switch_journal {got} ≠ {state}"));
+                return Err(format!(
+                    "guardian view {id}: switch_journal {got} ≠ {state}"
+                ));
             }
         }
         if let Some(text) = view.get("message_contains") {
@@ -227,12 +277,17 @@ fn check(rule_set: &RuleSet, case: &Case, evaluation: &Evaluation, expect: &Valu
                 _ => None,
             };
             if !contains(message, text) {
-                return Err(format!("guardian view {id}: message {message:?} lacks {text}"));
+                return Err(format!(
+                    "guardian view {id}: message {message:?} lacks {text}"
+                ));
             }
         }
         if let Some(on) = view.get("child_on_start_page") {
             if Some(v.child_on_start_page) != on.as_bool() {
-                return Err(format!("guardian view {id}: start page {}", v.child_on_start_page));
+                return Err(format!(
+                    "guardian view {id}: start page {}",
+                    v.child_on_start_page
+                ));
             }
         }
         if let Some(text) = view.get("standard_answer_contains") {
@@ -242,7 +297,10 @@ fn check(rule_set: &RuleSet, case: &Case, evaluation: &Evaluation, expect: &Valu
         }
         if let Some(informed) = view.get("always_informed") {
             if Some(v.guardian_always_informed) != informed.as_bool() {
-                return Err(format!("guardian view {id}: always informed {}", v.guardian_always_informed));
+                return Err(format!(
+                    "guardian view {id}: always informed {}",
+                    v.guardian_always_informed
+                ));
             }
         }
         return Ok(());
@@ -254,35 +312,62 @@ fn check(rule_set: &RuleSet, case: &Case, evaluation: &Evaluation, expect: &Valu
             other => panic!("guidance measure {other:?}"),
         };
         let g = measure_guidance(rule_set, measure);
-        let list_contains = |list: &[String], text: &Value| list.iter().any(|i| contains(Some(i), text));
+        let list_contains =
+            |list: &[String], text: &Value| list.iter().any(|i| contains(Some(i), text));
         let mut problems = Vec::new();
         if let Some(t) = guide.get("phone_contains") {
-            if !contains(g.urgent_phone.value, t) { problems.push(format!("phone {:?}", g.urgent_phone.value)); }
+            if !contains(g.urgent_phone.value, t) {
+                problems.push(format!("phone {:?}", g.urgent_phone.value));
+            }
         }
         if let Some(t) = guide.get("checklist_contains") {
-            if !list_contains(g.phone_checklist.value, t) { problems.push("checklist".to_string()); }
+            if !list_contains(g.phone_checklist.value, t) {
+                problems.push("checklist".to_string());
+            }
         }
         if let Some(t) = guide.get("documentation_contains") {
-            if !list_contains(g.documentation_note_fields.value, t) { problems.push("documentation".to_string()); }
+            if !list_contains(g.documentation_note_fields.value, t) {
+                problems.push("documentation".to_string());
+            }
         }
         if let Some(t) = guide.get("extra_action_contains") {
-            if !list_contains(g.extra_actions.value, t) { problems.push("extra actions".to_string()); }
+            if !list_contains(g.extra_actions.value, t) {
+                problems.push("extra actions".to_string());
+            }
         }
         if let Some(t) = guide.get("form_contains") {
-            if !contains(g.request.value.form.as_deref(), t) { problems.push(format!("form {:?}", g.request.value.form)); }
+            if !contains(g.request.value.form.as_deref(), t) {
+                problems.push(format!("form {:?}", g.request.value.form));
+            }
         }
         if let Some(t) = guide.get("decided_by_contains") {
-            if !contains(Some(&g.request.value.decided_by), t) { problems.push(format!("decided_by {:?}", g.request.value.decided_by)); }
+            if !contains(Some(&g.request.value.decided_by), t) {
+                problems.push(format!("decided_by {:?}", g.request.value.decided_by));
+            }
         }
         if let Some(rule) = guide.get("unlock_rule") {
-            let got = g.unlock_rule.as_ref().map(|u| serde_json::to_value(u.value).unwrap());
-            if got.as_ref() != Some(rule) { problems.push(format!("unlock rule {got:?}")); }
+            let got = g
+                .unlock_rule
+                .as_ref()
+                .map(|u| serde_json::to_value(u.value).unwrap());
+            if got.as_ref() != Some(rule) {
+                problems.push(format!("unlock rule {got:?}"));
+            }
         }
         if let Some(scopes) = guide.get("scopes") {
-            let got = g.sealing_scopes.as_ref().map(|s| serde_json::to_value(s.value).unwrap());
-            if got.as_ref() != Some(scopes) { problems.push(format!("scopes {got:?}")); }
+            let got = g
+                .sealing_scopes
+                .as_ref()
+                .map(|s| serde_json::to_value(s.value).unwrap());
+            if got.as_ref() != Some(scopes) {
+                problems.push(format!("scopes {got:?}"));
+            }
         }
-        return if problems.is_empty() { Ok(()) } else { Err(format!("guidance: {}", problems.join(", "))) };
+        return if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("guidance: {}", problems.join(", ")))
+        };
     }
     panic!("unknown expectation {expect}")
 }
@@ -333,7 +418,9 @@ fn mutate(name: &str, value: &Value) -> Value {
             _ => json!(["MUTATED"]),
         },
         Value::Object(route) => match name {
-            "extended_access_child" | "extended_access_guardian" | "legal_representative_route" => Value::Null,
+            "extended_access_child" | "extended_access_guardian" | "legal_representative_route" => {
+                Value::Null
+            }
             _ => {
                 let mut route = route.clone();
                 route.insert("decided_by".into(), json!("MUTATED"));
@@ -373,10 +460,14 @@ fn run_golden_file(rule_set_id: &str) -> BTreeSet<String> {
                 .map(|(_, c, _)| c)
                 .unwrap_or_else(|| panic!("\"{}\" checks unknown parameter {name}", golden.name));
             let normalise = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-            if golden.quote.trim().is_empty() || !normalise(&citation.quote).contains(&normalise(&golden.quote)) {
+            if golden.quote.trim().is_empty()
+                || !normalise(&citation.quote).contains(&normalise(&golden.quote))
+            {
                 if !golden.checks.iter().any(|other| {
                     rule_set.parameter_list().iter().any(|(n, c, _)| {
-                        n == other && !golden.quote.trim().is_empty() && normalise(&c.quote).contains(&normalise(&golden.quote))
+                        n == other
+                            && !golden.quote.trim().is_empty()
+                            && normalise(&c.quote).contains(&normalise(&golden.quote))
                     })
                 }) {
                     failures.push(format!(
@@ -396,7 +487,11 @@ fn run_golden_file(rule_set_id: &str) -> BTreeSet<String> {
             }
         }
     }
-    assert!(failures.is_empty(), "golden failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "golden failures:\n{}",
+        failures.join("\n")
+    );
     exercised
 }
 

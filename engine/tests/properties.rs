@@ -23,8 +23,17 @@ fn day(birth: NaiveDate, offset: u32) -> NaiveDate {
 /// Days from birth to the day before the 18th birthday, roughly.
 const MINORITY_DAYS: u32 = 18 * 365;
 
-fn measure_strategy(guardians: usize) -> impl Strategy<Value = (u8, u32, Option<u32>, usize, usize, usize)> {
-    (0u8..9, 0..MINORITY_DAYS, prop::option::of(0u32..3000), 0..guardians.max(1), 0usize..3, 0usize..3)
+fn measure_strategy(
+    guardians: usize,
+) -> impl Strategy<Value = (u8, u32, Option<u32>, usize, usize, usize)> {
+    (
+        0u8..9,
+        0..MINORITY_DAYS,
+        prop::option::of(0u32..3000),
+        0..guardians.max(1),
+        0usize..3,
+        0usize..3,
+    )
 }
 
 prop_compose! {

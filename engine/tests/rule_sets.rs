@@ -7,7 +7,16 @@ use insyn_engine::{parse_date, Case};
 #[test]
 fn every_required_rule_set_is_embedded() {
     let catalog = Catalog::embedded();
-    for id in ["national", "vgr-2019", "vgr-2026", "rjl", "ostergotland", "skane", "stockholm", "orebro"] {
+    for id in [
+        "national",
+        "vgr-2019",
+        "vgr-2026",
+        "rjl",
+        "ostergotland",
+        "skane",
+        "stockholm",
+        "orebro",
+    ] {
         assert!(catalog.get(id).is_some(), "rule set {id} is missing");
     }
 }
@@ -16,9 +25,12 @@ fn every_required_rule_set_is_embedded() {
 fn every_parameter_of_every_rule_set_has_a_citation() {
     for rule_set in &Catalog::embedded().rule_sets {
         for (name, citation, _) in rule_set.parameter_list() {
-            let source = rule_set
-                .source(&citation.source)
-                .unwrap_or_else(|| panic!("{}: {name} cites unknown source {}", rule_set.id, citation.source));
+            let source = rule_set.source(&citation.source).unwrap_or_else(|| {
+                panic!(
+                    "{}: {name} cites unknown source {}",
+                    rule_set.id, citation.source
+                )
+            });
             assert!(
                 source.file.is_some() || source.url.is_some(),
                 "{}: source {} has neither seed file nor URL",
@@ -26,9 +38,16 @@ fn every_parameter_of_every_rule_set_has_a_citation() {
                 source.id
             );
             match citation.certainty {
-                Certainty::Stated => assert!(!citation.quote.trim().is_empty(), "{}: {name} has no quote", rule_set.id),
+                Certainty::Stated => assert!(
+                    !citation.quote.trim().is_empty(),
+                    "{}: {name} has no quote",
+                    rule_set.id
+                ),
                 Certainty::Inferred | Certainty::Unknown => assert!(
-                    citation.note.as_deref().is_some_and(|n| !n.trim().is_empty()),
+                    citation
+                        .note
+                        .as_deref()
+                        .is_some_and(|n| !n.trim().is_empty()),
                     "{}: {name} is {:?} without a note",
                     rule_set.id,
                     citation.certainty
@@ -43,7 +62,12 @@ fn every_parameter_of_every_rule_set_has_a_citation() {
 fn a_parameter_without_a_quote_makes_the_rule_set_invalid() {
     let national = Catalog::embedded().get("national").unwrap();
     let mut broken = national.clone();
-    broken.parameters.guardian_access_until_age.citation.quote.clear();
+    broken
+        .parameters
+        .guardian_access_until_age
+        .citation
+        .quote
+        .clear();
     let problems = check_citations(&broken).unwrap_err();
     assert!(problems.contains("guardian_access_until_age"), "{problems}");
 }
@@ -58,7 +82,8 @@ fn a_rule_set_file_with_an_uncited_parameter_is_refused_at_load() {
         "sources": [],
         "parameters": { "adult_age": { "value": 18, "source": "INERA-AGE22", "quote": "" } }
     }"#;
-    let error = Catalog::from_files(&[("national.json", parent), ("test.json", child)]).unwrap_err();
+    let error =
+        Catalog::from_files(&[("national.json", parent), ("test.json", child)]).unwrap_err();
     assert!(error.to_string().contains("adult_age"), "{error}");
 }
 
@@ -71,16 +96,33 @@ fn inherited_parameters_are_marked_with_their_parent() {
         .filter(|(_, c, _)| c.inherited_from.as_deref() == Some("national"))
         .count();
     assert!(inherited > 0);
-    assert!(skane.parameters.blocking_covers_proxy.citation.inherited_from.is_none());
+    assert!(skane
+        .parameters
+        .blocking_covers_proxy
+        .citation
+        .inherited_from
+        .is_none());
 }
 
 #[test]
 fn a_case_gets_the_vgr_version_in_force_on_the_asked_date() {
     let catalog = Catalog::embedded();
     let date = |d| parse_date(d).unwrap();
-    assert_eq!(catalog.resolve("vgr", None, date("2026-03-25")).unwrap().id, "vgr-2019");
-    assert_eq!(catalog.resolve("vgr", None, date("2026-03-26")).unwrap().id, "vgr-2026");
-    assert_eq!(catalog.resolve("vgr", Some("vgr-2019"), date("2026-11-23")).unwrap().id, "vgr-2019");
+    assert_eq!(
+        catalog.resolve("vgr", None, date("2026-03-25")).unwrap().id,
+        "vgr-2019"
+    );
+    assert_eq!(
+        catalog.resolve("vgr", None, date("2026-03-26")).unwrap().id,
+        "vgr-2026"
+    );
+    assert_eq!(
+        catalog
+            .resolve("vgr", Some("vgr-2019"), date("2026-11-23"))
+            .unwrap()
+            .id,
+        "vgr-2019"
+    );
     assert!(catalog.resolve("vgr", None, date("2019-01-01")).is_err());
 }
 
@@ -88,6 +130,13 @@ fn a_case_gets_the_vgr_version_in_force_on_the_asked_date() {
 fn a_timeline_across_the_vgr_change_of_version_names_both_versions() {
     let case = Case::from_json(include_str!("../cases/one-guardian-risk-blocking.json")).unwrap();
     let timeline = insyn_engine::timeline(Catalog::embedded(), &case, None, None, None).unwrap();
-    let ids: Vec<&str> = timeline.segments.iter().map(|s| s.rule_set_id.as_str()).collect();
-    assert!(ids.contains(&"vgr-2019") && ids.contains(&"vgr-2026"), "{ids:?}");
+    let ids: Vec<&str> = timeline
+        .segments
+        .iter()
+        .map(|s| s.rule_set_id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"vgr-2019") && ids.contains(&"vgr-2026"),
+        "{ids:?}"
+    );
 }

@@ -52,7 +52,13 @@ fn assert_error(case: Value, date: &str, path: &str, words: &str) {
 #[test]
 fn a_valid_case_is_accepted() {
     let case = Case::from_json(&base().to_string()).unwrap();
-    assert!(evaluate(Catalog::embedded(), &case, parse_date("2020-01-01").unwrap(), None).is_ok());
+    assert!(evaluate(
+        Catalog::embedded(),
+        &case,
+        parse_date("2020-01-01").unwrap(),
+        None
+    )
+    .is_ok());
 }
 
 #[test]
@@ -62,7 +68,12 @@ fn a_third_concurrent_guardian_is_refused() {
         .as_array_mut()
         .unwrap()
         .push(json!({ "id": "vh3", "registered": { "from": "2018-01-01" } }));
-    assert_error(case, "2020-01-01", "guardians[2].registered", "third concurrent guardian");
+    assert_error(
+        case,
+        "2020-01-01",
+        "guardians[2].registered",
+        "third concurrent guardian",
+    );
 }
 
 #[test]
@@ -74,7 +85,13 @@ fn a_new_guardian_after_another_ended_is_not_a_third_concurrent_one() {
         .unwrap()
         .push(json!({ "id": "vh3", "registered": { "from": "2018-01-01" } }));
     let case = Case::from_json(&case.to_string()).unwrap();
-    assert!(evaluate(Catalog::embedded(), &case, parse_date("2020-01-01").unwrap(), None).is_ok());
+    assert!(evaluate(
+        Catalog::embedded(),
+        &case,
+        parse_date("2020-01-01").unwrap(),
+        None
+    )
+    .is_ok());
 }
 
 #[test]
@@ -83,7 +100,12 @@ fn a_measure_ending_before_it_starts_is_refused() {
         "id": "m1", "period": { "from": "2020-05-01", "to": "2020-04-01" },
         "type": "blocking", "guardians": ["vh1"]
     }));
-    assert_error(case, "2021-01-01", "measures[0].period.to", "before it starts");
+    assert_error(
+        case,
+        "2021-01-01",
+        "measures[0].period.to",
+        "before it starts",
+    );
 }
 
 #[test]
@@ -91,7 +113,12 @@ fn a_measure_dated_before_birth_is_refused() {
     let case = with_measure(json!({
         "id": "m1", "period": { "from": "2014-01-01" }, "type": "login_lock"
     }));
-    assert_error(case, "2021-01-01", "measures[0].period.from", "before the child's birth");
+    assert_error(
+        case,
+        "2021-01-01",
+        "measures[0].period.from",
+        "before the child's birth",
+    );
 }
 
 #[test]
@@ -99,7 +126,12 @@ fn blocking_a_guardian_who_is_not_in_the_case_is_refused() {
     let case = with_measure(json!({
         "id": "m1", "period": { "from": "2020-05-01" }, "type": "blocking", "guardians": ["vh9"]
     }));
-    assert_error(case, "2021-01-01", "measures[0].guardians[0]", "no guardian \"vh9\"");
+    assert_error(
+        case,
+        "2021-01-01",
+        "measures[0].guardians[0]",
+        "no guardian \"vh9\"",
+    );
 }
 
 #[test]
@@ -107,7 +139,12 @@ fn extended_access_before_the_13th_birthday_is_refused() {
     let case = with_measure(json!({
         "id": "m1", "period": { "from": "2027-01-01" }, "type": "extended_access_child", "access_unit": "a"
     }));
-    assert_error(case, "2029-01-01", "measures[0].period.from", "only at age 13–15");
+    assert_error(
+        case,
+        "2029-01-01",
+        "measures[0].period.from",
+        "only at age 13–15",
+    );
 }
 
 #[test]
@@ -116,7 +153,12 @@ fn extended_access_past_the_16th_birthday_is_refused() {
         "id": "m1", "period": { "from": "2028-06-01", "to": "2031-05-10" },
         "type": "extended_access_guardian", "guardian": "vh1", "access_unit": "a"
     }));
-    assert_error(case, "2029-01-01", "measures[0].period.to", "before the 16th birthday");
+    assert_error(
+        case,
+        "2029-01-01",
+        "measures[0].period.to",
+        "before the 16th birthday",
+    );
 }
 
 #[test]
@@ -129,7 +171,12 @@ fn an_unlock_request_from_a_unit_that_did_not_initiate_the_sealing_is_refused() 
         "id": "u1", "period": { "from": "2020-06-01" }, "type": "unlock_request",
         "sealing": "s1", "requesting_unit": "b"
     }));
-    assert_error(case, "2021-01-01", "measures[1].requesting_unit", "did not initiate");
+    assert_error(
+        case,
+        "2021-01-01",
+        "measures[1].requesting_unit",
+        "did not initiate",
+    );
 }
 
 #[test]
@@ -142,9 +189,18 @@ fn a_date_before_birth_is_refused() {
 #[test]
 fn a_date_after_the_18th_birthday_is_not_a_minor() {
     let error = error_of(base(), "2033-05-11");
-    assert!(error.to_string().contains("not a minor on that date"), "{error}");
+    assert!(
+        error.to_string().contains("not a minor on that date"),
+        "{error}"
+    );
     let on_the_birthday = Case::from_json(&base().to_string()).unwrap();
-    assert!(evaluate(Catalog::embedded(), &on_the_birthday, parse_date("2033-05-10").unwrap(), None).is_ok());
+    assert!(evaluate(
+        Catalog::embedded(),
+        &on_the_birthday,
+        parse_date("2033-05-10").unwrap(),
+        None
+    )
+    .is_ok());
 }
 
 #[test]
@@ -166,7 +222,10 @@ fn an_unknown_rule_set_is_refused() {
     let mut case = base();
     case["pinned_rule_set"] = json!("atlantis-2030");
     let error = error_of(case, "2021-01-01");
-    assert!(matches!(error, EngineError::UnknownRuleSet { .. }), "{error}");
+    assert!(
+        matches!(error, EngineError::UnknownRuleSet { .. }),
+        "{error}"
+    );
 }
 
 #[test]
@@ -180,7 +239,12 @@ fn an_unknown_region_is_refused() {
 fn an_unknown_format_version_is_refused() {
     let mut case = base();
     case["format_version"] = json!(2);
-    assert_error(case, "2021-01-01", "format_version", "unknown format version 2");
+    assert_error(
+        case,
+        "2021-01-01",
+        "format_version",
+        "unknown format version 2",
+    );
 }
 
 #[test]
@@ -212,7 +276,13 @@ fn a_ten_digit_personnummer_takes_its_century_from_the_asked_date() {
     case["child"] = json!({ "identity_number": "170101-2393" });
     case["guardians"] = json!([]);
     let case = Case::from_json(&case.to_string()).unwrap();
-    let evaluation = evaluate(Catalog::embedded(), &case, parse_date("2026-11-23").unwrap(), None).unwrap();
+    let evaluation = evaluate(
+        Catalog::embedded(),
+        &case,
+        parse_date("2026-11-23").unwrap(),
+        None,
+    )
+    .unwrap();
     assert_eq!(evaluation.child_age, 9);
 }
 
@@ -232,7 +302,14 @@ fn a_timeline_ending_before_it_starts_is_refused() {
 
 #[test]
 fn garbage_is_refused_without_a_panic() {
-    for text in ["", "null", "[]", "{", "{\"format_version\": \"one\"}", "{\"format_version\": 1}"] {
+    for text in [
+        "",
+        "null",
+        "[]",
+        "{",
+        "{\"format_version\": \"one\"}",
+        "{\"format_version\": 1}",
+    ] {
         assert!(Case::from_json(text).is_err(), "{text}");
     }
 }
