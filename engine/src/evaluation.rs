@@ -128,23 +128,24 @@ impl ContrastiveHint {
     }
 }
 
-/// Something hidden from an allowed journal.
+/// Something hidden from an allowed journal. Borrowed from the rule set and the case
+/// evaluated, so filtering allocates little.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ContentFilter {
+pub enum ContentFilter<'r> {
     /// Entries before this date are not shown (no retroactive display).
     DisplayStart { before: NaiveDate },
     /// Notes under these exception keywords are never shown to this actor.
-    ExceptionCategories { categories: Vec<String> },
+    ExceptionCategories { categories: Vec<&'r str> },
     /// A note in the case under an exception keyword is hidden from this actor.
     ExceptionNote { measure: String, category: String },
     /// Units of these kinds are not shown at all.
-    ExcludedUnitKinds { kinds: Vec<String> },
+    ExcludedUnitKinds { kinds: &'r [String] },
     /// Entries written in this period are sealed.
     SealedEntries { measure: String, entries: Period },
 }
 
-impl ContentFilter {
+impl ContentFilter<'_> {
     pub fn sentence_sv(&self) -> String {
         match self {
             ContentFilter::DisplayStart { before } => {
@@ -178,7 +179,7 @@ pub struct Cell<'r> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<ContrastiveHint>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub filters: Vec<ContentFilter>,
+    pub filters: Vec<ContentFilter<'r>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -221,6 +222,19 @@ impl<'r> Evaluation<'r> {
             .cells
             .iter()
             .find(|c| &c.capability == capability)
+    }
+
+    /// Whether every cell has the same outcome kind as in `other` (an evaluation of the
+    /// same case, so the same actors and capabilities in the same order).
+    pub fn same_outcomes(&self, other: &Evaluation) -> bool {
+        self.actors.len() == other.actors.len()
+            && self.actors.iter().zip(&other.actors).all(|(a, b)| {
+                a.cells.len() == b.cells.len()
+                    && a.cells
+                        .iter()
+                        .zip(&b.cells)
+                        .all(|(x, y)| x.outcome.kind() == y.outcome.kind())
+            })
     }
 
     /// Every cell's outcome kind, in a fixed order: what the timeline compares.
@@ -586,7 +600,7 @@ impl<'r, 'c> Evaluator<'r, 'c> {
         capability: Capability,
         base: (Outcome<'r>, Vec<Reason<'r>>),
         restrictions: Vec<Reason<'r>>,
-        filters: Vec<ContentFilter>,
+        filters: Vec<ContentFilter<'r>>,
     ) -> Cell<'r> {
         let (base_outcome, base_reasons) = base;
         if restrictions.is_empty() {
@@ -672,19 +686,23 @@ impl<'r, 'c> Evaluator<'r, 'c> {
         }
     }
 
-    fn journal_filters(&self, target: &JournalTarget, for_guardian: bool) -> Vec<ContentFilter> {
-        let p = &self.rule_set.parameters;
+    fn journal_filters(
+        &self,
+        target: &JournalTarget,
+        for_guardian: bool,
+    ) -> Vec<ContentFilter<'r>> {
+        let p: &'r crate::rule_set::Parameters = &self.rule_set.parameters;
         let mut filters = Vec::new();
         if let Some(before) = p.display_start_date.value {
             filters.push(ContentFilter::DisplayStart { before });
         }
-        let categories: Vec<String> = p
+        let categories: Vec<&'r str> = p
             .exception_categories
             .value
             .iter()
             .filter(|c| for_guardian || c.hidden_from == HiddenFrom::Everyone)
             .filter(|c| !c.only_during_investigation)
-            .map(|c| c.name.clone())
+            .map(|c| c.name.as_str())
             .collect();
         if !categories.is_empty() {
             filters.push(ContentFilter::ExceptionCategories { categories });
@@ -730,7 +748,7 @@ impl<'r, 'c> Evaluator<'r, 'c> {
         }
         if target.unit_id.is_none() && !p.excluded_unit_kinds.value.is_empty() {
             filters.push(ContentFilter::ExcludedUnitKinds {
-                kinds: p.excluded_unit_kinds.value.clone(),
+                kinds: &p.excluded_unit_kinds.value,
             });
         }
         filters

@@ -255,17 +255,6 @@ pub fn candidate_dates(
     dates
 }
 
-fn snapshot(evaluation: &Evaluation) -> (Vec<(Actor, Capability, OutcomeKind)>, Vec<&'static str>) {
-    (
-        evaluation.outcome_kinds(),
-        evaluation
-            .required_actions
-            .iter()
-            .map(|a| a.rule_id)
-            .collect(),
-    )
-}
-
 /// The timeline of `case` from `from` to `to` (defaults: birth and the 18th birthday).
 /// Without a pinned rule set, the region's version in force on each date answers; the
 /// timeline starts when the region's first rule set comes into force if that is later.
@@ -306,10 +295,7 @@ pub fn timeline(
     let candidates = candidate_dates(case, &facts, &rule_sets);
     let mut change_points: Vec<ChangePoint> = Vec::new();
     let mut segments: Vec<Segment> = Vec::new();
-    let mut previous: Option<(
-        Evaluation,
-        (Vec<(Actor, Capability, OutcomeKind)>, Vec<&'static str>),
-    )> = None;
+    let mut previous: Option<(Evaluation, Vec<&'static str>)> = None;
     let dates = std::iter::once(from).chain(
         candidates
             .range(from..=to)
@@ -319,12 +305,17 @@ pub fn timeline(
     for date in dates {
         let rule_set = choice.resolve(catalog, date)?;
         let evaluation = evaluate_with(rule_set, case, &facts, date);
-        let state = snapshot(&evaluation);
-        let rule_set_changed = previous
-            .as_ref()
-            .is_none_or(|(p, _)| p.rule_set_id != evaluation.rule_set_id);
-        if let Some((_, previous_state)) = &previous {
-            if *previous_state == state && !rule_set_changed {
+        let actions: Vec<&'static str> = evaluation
+            .required_actions
+            .iter()
+            .map(|a| a.rule_id)
+            .collect();
+        if let Some((previous_evaluation, previous_actions)) = &previous {
+            // Compared in place: most candidate dates change nothing, so they must be cheap.
+            if previous_evaluation.rule_set_id == evaluation.rule_set_id
+                && previous_evaluation.same_outcomes(&evaluation)
+                && *previous_actions == actions
+            {
                 continue;
             }
         }
@@ -356,8 +347,8 @@ pub fn timeline(
             from: date,
             to,
             rule_set_id: evaluation.rule_set_id.to_string(),
-            outcomes: state.0.clone(),
-            required_actions: state.1.clone(),
+            outcomes: evaluation.outcome_kinds(),
+            required_actions: actions.clone(),
         });
         change_points.push(ChangePoint {
             date,
@@ -369,7 +360,7 @@ pub fn timeline(
             rule_set_id: evaluation.rule_set_id.to_string(),
             changes,
         });
-        previous = Some((evaluation, state));
+        previous = Some((evaluation, actions));
     }
     Ok(Timeline {
         from,
