@@ -149,71 +149,101 @@ fn check_period(period: &Period, path: &str, birth: NaiveDate) -> Result<(), Eng
 fn check_unique<'a>(
     ids: impl Iterator<Item = &'a str>,
     list: &str,
-) -> Result<HashSet<&'a str>, EngineError> {
+    problems: &mut Vec<EngineError>,
+) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for (index, id) in ids.enumerate() {
         if id.trim().is_empty() {
-            return Err(EngineError::invalid(
+            problems.push(EngineError::invalid(
                 format!("{list}[{index}].id"),
                 Problem::Empty,
             ));
-        }
-        if !seen.insert(id) {
-            return Err(EngineError::invalid(
+        } else if !seen.insert(id) {
+            problems.push(EngineError::invalid(
                 format!("{list}[{index}].id"),
                 Problem::DuplicateId { id: id.to_string() },
             ));
         }
     }
-    Ok(seen)
+    seen
 }
 
-/// Check a case; return the facts derived from it. `reference` resolves the century of a
-/// 10-digit personnummer (the asked date, never the clock).
+fn collect(problems: &mut Vec<EngineError>, result: Result<(), EngineError>) {
+    if let Err(error) = result {
+        problems.push(error);
+    }
+}
+
+/// Check a case; return the facts derived from it, or the first problem. `reference`
+/// resolves the century of a 10-digit personnummer (the asked date, never the clock).
 pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, EngineError> {
+    validate_case_all(case, reference).map_err(|mut problems| problems.remove(0))
+}
+
+/// Check a case; return the facts derived from it, or every problem found, each naming its
+/// field, so the UI can show them all at once. Problems that make the rest uncheckable (no
+/// date of birth, an unknown format version) end the check early.
+pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Vec<EngineError>> {
     if case.format_version != FORMAT_VERSION {
-        return Err(EngineError::UnsupportedFormatVersion {
+        return Err(vec![EngineError::UnsupportedFormatVersion {
             found: case.format_version,
             supported: FORMAT_VERSION,
-        });
+        }]);
     }
+    let mut problems = Vec::new();
     if case.region.trim().is_empty() && case.pinned_rule_set.is_none() {
-        return Err(EngineError::invalid("region", Problem::Empty));
+        problems.push(EngineError::invalid("region", Problem::Empty));
     }
-    let facts = CaseFacts::new(case, reference)?;
+    let facts = match CaseFacts::new(case, reference) {
+        Ok(facts) => facts,
+        Err(error) => {
+            problems.push(error);
+            return Err(problems);
+        }
+    };
     let birth = facts.birth;
     if let (Some(typed), Some(from_number)) = (
         case.child.birth_date,
         facts.identity.as_ref().and_then(|id| id.birth_date()),
     ) {
         if typed != from_number {
-            return Err(EngineError::invalid(
+            problems.push(EngineError::invalid(
                 "child.birth_date",
                 Problem::BirthDateDiffersFromNumber { typed, from_number },
             ));
         }
     }
     for (index, period) in case.child.protected_identity.iter().enumerate() {
-        check_period(period, &format!("child.protected_identity[{index}]"), birth)?;
+        let result = check_period(period, &format!("child.protected_identity[{index}]"), birth);
+        collect(&mut problems, result);
     }
 
-    let guardian_ids = check_unique(case.guardians.iter().map(|g| g.id.as_str()), "guardians")?;
-    for (index, guardian) in case.guardians.iter().enumerate() {
-        let path = format!("guardians[{index}]");
-        check_period(&guardian.registered, &format!("{path}.registered"), birth)?;
-        for (p, period) in guardian.protected_identity.iter().enumerate() {
-            check_period(period, &format!("{path}.protected_identity[{p}]"), birth)?;
-        }
-        if let Some(number) = guardian.identity_number.as_deref() {
-            if !number.trim().is_empty() {
-                crate::identity::parse_identity_number(number, reference).map_err(|error| {
-                    EngineError::invalid(
-                        format!("{path}.identity_number"),
-                        Problem::Identity(error),
-                    )
-                })?;
+    let guardian_ids = check_unique(
+        case.guardians.iter().map(|g| g.id.as_str()),
+        "guardians",
+        &mut problems,
+    );
+    let check_guardian =
+        |index: usize, guardian: &crate::case::Guardian| -> Result<(), EngineError> {
+            let path = format!("guardians[{index}]");
+            check_period(&guardian.registered, &format!("{path}.registered"), birth)?;
+            for (p, period) in guardian.protected_identity.iter().enumerate() {
+                check_period(period, &format!("{path}.protected_identity[{p}]"), birth)?;
             }
-        }
+            if let Some(number) = guardian.identity_number.as_deref() {
+                if !number.trim().is_empty() {
+                    crate::identity::parse_identity_number(number, reference).map_err(|error| {
+                        EngineError::invalid(
+                            format!("{path}.identity_number"),
+                            Problem::Identity(error),
+                        )
+                    })?;
+                }
+            }
+            Ok(())
+        };
+    for (index, guardian) in case.guardians.iter().enumerate() {
+        collect(&mut problems, check_guardian(index, guardian));
     }
     // A third concurrent guardian shows at the start of some registration.
     for (index, guardian) in case.guardians.iter().enumerate() {
@@ -224,7 +254,7 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
             .filter(|g| g.registered.contains(day))
             .count();
         if concurrent > MAX_CONCURRENT_GUARDIANS {
-            return Err(EngineError::invalid(
+            problems.push(EngineError::invalid(
                 format!("guardians[{index}].registered"),
                 Problem::ThirdConcurrentGuardian { date: day },
             ));
@@ -234,8 +264,11 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
     check_unique(
         case.legal_representatives.iter().map(|r| r.id.as_str()),
         "legal_representatives",
-    )?;
-    for (index, representative) in case.legal_representatives.iter().enumerate() {
+        &mut problems,
+    );
+    let check_representative = |index: usize,
+                                representative: &crate::case::LegalRepresentative|
+     -> Result<(), EngineError> {
         let path = format!("legal_representatives[{index}]");
         if representative.appointed < birth {
             return Err(EngineError::invalid(
@@ -257,22 +290,34 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
                 ));
             }
         }
+        Ok(())
+    };
+    for (index, representative) in case.legal_representatives.iter().enumerate() {
+        collect(&mut problems, check_representative(index, representative));
     }
 
-    let unit_ids = check_unique(case.care_units.iter().map(|u| u.id.as_str()), "care_units")?;
+    let unit_ids = check_unique(
+        case.care_units.iter().map(|u| u.id.as_str()),
+        "care_units",
+        &mut problems,
+    );
     for (index, unit) in case.care_units.iter().enumerate() {
         if unit.name.trim().is_empty() {
-            return Err(EngineError::invalid(
+            problems.push(EngineError::invalid(
                 format!("care_units[{index}].name"),
                 Problem::Empty,
             ));
         }
     }
 
-    check_unique(case.measures.iter().map(|m| m.id.as_str()), "measures")?;
+    check_unique(
+        case.measures.iter().map(|m| m.id.as_str()),
+        "measures",
+        &mut problems,
+    );
     let extended_from = birthday(birth, EXTENDED_ACCESS_FROM_AGE);
     let extended_until = birthday(birth, EXTENDED_ACCESS_UNTIL_AGE);
-    for (index, measure) in case.measures.iter().enumerate() {
+    let check_measure = |index: usize, measure: &crate::case::Measure| -> Result<(), EngineError> {
         let path = format!("measures[{index}]");
         check_period(&measure.period, &format!("{path}.period"), birth)?;
         if let Some(decided) = measure.decided_on {
@@ -450,8 +495,16 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
                 }
             }
         }
+        Ok(())
+    };
+    for (index, measure) in case.measures.iter().enumerate() {
+        collect(&mut problems, check_measure(index, measure));
     }
-    Ok(facts)
+    if problems.is_empty() {
+        Ok(facts)
+    } else {
+        Err(problems)
+    }
 }
 
 /// The asked date must lie within the child's minority: from birth to the 18th birthday

@@ -313,3 +313,33 @@ fn garbage_is_refused_without_a_panic() {
         assert!(Case::from_json(text).is_err(), "{text}");
     }
 }
+
+#[test]
+fn every_problem_of_a_case_is_reported_at_once_each_with_its_field() {
+    let mut case = base();
+    case["guardians"][1]["registered"]["from"] = json!("2010-01-01");
+    case["measures"] = json!([
+        { "id": "m1", "period": { "from": "2020-05-01", "to": "2020-04-01" }, "type": "login_lock" },
+        { "id": "m2", "period": { "from": "2020-05-01" }, "type": "blocking", "guardians": ["vh9"] }
+    ]);
+    let case = Case::from_json(&case.to_string()).unwrap();
+    let problems =
+        insyn_engine::validation::validate_case_all(&case, parse_date("2021-01-01").unwrap())
+            .unwrap_err();
+    let paths: Vec<&str> = problems.iter().filter_map(|p| p.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "guardians[1].registered.from",
+            "measures[0].period.to",
+            "measures[1].guardians[0]"
+        ]
+    );
+    for problem in &problems {
+        assert_ne!(
+            problem.message_sv(),
+            problem.to_string(),
+            "Swedish differs from English"
+        );
+    }
+}
