@@ -140,3 +140,16 @@ fn a_timeline_across_the_vgr_change_of_version_names_both_versions() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn the_readme_indexes_every_rule_id_so_a_swedish_term_leads_to_its_rule() {
+    let readme = include_str!("../../README.md");
+    let national = Catalog::embedded().get("national").unwrap();
+    let missing: Vec<String> = national
+        .parameter_list()
+        .into_iter()
+        .map(|(name, _, _)| name)
+        .filter(|name| !readme.contains(&format!("`{name}`")))
+        .collect();
+    assert!(missing.is_empty(), "README lacks rule ids: {missing:?}");
+}
