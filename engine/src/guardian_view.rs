@@ -31,7 +31,8 @@ pub struct GuardianView<'r> {
     pub readable_units: Vec<Option<String>>,
     /// A protective measure keeps the guardian out (blocking, sealing, protected identity).
     pub restricted_by_measure: bool,
-    /// Support staff: may the measure be disclosed? `None` when the rule set is silent.
+    /// Support staff: whether guardians are always told of a measure (false: not always,
+    /// so the standard answer may be needed).
     pub guardian_always_informed: bool,
     pub disclosure_citation: &'r Citation,
     /// The standard answer to give when the measure may not be disclosed.

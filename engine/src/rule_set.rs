@@ -141,6 +141,50 @@ pub struct ExceptionCategory {
     pub only_during_investigation: bool,
 }
 
+/// Every parameter's rule id, in the order of `Parameters` (which follows the guidance:
+/// ages, blocking, sealing, login lock, protected identity, extended access, content,
+/// then what staff say and write).
+pub const PARAMETER_NAMES: &[&str] = &[
+    "unusable_identity_number",
+    "guardian_access_until_age",
+    "child_account_from_age",
+    "child_journal_from_age",
+    "adult_age",
+    "guardian_proxy_until_access_age",
+    "blocking_covers_journal",
+    "blocking_covers_proxy",
+    "blocking_locks_child_login",
+    "blocking_ends_at_age",
+    "blocking_request",
+    "sealing_covers_journal",
+    "sealing_covers_child_account",
+    "sealing_covers_proxy",
+    "sealing_ends_at_age",
+    "sealing_scopes",
+    "sealing_unlock_rule",
+    "sealing_request",
+    "login_lock_covers_journal",
+    "login_lock_stops_proxy",
+    "protected_child_denies_guardians",
+    "protected_child_requires_sealing",
+    "protected_guardian_denies_that_guardian",
+    "protected_guardian_requires_sealing",
+    "extended_access_child",
+    "extended_access_guardian",
+    "legal_representative_from_age",
+    "legal_representative_route",
+    "excluded_unit_kinds",
+    "exception_categories",
+    "display_start_date",
+    "urgent_phone",
+    "urgent_phone_checklist",
+    "blocked_guardian_message",
+    "standard_answer",
+    "guardian_always_informed",
+    "documentation_note_fields",
+    "blocking_extra_actions",
+];
+
 /// Every parameter a rule set has. The field name is the rule id used in explanations.
 /// The Swedish terms are in `parameter_term_sv`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -249,20 +293,29 @@ impl RuleSet {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// Each parameter by rule id, with its citation and value as JSON, in file order.
+    /// Each parameter by rule id, with its citation and value as JSON, in the order of
+    /// `PARAMETER_NAMES`.
     pub fn parameter_list(&self) -> Vec<(String, Citation, Value)> {
         let value = serde_json::to_value(&self.parameters).expect("parameters serialise");
         let Value::Object(map) = value else {
             unreachable!("parameters are a struct")
         };
-        map.into_iter()
+        let mut list: Vec<(String, Citation, Value)> = map
+            .into_iter()
             .map(|(name, entry)| {
                 let citation: Citation =
                     serde_json::from_value(entry.clone()).expect("every parameter is cited");
                 let value = entry.get("value").cloned().unwrap_or(Value::Null);
                 (name, citation, value)
             })
-            .collect()
+            .collect();
+        list.sort_by_key(|(name, _, _)| {
+            PARAMETER_NAMES
+                .iter()
+                .position(|n| n == name)
+                .unwrap_or(usize::MAX)
+        });
+        list
     }
 }
 

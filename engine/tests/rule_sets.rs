@@ -153,3 +153,14 @@ fn the_readme_indexes_every_rule_id_so_a_swedish_term_leads_to_its_rule() {
         .collect();
     assert!(missing.is_empty(), "README lacks rule ids: {missing:?}");
 }
+
+#[test]
+fn parameters_are_listed_in_the_order_of_the_guidance_and_none_is_missing() {
+    let national = Catalog::embedded().get("national").unwrap();
+    let names: Vec<String> = national
+        .parameter_list()
+        .into_iter()
+        .map(|(n, _, _)| n)
+        .collect();
+    assert_eq!(names, insyn_engine::rule_set::PARAMETER_NAMES);
+}
