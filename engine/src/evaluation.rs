@@ -681,7 +681,9 @@ impl<'r, 'c> Evaluator<'r, 'c> {
         }
         if let Some(unit) = target.unit_id {
             if let Some((_, since)) = self.s.sealed_units.iter().find(|(u, _)| *u == unit) {
-                reasons.push(self.reason(Rule::SealingUnit).since(*since));
+                if self.rule_set.parameters.sealing_covers_journal.value {
+                    reasons.push(self.reason(Rule::SealingUnit).since(*since));
+                }
             }
         }
     }
@@ -810,8 +812,13 @@ impl<'r, 'c> Evaluator<'r, 'c> {
                 restrictions.push(self.reason(Rule::ExcludedUnit));
             }
             let mut base = base;
-            if self.s.login_lock.is_some() || self.s.login_lock_from_blocking.is_some() {
-                base.1.push(self.reason(Rule::LoginLockKeepsJournal));
+            let lock = self.s.login_lock.or(self.s.login_lock_from_blocking);
+            if let Some(since) = lock {
+                if p.login_lock_covers_journal.value {
+                    restrictions.push(self.reason(Rule::LoginLocked).since(since));
+                } else {
+                    base.1.push(self.reason(Rule::LoginLockKeepsJournal));
+                }
             }
             let filters = self.journal_filters(&target, false);
             cells.push(self.cell(capability, base, restrictions, filters));
@@ -871,6 +878,9 @@ impl<'r, 'c> Evaluator<'r, 'c> {
         let mut cells = Vec::new();
 
         // Restrictions shared by every capability of this guardian, most decisive first.
+        // Once the child is an adult, custody has ended and decides alone: a blocking still
+        // on file explains nothing.
+        let minor = self.is_minor();
         let mut common = Vec::new();
         if self.identity_unusable() {
             common.push(self.reason(Rule::UnusableIdentityNumber));
@@ -929,6 +939,9 @@ impl<'r, 'c> Evaluator<'r, 'c> {
                 restrictions.push(self.reason(Rule::BlockingLockedChildLogin).since(since));
             }
         }
+        if !minor {
+            restrictions.clear();
+        }
         cells.push(self.cell(Capability::Proxy, base, restrictions, Vec::new()));
 
         // Journal per vårdenhet
@@ -960,6 +973,9 @@ impl<'r, 'c> Evaluator<'r, 'c> {
             }
             if self.unit_excluded(&target) {
                 restrictions.push(self.reason(Rule::ExcludedUnit));
+            }
+            if !minor {
+                restrictions.clear();
             }
             let filters = self.journal_filters(&target, true);
             cells.push(self.cell(capability, base, restrictions, filters));
@@ -1139,7 +1155,7 @@ impl<'r, 'c> Evaluator<'r, 'c> {
     }
 
     fn reminders(&self) -> Vec<&'r str> {
-        if self.s.blocked.iter().any(Option::is_some) {
+        if self.is_minor() && self.s.blocked.iter().any(Option::is_some) {
             self.rule_set
                 .parameters
                 .blocking_extra_actions

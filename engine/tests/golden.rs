@@ -118,6 +118,58 @@ fn filter_kind(filter: &ContentFilter) -> &'static str {
     }
 }
 
+/// The keys an expectation of each kind may use: a misspelt key must fail, not pass.
+const CELL_KEYS: &[&str] = &[
+    "actor",
+    "capability",
+    "outcome",
+    "reason",
+    "any_reason",
+    "filter",
+    "filter_text_contains",
+    "no_filter",
+    "hint",
+    "form_contains",
+    "decided_by_contains",
+    "child_must_agree",
+];
+const VIEW_KEYS: &[&str] = &[
+    "guardian",
+    "switch_journal",
+    "message_contains",
+    "child_on_start_page",
+    "standard_answer_contains",
+    "standard_answer_absent",
+    "always_informed",
+];
+const GUIDANCE_KEYS: &[&str] = &[
+    "measure",
+    "phone_contains",
+    "phone_absent",
+    "checklist_contains",
+    "checklist_empty",
+    "documentation_contains",
+    "documentation_empty",
+    "extra_action_contains",
+    "form_contains",
+    "decided_by_contains",
+    "unlock_rule",
+    "scopes",
+];
+
+fn known_keys(object: &Value, keys: &[&str]) {
+    for key in object
+        .as_object()
+        .expect("an expectation is an object")
+        .keys()
+    {
+        assert!(
+            keys.contains(&key.as_str()),
+            "unknown expectation key \"{key}\" in {object}"
+        );
+    }
+}
+
 /// Check one expectation; `Err` says what differed.
 fn check(
     rule_set: &RuleSet,
@@ -126,6 +178,7 @@ fn check(
     expect: &Value,
 ) -> Result<(), String> {
     if let Some(actor) = expect.get("actor") {
+        known_keys(expect, CELL_KEYS);
         let actor = actor_of(actor.as_str().unwrap());
         let capability = capability_of(expect["capability"].as_str().unwrap());
         let cell = evaluation
@@ -253,6 +306,7 @@ fn check(
         };
     }
     if let Some(view) = expect.get("guardian_view") {
+        known_keys(view, VIEW_KEYS);
         let views = guardian_views(rule_set, case, evaluation);
         let id = view["guardian"].as_str().unwrap();
         let v = views
@@ -295,6 +349,11 @@ fn check(
                 return Err(format!("guardian view {id}: standard answer lacks {text}"));
             }
         }
+        if view.get("standard_answer_absent") == Some(&Value::Bool(true))
+            && v.standard_answer.is_some()
+        {
+            return Err(format!("guardian view {id}: a standard answer exists"));
+        }
         if let Some(informed) = view.get("always_informed") {
             if Some(v.guardian_always_informed) != informed.as_bool() {
                 return Err(format!(
@@ -306,6 +365,7 @@ fn check(
         return Ok(());
     }
     if let Some(guide) = expect.get("guidance") {
+        known_keys(guide, GUIDANCE_KEYS);
         let measure = match guide["measure"].as_str() {
             Some("blocking") => ProtectiveMeasure::Blocking,
             Some("sealing") => ProtectiveMeasure::Sealing,
@@ -319,6 +379,16 @@ fn check(
             if !contains(g.urgent_phone.value, t) {
                 problems.push(format!("phone {:?}", g.urgent_phone.value));
             }
+        }
+        let flag = |key: &str| guide.get(key) == Some(&Value::Bool(true));
+        if flag("phone_absent") && g.urgent_phone.value.is_some() {
+            problems.push(format!("phone {:?} exists", g.urgent_phone.value));
+        }
+        if flag("checklist_empty") && !g.phone_checklist.value.is_empty() {
+            problems.push("checklist not empty".to_string());
+        }
+        if flag("documentation_empty") && !g.documentation_note_fields.value.is_empty() {
+            problems.push("documentation fields not empty".to_string());
         }
         if let Some(t) = guide.get("checklist_contains") {
             if !list_contains(g.phone_checklist.value, t) {
@@ -436,6 +506,19 @@ fn mutated(rule_set: &RuleSet, name: &str) -> RuleSet {
     let parameter = &mut value["parameters"][name];
     assert!(parameter.is_object(), "unknown parameter {name}");
     parameter["value"] = mutate(name, &parameter["value"]);
+    // Legal representatives' access needs both an age and a route: giving one where the
+    // other is missing would change nothing, so a missing partner is given too.
+    let partner = match name {
+        "legal_representative_from_age" => Some("legal_representative_route"),
+        "legal_representative_route" => Some("legal_representative_from_age"),
+        _ => None,
+    };
+    if let Some(partner) = partner {
+        if value["parameters"][partner]["value"].is_null() {
+            let changed = mutate(partner, &Value::Null);
+            value["parameters"][partner]["value"] = changed;
+        }
+    }
     serde_json::from_value(value).unwrap_or_else(|e| panic!("mutating {name}: {e}"))
 }
 
