@@ -1,0 +1,90 @@
+// Launches the machine's Chromium (never a downloaded one) through
+// playwright-core and records what the tests assert on: console errors,
+// uncaught exceptions, failed requests and requests leaving the machine.
+
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// The background-networking flags stop Chromium's own calls home, which this
+// machine's closed network would refuse (noise in the logs, and they would
+// count as external requests). --no-sandbox because tests run as root in CI.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+
+const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])$/i;
+
+/** True for URLs that stay on this machine (or never touch the network). */
+export function isLocalUrl(url) {
+  const u = new URL(url);
+  if (['data:', 'blob:', 'about:'].includes(u.protocol)) return true;
+  return LOOPBACK.test(u.hostname);
+}
+
+/**
+ * Opens a fresh browser profile and one page.
+ * Returns { context, page, consoleErrors, pageErrors, failedRequests,
+ * externalRequests, requests, problems(), close() }.
+ * `contextOptions` go to Playwright (e.g. { bypassCSP: true } for axe).
+ */
+export async function openPage(contextOptions = {}) {
+  // A new user-data-dir each time: no cache or storage carried between tests.
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'insyn-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'sv-SE',
+    ...contextOptions,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  const consoleErrors = [];
+  const pageErrors = [];
+  const failedRequests = [];
+  const externalRequests = [];
+  const requests = [];
+
+  page.on('console', (msg) => {
+    // The location says which URL a "Failed to load resource" was about.
+    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} [${msg.location()?.url ?? ''}]`);
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  context.on('request', (req) => {
+    requests.push(req.url());
+    if (!isLocalUrl(req.url())) externalRequests.push(req.url());
+  });
+  context.on('requestfailed', (req) =>
+    failedRequests.push(`${req.url()} (${req.failure()?.errorText ?? 'failed'})`),
+  );
+  context.on('response', (res) => {
+    if (res.status() >= 400) failedRequests.push(`${res.url()} (HTTP ${res.status()})`);
+  });
+
+  return {
+    context,
+    page,
+    consoleErrors,
+    pageErrors,
+    failedRequests,
+    externalRequests,
+    requests,
+    /** Everything that should be empty on a healthy page load, as one object. */
+    problems() {
+      return { consoleErrors, pageErrors, failedRequests, externalRequests };
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

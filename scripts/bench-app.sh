@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the release app and measures it in headless Chromium
+# (bench/app-bench.mjs): download sizes, time to first useful render, and
+# edit -> DOM update latency. Arguments go to the benchmark, e.g.
+#   bash scripts/bench-app.sh --selector '[data-testid=access-matrix]' --edits 20 --json
+# Reports only; never fails on a slow number.
+
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# shellcheck source=setup.sh
+source scripts/setup.sh
+bash scripts/build.sh --dist dist >/dev/null
+
+node bench/app-bench.mjs --dist dist "$@"

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run):
+#   1. setup                 install anything missing (scripts/setup.sh)
+#   2. engine                cargo test -p insyn-engine (unit, property, golden, CLI)
+#   3. components            wasm-bindgen-test in headless Chromium
+#   4. release builds        dist/ (served at /) and dist-subpath/ (at /insyn/)
+#   5. end-to-end            node --test e2e/*.test.mjs with playwright-core + axe-core
+#
+# A failing test section does not stop the later ones, so one CI run reports
+# every broken area at once; the script still exits non-zero. Only a failed
+# setup, or a failed build for the end-to-end tests, stops what depends on it.
+
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+START=$SECONDS
+FAILED=()
+
+section() {
+  printf '\n==================== %s  (t=%ds) ====================\n' "$1" "$((SECONDS - START))"
+}
+
+# run NAME CMD...: runs CMD, records NAME as failed instead of exiting.
+run() {
+  local name="$1"; shift
+  local t0=$SECONDS
+  if "$@"; then
+    printf -- '-- %s: ok (%ds)\n' "$name" "$((SECONDS - t0))"
+  else
+    local rc=$?
+    printf -- '-- %s: FAILED with exit %d (%ds)\n' "$name" "$rc" "$((SECONDS - t0))"
+    FAILED+=("$name")
+    return 1
+  fi
+}
+
+# CI has no terminal; keep cargo's output plain and its progress bars out of logs.
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export CARGO_TERM_PROGRESS_WHEN=never
+
+section "1/5 setup"
+# shellcheck source=setup.sh
+source scripts/setup.sh
+
+section "2/5 engine: cargo test -p insyn-engine"
+# --no-fail-fast: one failing test binary should not hide the others.
+run "engine tests" cargo test -p insyn-engine --no-fail-fast || true
+
+section "3/5 components: cargo test --target wasm32-unknown-unknown -p insyn (headless Chromium)"
+# The runner reads ./webdriver.json for Chromium's flags (no sandbox as root,
+# no calls home on this closed network).
+run "component tests" cargo test --target wasm32-unknown-unknown -p insyn --no-fail-fast || true
+
+section "4/5 release builds: dist/ and dist-subpath/ (--public-url /insyn/)"
+built=1
+run "release build" bash scripts/build.sh --dist dist || built=0
+run "sub-path release build" bash scripts/build.sh --public-url /insyn/ --dist dist-subpath || built=0
+
+section "5/5 end-to-end: node --test (Chromium via playwright-core)"
+printf 'elapsed so far: %ds\n' "$((SECONDS - START))"
+if (( built )); then
+  # Test files listed explicitly so exactly e2e/*.test.mjs run, whatever a
+  # node version's rules for searching directories. Not wrapped in run(): its
+  # status line would come after node's summary, which must stay last.
+  node --test --test-reporter=spec e2e/*.test.mjs || FAILED+=("end-to-end tests")
+else
+  echo "skipped: a release build failed"
+  FAILED+=("end-to-end tests (not run)")
+fi
+
+if (( ${#FAILED[@]} > 0 )); then
+  printf '\n!!! FAILED after %ds: %s\n' "$((SECONDS - START))" "$(IFS=,; echo "${FAILED[*]}" | sed 's/,/, /g')"
+  exit 1
+fi
+# Nothing is printed after a pass, so node's test summary stays the last
+# lines of the log, where CI looks for the test counts.

@@ -1,0 +1,360 @@
+//! "Läget": the access matrix (actors × konto, ombud, journal per vårdenhet) on the chosen
+//! date, with the outcome as icon and text, never colour alone. Choosing a cell opens its
+//! explanation: the rules that decided with the quoted guidance, the content filters, and
+//! for `Kan beviljas` who decides and which form. The actions the rule set demands but the
+//! case lacks are listed apart from what 1177 does by itself.
+
+use insyn_engine::evaluation::{ActorAccess, Cell, Outcome, OutcomeKind};
+use insyn_engine::{Actor, Capability, Evaluation};
+use leptos::prelude::*;
+
+use crate::components::citation::CitationView;
+use crate::components::date_chooser::DateChooser;
+use crate::state::use_app_state;
+
+/// The situation view: date chooser, matrix, explanation of the chosen cell, actions.
+#[component]
+pub fn SituationView() -> impl IntoView {
+    view! {
+        <DateChooser/>
+        <AccessMatrix/>
+        <CellExplanation/>
+        <RequiredActions/>
+    }
+}
+
+pub fn outcome_icon(kind: OutcomeKind) -> &'static str {
+    match kind {
+        OutcomeKind::Allowed => "✔",
+        OutcomeKind::Denied => "✖",
+        OutcomeKind::Grantable => "◐",
+    }
+}
+
+pub fn outcome_class(kind: OutcomeKind) -> &'static str {
+    match kind {
+        OutcomeKind::Allowed => "outcome-allowed",
+        OutcomeKind::Denied => "outcome-denied",
+        OutcomeKind::Grantable => "outcome-grantable",
+    }
+}
+
+/// The columns: konto, ombud, then journal per unit, then other units.
+fn columns(evaluation: &Evaluation) -> Vec<Capability> {
+    let mut columns: Vec<Capability> = Vec::new();
+    for actor in &evaluation.actors {
+        for cell in &actor.cells {
+            if !columns.contains(&cell.capability) {
+                columns.push(cell.capability.clone());
+            }
+        }
+    }
+    let rank = |c: &Capability| match c {
+        Capability::Account => 0,
+        Capability::Proxy => 1,
+        Capability::Journal { unit: Some(_) } => 2,
+        Capability::Journal { unit: None } => 3,
+    };
+    columns.sort_by_key(rank);
+    columns
+}
+
+/// "Journal: Vårdcentralen Lunden" rather than the unit's id.
+pub fn capability_label(
+    capability: &Capability,
+    unit_name: impl Fn(&str) -> Option<String>,
+) -> String {
+    match capability {
+        Capability::Journal { unit: Some(unit) } => {
+            format!(
+                "Journal: {}",
+                unit_name(unit).unwrap_or_else(|| unit.clone())
+            )
+        }
+        other => other.label_sv(),
+    }
+}
+
+pub fn capability_key(capability: &Capability) -> String {
+    match capability {
+        Capability::Account => "account".into(),
+        Capability::Proxy => "proxy".into(),
+        Capability::Journal { unit: Some(unit) } => format!("journal:{unit}"),
+        Capability::Journal { unit: None } => "journal:other".into(),
+    }
+}
+
+pub fn actor_key(actor: &Actor) -> String {
+    match actor {
+        Actor::Child => "child".into(),
+        Actor::Guardian { id } => id.clone(),
+        Actor::LegalRepresentative { id } => format!("lr:{id}"),
+    }
+}
+
+#[component]
+pub fn AccessMatrix() -> impl IntoView {
+    let state = use_app_state();
+    let unit_name = move |id: &str| {
+        state
+            .case
+            .with_untracked(|case| case.care_unit(id).map(|u| u.name.clone()))
+    };
+    let table = move || match state.evaluation.get() {
+        Err(error) => view! {
+            <p class="matrix-unavailable" role="status" data-testid="matrix-unavailable">
+                "Matrisen kan inte visas: " {error.message_sv()}
+            </p>
+        }
+        .into_any(),
+        Ok(evaluation) => {
+            let columns = columns(&evaluation);
+            let header = columns
+                .iter()
+                .map(|c| view! { <th scope="col">{capability_label(c, unit_name)}</th> })
+                .collect_view();
+            let rows = evaluation
+                .actors
+                .iter()
+                .map(|actor| matrix_row(actor, &columns))
+                .collect_view();
+            view! {
+                <table class="access-matrix" data-testid="access-matrix">
+                    <caption>
+                        "Vem kan se vad den " {evaluation.date.to_string()}
+                        " (barnet är " {evaluation.child_age} " år). Välj en ruta för att se varför."
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Vem"</th>
+                            {header}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="matrix-section" aria-labelledby="matrix-heading">
+            <h2 id="matrix-heading">"Vem kan se vad?"</h2>
+            <p class="legend" aria-hidden="true">
+                <span class="outcome-allowed">"✔ Har åtkomst"</span>
+                <span class="outcome-denied">"✖ Ingen åtkomst"</span>
+                <span class="outcome-grantable">"◐ Kan beviljas"</span>
+            </p>
+            {table}
+        </section>
+    }
+}
+
+fn matrix_row(actor: &ActorAccess<'static>, columns: &[Capability]) -> impl IntoView {
+    let state = use_app_state();
+    let cells = columns
+        .iter()
+        .map(|capability| match actor.cells.iter().find(|c| &c.capability == capability) {
+            None => view! {
+                <td class="not-applicable">
+                    <span aria-hidden="true">"–"</span>
+                    <span class="visually-hidden">"Gäller inte"</span>
+                </td>
+            }
+            .into_any(),
+            Some(cell) => {
+                let kind = cell.outcome.kind();
+                let key = (actor.actor.clone(), cell.capability.clone());
+                let selected_key = key.clone();
+                let selected = move || state.selected.get().as_ref() == Some(&selected_key);
+                let testid = format!("cell-{}-{}", actor_key(&actor.actor), capability_key(&cell.capability));
+                let hint = cell.hint.map(|_| view! { <span class="has-hint" title="Begränsning">" *"</span> });
+                view! {
+                    <td class=outcome_class(kind) data-outcome=format!("{kind:?}").to_lowercase()>
+                        <button
+                            type="button"
+                            class="cell-button"
+                            data-testid=testid
+                            aria-pressed=move || selected().to_string()
+                            on:click=move |_| state.selected.set(Some(key.clone()))
+                        >
+                            <span class="outcome-icon" aria-hidden="true">{outcome_icon(kind)}</span>
+                            " "
+                            <span class="outcome-text">{kind.label_sv()}</span>
+                            {hint}
+                        </button>
+                    </td>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <tr>
+            <th scope="row">{actor.label.clone()}</th>
+            {cells}
+        </tr>
+    }
+}
+
+/// The explanation of the selected cell.
+#[component]
+pub fn CellExplanation() -> impl IntoView {
+    let state = use_app_state();
+    let content = move || {
+        let selected = state.selected.get()?;
+        let evaluation = state.evaluation.get().ok()?;
+        let rule_set = state.rule_set.get().ok()?;
+        let actor = evaluation.actors.iter().find(|a| a.actor == selected.0)?;
+        let cell = actor
+            .cells
+            .iter()
+            .find(|c| c.capability == selected.1)?
+            .clone();
+        let unit_name = |id: &str| {
+            state
+                .case
+                .with_untracked(|case| case.care_unit(id).map(|u| u.name.clone()))
+        };
+        let title = format!(
+            "{} – {}",
+            actor.label,
+            capability_label(&cell.capability, unit_name)
+        );
+        Some(view! { <ExplanationBody title=title cell=cell rule_set=rule_set/> }.into_any())
+    };
+    view! {
+        <section class="explanation" aria-live="polite" data-testid="explanation">
+            {move || content().unwrap_or_else(|| {
+                view! { <p class="explanation-empty">"Välj en ruta i matrisen för att se varför."</p> }.into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn ExplanationBody(
+    title: String,
+    cell: Cell<'static>,
+    rule_set: &'static insyn_engine::RuleSet,
+) -> AnyView {
+    let kind = cell.outcome.kind();
+    let grant = match &cell.outcome {
+        Outcome::Grantable { route } => Some(view! {
+            <div class="grant-route" data-testid="grant-route">
+                <h4>"Så kan det beviljas"</h4>
+                <dl>
+                    <dt>"Beslutar"</dt>
+                    <dd>{route.decided_by.clone()}</dd>
+                    <dt>"Blankett"</dt>
+                    <dd>{route.form.clone().unwrap_or_else(|| "Källan anger ingen blankett".into())}</dd>
+                    <dt>"Barnets samtycke"</dt>
+                    <dd>{if route.child_must_agree { "Barnet måste samtycka" } else { "Källan kräver inte barnets samtycke" }}</dd>
+                </dl>
+            </div>
+        }),
+        _ => None,
+    };
+    let hint = cell
+        .hint
+        .map(|hint| view! { <p class="hint" data-testid="hint">{hint.sentence_sv()}</p> });
+    let filters = (!cell.filters.is_empty()).then(|| {
+        let items = cell
+            .filters
+            .iter()
+            .map(|f| view! { <li>{f.sentence_sv()}</li> })
+            .collect_view();
+        view! {
+            <div class="filters">
+                <h4>"Visas inte"</h4>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    let reasons = cell
+        .reasons
+        .iter()
+        .enumerate()
+        .map(|(index, reason)| {
+            let citation = reason
+                .citation
+                .map(|c| view! { <CitationView rule_set=rule_set citation=c/> });
+            view! {
+                <li class:decisive=index == 0>
+                    <p class="reason-sentence">{reason.sentence_sv()}</p>
+                    <p class="rule-id">"Regel: " <code>{reason.rule.parameter()}</code></p>
+                    {citation}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3 data-testid="explanation-title">{title}</h3>
+        <p class=format!("explanation-outcome {}", outcome_class(kind))>
+            <span aria-hidden="true">{outcome_icon(kind)}</span>
+            " "
+            {kind.label_sv()}
+        </p>
+        {hint}
+        <h4>"Varför – mest avgörande först"</h4>
+        <ol class="reasons" data-testid="reasons">{reasons}</ol>
+        {grant}
+        {filters}
+    }
+    .into_any()
+}
+
+/// What the rule set demands but the case lacks, and reminders while a measure is active.
+#[component]
+pub fn RequiredActions() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let evaluation = state.evaluation.get().ok()?;
+        let rule_set = state.rule_set.get().ok()?;
+        if evaluation.required_actions.is_empty() && evaluation.reminders.is_empty() {
+            return None;
+        }
+        let actions = evaluation
+            .required_actions
+            .iter()
+            .map(|action| {
+                let request = action.request.map(|r| {
+                    format!(
+                        "Beslutar: {}{}",
+                        r.decided_by,
+                        r.form
+                            .as_deref()
+                            .map(|f| format!(". Blankett: {f}"))
+                            .unwrap_or_default()
+                    )
+                });
+                let phone = action
+                    .urgent_phone
+                    .map(|p| format!("Brådskande: ring {p}."));
+                view! {
+                    <li class="required-action" data-rule=action.rule_id>
+                        <p><strong>"Åtgärd krävs: "</strong>{action.action_sv.clone()}</p>
+                        {request.map(|r| view! { <p>{r}</p> })}
+                        {phone.map(|p| view! { <p>{p}</p> })}
+                        <CitationView rule_set=rule_set citation=action.citation/>
+                    </li>
+                }
+            })
+            .collect_view();
+        let reminders = evaluation
+            .reminders
+            .iter()
+            .map(|r| view! { <li>{r.to_string()}</li> })
+            .collect_view();
+        Some(view! {
+            <section class="required-actions" aria-labelledby="actions-heading" data-testid="required-actions">
+                <h2 id="actions-heading">"Att göra för personalen"</h2>
+                <p class="actions-intro">"Det här gör inte 1177 av sig självt – regelverket kräver att personalen gör det."</p>
+                <ul>{actions}</ul>
+                {(!evaluation.reminders.is_empty()).then(|| view! {
+                    <h3>"Kom också ihåg"</h3>
+                    <ul class="reminders">{reminders}</ul>
+                })}
+            </section>
+        })
+    }
+}

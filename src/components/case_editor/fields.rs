@@ -1,0 +1,519 @@
+//! The editor's inputs, each bound to one field of `state.case` by a getter and a setter,
+//! each carrying `data-path` = the engine's path of that field and showing the error at that
+//! path next to it (with `aria-invalid` and `aria-describedby`).
+//!
+//! A field's value is a `Memo` over the case, so typing in one input re-renders nothing but
+//! the inputs whose value actually changed, and focus stays where the user is.
+
+use chrono::NaiveDate;
+use insyn_engine::case::Period;
+use insyn_engine::Case;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::state::{use_app_state, AppState};
+
+/// Options of a `<select>`: (value, Swedish label).
+pub type Options = Memo<Vec<(String, String)>>;
+
+/// The DOM id of the input for an engine path: `measures[2].period.to` → `f-measures-2-period-to`.
+pub fn dom_id(path: &str) -> String {
+    let mut id = String::from("f-");
+    for ch in path.chars() {
+        if ch.is_ascii_alphanumeric() || ch == '_' {
+            id.push(ch);
+        } else if !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_string()
+}
+
+pub fn error_id(path: &str) -> String {
+    format!("{}-error", dom_id(path))
+}
+
+/// Whether `path` is `prefix` itself or a field inside it (`prefix.x`, `prefix[3]`).
+pub fn is_within(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// The message for a field; with `group`, also the messages of the fields inside it
+/// (e.g. `measures[0].guardians[1]` for the checkbox group `measures[0].guardians`).
+pub fn error_for(state: AppState, path: &str, group: bool) -> Option<String> {
+    state.errors.with(|errors| {
+        errors
+            .iter()
+            .find(|e| e.path == path || (group && is_within(&e.path, path)))
+            .map(|e| e.message_sv.clone())
+    })
+}
+
+/// Forget the editor's own errors (e.g. an empty date) of a list whose items shift.
+pub fn clear_input_errors_under(state: AppState, prefix: &str) {
+    state
+        .input_errors
+        .update(|errors| errors.retain(|e| !is_within(&e.path, prefix)));
+}
+
+/// The error line under a field. Always in the DOM (empty when fine) so `aria-describedby`
+/// always points at something; `live` makes it a polite live region.
+pub fn field_error(path: String, group: bool, live: bool) -> impl IntoView {
+    let state = use_app_state();
+    let id = error_id(&path);
+    let message = move || error_for(state, &path, group);
+    view! {
+        <p id=id class="field-error" aria-live=live.then_some("polite")>
+            {move || message().map(|m| view! { <span class="error-icon" aria-hidden="true">"⚠ "</span> {m} })}
+        </p>
+    }
+}
+
+/// A one-line text input. `set` receives the text as typed.
+pub fn text_field(
+    label: &'static str,
+    path: String,
+    get: impl Fn(&Case) -> Option<String> + Send + Sync + 'static,
+    set: impl Fn(&mut Case, String) + 'static,
+    list: Option<&'static str>,
+    testid: Option<&'static str>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let value = Memo::new(move |_| state.case.with(|case| get(case)).unwrap_or_default());
+    let id = dom_id(&path);
+    let error_path = path.clone();
+    let invalid = move || error_for(state, &error_path, false).is_some();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                type="text"
+                id=id
+                data-path=path.clone()
+                data-testid=testid
+                list=list
+                autocomplete="off"
+                prop:value=move || value.get()
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=error_id(&path)
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    state.case.update(|case| set(case, text));
+                }
+            />
+            {field_error(path, false, false)}
+        </div>
+    }
+}
+
+/// `None` for text that is empty or only spaces.
+pub fn non_empty(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Whether the browser holds a partly typed date it cannot turn into a value.
+fn bad_date_input(input: &web_sys::HtmlInputElement) -> bool {
+    js_sys::Reflect::get(input, &JsValue::from_str("validity"))
+        .and_then(|validity| js_sys::Reflect::get(&validity, &JsValue::from_str("badInput")))
+        .ok()
+        .and_then(|bad| bad.as_bool())
+        .unwrap_or(false)
+}
+
+/// A calendar date. A required date that is emptied or unreadable keeps its last valid
+/// value and shows "Ange ett datum."; an optional one ("t.o.m.") emptied becomes `None`.
+#[allow(clippy::too_many_arguments)]
+pub fn date_field(
+    label: &'static str,
+    path: String,
+    required: bool,
+    get: impl Fn(&Case) -> Option<NaiveDate> + Send + Sync + 'static,
+    set: impl Fn(&mut Case, Option<NaiveDate>) + 'static,
+    hint: Option<&'static str>,
+    testid: Option<&'static str>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let value = Memo::new(move |_| {
+        state
+            .case
+            .with(|case| get(case))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    });
+    let id = dom_id(&path);
+    let error_path = path.clone();
+    let invalid = move || error_for(state, &error_path, false).is_some();
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let described_by = match &hint_id {
+        Some(hint_id) => format!("{} {hint_id}", error_id(&path)),
+        None => error_id(&path),
+    };
+    // Show the stored date, except while the editor holds an error for this field: then
+    // the user's own (empty or partial) entry stays until they fix it, or until the error
+    // is cleared (a case is loaded), when the stored date shows again.
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let pending_path = path.clone();
+    let pending = Memo::new(move |_| {
+        state
+            .input_errors
+            .with(|errors| errors.iter().any(|e| e.path == pending_path))
+    });
+    Effect::new(move |_| {
+        let value = value.get();
+        if !pending.get() {
+            if let Some(input) = input_ref.get() {
+                if input.value() != value {
+                    input.set_value(&value);
+                }
+            }
+        }
+    });
+    let input_path = path.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let raw = input.value();
+        match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
+            Ok(date) => {
+                state.set_input_error(&input_path, None);
+                state.case.update(|case| set(case, Some(date)));
+            }
+            Err(_) if !required && raw.trim().is_empty() && !bad_date_input(&input) => {
+                state.set_input_error(&input_path, None);
+                state.case.update(|case| set(case, None));
+            }
+            Err(_) => {
+                let message = if required {
+                    "Ange ett datum."
+                } else {
+                    "Ange ett giltigt datum eller lämna fältet tomt."
+                };
+                state.set_input_error(&input_path, Some(message.into()));
+            }
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                type="date"
+                id=id
+                node_ref=input_ref
+                data-path=path.clone()
+                data-testid=testid
+                required=required
+                prop:value=value.get_untracked()
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=described_by
+                on:change=on_change
+            />
+            {hint.map(|hint| view! { <span class="field-hint" id=hint_id>{hint}</span> })}
+            {field_error(path, false, false)}
+        </div>
+    }
+}
+
+/// A `<select>`. A value the options lack (a reference to something removed, or from a
+/// file) stays selected as "Saknas: …" so nothing is lost silently.
+pub fn select_field(
+    label: &'static str,
+    path: String,
+    options: Options,
+    get: impl Fn(&Case) -> Option<String> + Send + Sync + 'static,
+    set: impl Fn(&mut Case, String) + 'static,
+    testid: Option<&'static str>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let value = Memo::new(move |_| state.case.with(|case| get(case)).unwrap_or_default());
+    let id = dom_id(&path);
+    let error_path = path.clone();
+    let invalid = move || error_for(state, &error_path, false).is_some();
+    let rendered_options = move || {
+        let current = value.get();
+        let mut options = options.get();
+        if !options.iter().any(|(v, _)| *v == current) {
+            let label = if current.is_empty() {
+                "Välj…".to_string()
+            } else {
+                format!("Saknas: {current}")
+            };
+            options.insert(0, (current.clone(), label));
+        }
+        options
+            .into_iter()
+            .map(|(v, label)| {
+                let selected = v == current;
+                view! { <option value=v selected=selected>{label}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                data-path=path.clone()
+                data-testid=testid
+                prop:value=move || value.get()
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=error_id(&path)
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    state.case.update(|case| set(case, chosen));
+                }
+            >
+                {rendered_options}
+            </select>
+            {field_error(path, false, false)}
+        </div>
+    }
+}
+
+pub fn checkbox_field(
+    label: &'static str,
+    path: String,
+    get: impl Fn(&Case) -> bool + Send + Sync + 'static,
+    set: impl Fn(&mut Case, bool) + 'static,
+    testid: Option<&'static str>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let checked = Memo::new(move |_| state.case.with(|case| get(case)));
+    let id = dom_id(&path);
+    view! {
+        <div class="field field-check">
+            <input
+                type="checkbox"
+                id=id.clone()
+                data-path=path.clone()
+                data-testid=testid
+                prop:checked=move || checked.get()
+                aria-describedby=error_id(&path)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.case.update(|case| set(case, on));
+                }
+            />
+            <label for=id>{label}</label>
+            {field_error(path, false, false)}
+        </div>
+    }
+}
+
+/// A choice of several (guardians to block, units initiating a sealing). Every checkbox
+/// carries the group's path; the engine's errors for single items show under the group.
+pub fn checkbox_group(
+    legend: &'static str,
+    path: String,
+    options: Options,
+    get: impl Fn(&Case) -> Vec<String> + Send + Sync + 'static,
+    set: impl Fn(&mut Case, Vec<String>) + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_app_state();
+    let chosen = Memo::new(move |_| state.case.with(|case| get(case)));
+    let set = std::sync::Arc::new(set);
+    let group_path = path.clone();
+    let boxes = move || {
+        let mut options = options.get();
+        // Chosen ids the case no longer has stay visible, checked, so they can be unchecked.
+        for id in chosen.get_untracked() {
+            if !options.iter().any(|(v, _)| *v == id) {
+                options.push((id.clone(), format!("Saknas: {id}")));
+            }
+        }
+        options
+            .into_iter()
+            .map(|(value, label)| {
+                let id = format!("{}-{}", dom_id(&group_path), dom_id(&value));
+                let set = set.clone();
+                let toggled = value.clone();
+                let is_checked = value.clone();
+                view! {
+                    <span class="check-option">
+                        <input
+                            type="checkbox"
+                            id=id.clone()
+                            value=value
+                            data-path=group_path.clone()
+                            aria-describedby=error_id(&group_path)
+                            prop:checked=move || chosen.with(|c| c.contains(&is_checked))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let mut ids = chosen.get_untracked();
+                                ids.retain(|v| *v != toggled);
+                                if on {
+                                    ids.push(toggled.clone());
+                                }
+                                state.case.update(|case| set(case, ids));
+                            }
+                        />
+                        <label for=id>{label}</label>
+                    </span>
+                }
+            })
+            .collect_view()
+    };
+    let error_path = path.clone();
+    let invalid = move || error_for(state, &error_path, true).is_some();
+    view! {
+        <fieldset class="check-group" class:invalid=invalid>
+            <legend>{legend}</legend>
+            <div class="check-options">{boxes}</div>
+            {field_error(path, true, false)}
+        </fieldset>
+    }
+}
+
+/// Who owns a list of protected-identity periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodOwner {
+    Child,
+    Guardian(usize),
+}
+
+impl PeriodOwner {
+    fn path(self) -> String {
+        match self {
+            PeriodOwner::Child => "child.protected_identity".into(),
+            PeriodOwner::Guardian(i) => format!("guardians[{i}].protected_identity"),
+        }
+    }
+
+    fn periods(self, case: &Case) -> Option<&Vec<Period>> {
+        match self {
+            PeriodOwner::Child => Some(&case.child.protected_identity),
+            PeriodOwner::Guardian(i) => case.guardians.get(i).map(|g| &g.protected_identity),
+        }
+    }
+
+    fn periods_mut(self, case: &mut Case) -> Option<&mut Vec<Period>> {
+        match self {
+            PeriodOwner::Child => Some(&mut case.child.protected_identity),
+            PeriodOwner::Guardian(i) => {
+                case.guardians.get_mut(i).map(|g| &mut g.protected_identity)
+            }
+        }
+    }
+}
+
+/// Periods with skyddad identitet: from/to pairs to add and remove.
+#[component]
+pub fn ProtectedIdentityPeriods(owner: PeriodOwner) -> impl IntoView {
+    let state = use_app_state();
+    let base = owner.path();
+    let count = Memo::new(move |_| {
+        state
+            .case
+            .with(|case| owner.periods(case).map_or(0, Vec::len))
+    });
+    let add = move |_| {
+        let from = state.date.get_untracked();
+        state.case.update(|case| {
+            if let Some(periods) = owner.periods_mut(case) {
+                periods.push(Period::starting(from));
+            }
+        });
+    };
+    let list_path = base.clone();
+    view! {
+        <div class="periods">
+            {move || (count.get() > 0).then(|| view! { <span class="periods-label">"Skyddad identitet"</span> })}
+            <For
+                each=move || 0..count.get()
+                key=|index| *index
+                children=move |index| {
+                    let path = format!("{}[{index}]", list_path);
+                    let remove_path = list_path.clone();
+                    let remove = move |_| {
+                        clear_input_errors_under(state, &remove_path);
+                        state.case.update(|case| {
+                            if let Some(periods) = owner.periods_mut(case) {
+                                if index < periods.len() {
+                                    periods.remove(index);
+                                }
+                            }
+                        });
+                    };
+                    view! {
+                        <div class="field-row period-row">
+                            {date_field(
+                                "Skyddad fr.o.m.",
+                                format!("{path}.from"),
+                                true,
+                                move |case| owner.periods(case).and_then(|p| p.get(index)).map(|p| p.from),
+                                move |case, date| {
+                                    if let (Some(p), Some(date)) = (owner.periods_mut(case).and_then(|p| p.get_mut(index)), date) {
+                                        p.from = date;
+                                    }
+                                },
+                                None,
+                                None,
+                            )}
+                            {date_field(
+                                "t.o.m.",
+                                format!("{path}.to"),
+                                false,
+                                move |case| owner.periods(case).and_then(|p| p.get(index)).and_then(|p| p.to),
+                                move |case, date| {
+                                    if let Some(p) = owner.periods_mut(case).and_then(|p| p.get_mut(index)) {
+                                        p.to = date;
+                                    }
+                                },
+                                Some("Tomt = tills vidare"),
+                                None,
+                            )}
+                            <button type="button" class="remove small" on:click=remove>
+                                "Ta bort"<span class="visually-hidden">" perioden med skyddad identitet"</span>
+                            </button>
+                        </div>
+                    }
+                }
+            />
+            <button type="button" class="add small" data-path-add=base.clone() on:click=add>
+                "+ Skyddad identitet"
+            </button>
+        </div>
+    }
+}
+
+/// The next free id with a prefix: one more than the highest number among `existing`.
+/// Callers pass the ids of the items and the ids measures refer to, so a new item never
+/// silently takes over a dangling reference (e.g. from an opened file).
+pub fn next_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str> + Clone) -> String {
+    let highest = existing
+        .clone()
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    (highest + 1..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|id| !existing.clone().any(|e| e == id))
+        .expect("some number is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dom_ids_are_made_from_paths() {
+        assert_eq!(dom_id("measures[2].period.to"), "f-measures-2-period-to");
+        assert_eq!(dom_id("child.identity_number"), "f-child-identity_number");
+    }
+
+    #[test]
+    fn a_path_is_within_itself_and_its_fields_only() {
+        assert!(is_within(
+            "measures[0].guardians[1]",
+            "measures[0].guardians"
+        ));
+        assert!(is_within("measures[0].guardians", "measures[0].guardians"));
+        assert!(!is_within("measures[10].period.to", "measures[1]"));
+    }
+
+    #[test]
+    fn next_id_never_reuses_a_number() {
+        assert_eq!(next_id("vh", ["vh1", "vh2"].into_iter()), "vh3");
+        assert_eq!(next_id("vh", ["vh2"].into_iter()), "vh3");
+        assert_eq!(next_id("m", ["forsegling-1"].into_iter()), "m1");
+    }
+}

@@ -1,0 +1,145 @@
+//! "Jämför": the same case under two rule sets side by side — two matrices for the chosen
+//! date with every differing cell marked (icon and text, not colour alone), and the date
+//! ranges over the whole childhood where any outcome differs, each with a jump to its start.
+
+mod matrices;
+mod ranges;
+
+use insyn_engine::evaluation::evaluate_with;
+use insyn_engine::validation::{validate_case, validate_date};
+use insyn_engine::{EngineError, Evaluation};
+use leptos::prelude::*;
+
+use crate::components::date_chooser::DateChooser;
+use crate::components::timeline::labels::rule_set_short;
+use crate::state::use_app_state;
+use matrices::CompareMatrices;
+use ranges::DiffRanges;
+
+/// The case on the chosen date under rule set A and under rule set B.
+pub type Pair = Result<(Evaluation<'static>, Evaluation<'static>), EngineError>;
+
+#[component]
+pub fn Compare() -> impl IntoView {
+    let state = use_app_state();
+    let pair: Memo<Pair> = Memo::new(move |_| {
+        let (a, b) = state.compare.get();
+        let date = state.date.get();
+        let rule_set = |id: &str| {
+            state
+                .catalog
+                .get(id)
+                .ok_or_else(|| EngineError::UnknownRuleSet { id: id.to_string() })
+        };
+        let (a, b) = (rule_set(&a)?, rule_set(&b)?);
+        state.case.with(|case| {
+            let facts = validate_case(case, date)?;
+            validate_date(&facts, date)?;
+            Ok((
+                evaluate_with(a, case, &facts, date),
+                evaluate_with(b, case, &facts, date),
+            ))
+        })
+    });
+    view! {
+        <section class="compare-view" aria-labelledby="compare-heading" data-testid="compare">
+            <h2 id="compare-heading">"Jämför regelverk"</h2>
+            <p class="compare-intro">
+                "Samma fall bedömt enligt två regelverk. Båda tillämpas på fallet oavsett vilket "
+                "som gällde datumet, så att skillnaderna syns."
+            </p>
+            <RuleSetChooser/>
+            <DateChooser/>
+            <CompareMatrices pair=pair/>
+            <DiffRanges/>
+        </section>
+    }
+}
+
+/// Two labelled selects, a swap and the two common comparisons.
+#[component]
+fn RuleSetChooser() -> impl IntoView {
+    let state = use_app_state();
+    let catalog = state.catalog;
+    let options = move |side: usize| {
+        catalog
+            .rule_sets
+            .iter()
+            .map(|rule_set| {
+                let id = rule_set.id.clone();
+                let value = id.clone();
+                let selected = move || {
+                    let pair = state.compare.get();
+                    (if side == 0 { pair.0 } else { pair.1 }) == id
+                };
+                view! {
+                    <option value=value prop:selected=selected>
+                        {format!("{} – {}", rule_set_short(catalog, rule_set), rule_set.title)}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let on_change = move |side: usize| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            state.compare.update(|pair| {
+                if side == 0 {
+                    pair.0 = value;
+                } else {
+                    pair.1 = value;
+                }
+            });
+        }
+    };
+    // "Denna region": the rule set answering the case on the chosen date.
+    let this_region = Memo::new(move |_| state.rule_set.get().ok().map(|r| r.id.clone()));
+    view! {
+        <fieldset class="compare-chooser">
+            <legend>"Regelverken som jämförs"</legend>
+            <div class="compare-selects">
+                <div class="compare-select">
+                    <label for="compare-a">"Regelverk A"</label>
+                    <select id="compare-a" data-testid="compare-select-a" on:change=on_change(0)>
+                        {options(0)}
+                    </select>
+                </div>
+                <div class="compare-select">
+                    <label for="compare-b">"Regelverk B"</label>
+                    <select id="compare-b" data-testid="compare-select-b" on:change=on_change(1)>
+                        {options(1)}
+                    </select>
+                </div>
+            </div>
+            <div class="compare-quick">
+                <button
+                    type="button"
+                    data-testid="compare-quick-vgr"
+                    on:click=move |_| state.compare.set(("vgr-2019".into(), "vgr-2026".into()))
+                >
+                    "VGR 2019 mot VGR 2026"
+                </button>
+                <button
+                    type="button"
+                    data-testid="compare-quick-national"
+                    disabled=move || this_region.get().is_none_or(|id| id == "national")
+                    on:click=move |_| {
+                        if let Some(id) = this_region.get_untracked() {
+                            state.compare.set((id, "national".into()));
+                        }
+                    }
+                >
+                    "Denna region mot nationell baslinje"
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="compare-swap"
+                    on:click=move |_| state.compare.update(|pair| std::mem::swap(&mut pair.0, &mut pair.1))
+                >
+                    "Byt plats på A och B"
+                </button>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,119 @@
+//! The date ranges over the whole childhood where the two rule sets give any different
+//! outcome, with a button per range that chooses its first day.
+
+use insyn_engine::timeline::{diff, Diff};
+use insyn_engine::EngineError;
+use leptos::prelude::*;
+
+use crate::components::access_matrix::outcome_icon;
+use crate::components::timeline::labels::{cell_label, rule_set_short_by_id};
+use crate::state::use_app_state;
+
+#[component]
+pub fn DiffRanges() -> impl IntoView {
+    let state = use_app_state();
+    let result: Memo<Result<Diff, EngineError>> = Memo::new(move |_| {
+        let (a, b) = state.compare.get();
+        state
+            .case
+            .with(|case| diff(state.catalog, case, &a, &b, None, None))
+    });
+    let content = move || {
+        result.with(|result| match result {
+            Err(error) => view! {
+                <p class="compare-unavailable" role="status">
+                    "Skillnaderna kan inte visas: " {error.message_sv()}
+                </p>
+            }
+            .into_any(),
+            Ok(diff) if diff.ranges.is_empty() => view! {
+                <p class="diff-none" data-testid="diff-none">
+                    "Regelverken ger samma utfall under hela perioden "
+                    {diff.from.to_string()} " – " {diff.to.to_string()} "."
+                </p>
+            }
+            .into_any(),
+            Ok(diff) => state.case.with(|case| diff_table(case, diff)).into_any(),
+        })
+    };
+    view! {
+        <section class="diff-ranges-section" aria-labelledby="diff-ranges-heading">
+            <h3 id="diff-ranges-heading">"När skiljer sig utfallen under barndomen?"</h3>
+            {content}
+        </section>
+    }
+}
+
+fn diff_table(case: &insyn_engine::Case, diff: &Diff) -> impl IntoView {
+    let state = use_app_state();
+    let name_a = rule_set_short_by_id(state.catalog, &diff.rule_set_a);
+    let name_b = rule_set_short_by_id(state.catalog, &diff.rule_set_b);
+    let rows = diff
+        .ranges
+        .iter()
+        .map(|range| {
+            let from = range.from;
+            let to = range.to;
+            let current = move || {
+                let date = state.date.get();
+                from <= date && date <= to
+            };
+            let items = range
+                .differences
+                .iter()
+                .map(|d| {
+                    view! {
+                        <li>
+                            <span class="diff-who">{cell_label(case, &d.actor, &d.capability)}</span>
+                            <span class="diff-outcomes">
+                                {format!(
+                                    "{name_a}: {} {} · {name_b}: {} {}",
+                                    outcome_icon(d.a),
+                                    d.a.label_sv(),
+                                    outcome_icon(d.b),
+                                    d.b.label_sv()
+                                )}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr class:current=current data-testid=format!("diff-range-{from}")>
+                    <td class="diff-period">
+                        {from.to_string()} " – " {to.to_string()}
+                        {move || current().then(|| view! { <span class="current-note">"Valt datum ligger här"</span> })}
+                    </td>
+                    <td><ul class="diff-list">{items}</ul></td>
+                    <td>
+                        <button
+                            type="button"
+                            data-testid=format!("diff-jump-{from}")
+                            on:click=move |_| state.date.set(from)
+                        >
+                            "Visa " {from.to_string()}
+                        </button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="diff-ranges" data-testid="diff-ranges">
+            <caption>
+                {format!(
+                    "Perioder {} – {} då {name_a} och {name_b} ger olika utfall",
+                    diff.from, diff.to
+                )}
+            </caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Period (t.o.m.)"</th>
+                    <th scope="col">"Vad skiljer sig"</th>
+                    <th scope="col">"Välj datum"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

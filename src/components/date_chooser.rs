@@ -1,0 +1,125 @@
+//! "Visa läget den": the date the matrix answers for, with one-click jumps to today, the
+//! 13th, 16th and 18th birthdays and every change point of the timeline.
+
+use chrono::NaiveDate;
+use insyn_engine::age::birthday;
+use leptos::prelude::*;
+
+use crate::state::use_app_state;
+
+#[component]
+pub fn DateChooser() -> impl IntoView {
+    let state = use_app_state();
+    let birth = Memo::new(move |_| {
+        state.case.with(|case| {
+            case.child.birth_date.or_else(|| {
+                case.child.identity_number.as_deref().and_then(|number| {
+                    insyn_engine::identity::parse_identity_number(
+                        number,
+                        state.date.get_untracked(),
+                    )
+                    .ok()
+                    .and_then(|id| id.birth_date())
+                })
+            })
+        })
+    });
+    let date_error = move || state.error_at("date");
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+            Ok(date) => {
+                state.set_input_error("date", None);
+                state.date.set(date);
+            }
+            // Keep the last good date and say what is wrong; the typed text stays.
+            Err(_) => {
+                state.set_input_error("date", Some("Ange ett giltigt datum (ÅÅÅÅ-MM-DD).".into()))
+            }
+        }
+    };
+    let jump = move |date: NaiveDate| {
+        state.set_input_error("date", None);
+        state.date.set(date);
+    };
+    let birthday_button = move |age: u32, label: &'static str| {
+        move || {
+            birth.get().map(|birth| {
+                let date = birthday(birth, age);
+                view! {
+                    <button
+                        type="button"
+                        class="jump"
+                        data-testid=format!("jump-{age}")
+                        aria-pressed=move || (state.date.get() == date).to_string()
+                        on:click=move |_| jump(date)
+                    >
+                        {label} <span class="jump-date">{date.to_string()}</span>
+                    </button>
+                }
+            })
+        }
+    };
+    let change_points = move || {
+        state.timeline.with(|timeline| match timeline {
+            Ok(timeline) => timeline
+                .change_points
+                .iter()
+                .map(|point| {
+                    let date = point.date;
+                    let causes = point
+                        .causes
+                        .iter()
+                        .map(|c| c.label_sv.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="jump change-point"
+                                aria-pressed=move || (state.date.get() == date).to_string()
+                                on:click=move |_| jump(date)
+                            >
+                                <span class="jump-date">{date.to_string()}</span>
+                                " "
+                                {causes}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            Err(_) => view! { <li>"Tidslinjen kan visas när fallet är giltigt."</li> }.into_any(),
+        })
+    };
+    view! {
+        <section class="date-chooser" aria-labelledby="date-chooser-heading">
+            <h2 id="date-chooser-heading">"Visa läget den"</h2>
+            <div class="date-row">
+                <label for="asked-date" class="visually-hidden">"Datum"</label>
+                <input
+                    id="asked-date"
+                    type="date"
+                    data-testid="asked-date"
+                    data-path="date"
+                    prop:value=move || state.date.get().to_string()
+                    aria-invalid=move || date_error().is_some().to_string()
+                    aria-describedby="asked-date-error"
+                    on:change=on_input
+                />
+                <button type="button" class="jump" data-testid="jump-today" on:click=move |_| jump(state.today)>
+                    "Idag"
+                </button>
+                {birthday_button(13, "13-årsdagen")}
+                {birthday_button(16, "16-årsdagen")}
+                {birthday_button(18, "18-årsdagen")}
+            </div>
+            <p id="asked-date-error" class="field-error" role="alert">{date_error}</p>
+            <details class="change-points">
+                <summary>"Hoppa till en förändring"</summary>
+                <ul>{change_points}</ul>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,332 @@
+//! "Vad ser vårdnadshavaren?": for each guardian of the case, a plain, clearly labelled mock
+//! of what 1177 shows them on the chosen date (start page in e-tjänster, "Växla journal",
+//! which units' journals can be read), and for support staff whether the measure may be
+//! disclosed and the rule set's standard answer (standardsvar), with citations. When the
+//! rule set gives no standard answer, the page says so; it never makes one up.
+
+use insyn_engine::guardian_view::{GuardianView, SwitchJournalEntry};
+use insyn_engine::RuleSet;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::components::citation::CitationView;
+use crate::components::date_chooser::DateChooser;
+use crate::state::use_app_state;
+
+#[component]
+pub fn GuardianViewPanel() -> impl IntoView {
+    let state = use_app_state();
+    let date_line = move || match state.rule_set.get() {
+        Ok(rule_set) => format!("Den {}, enligt {}", state.date.get(), rule_set.title),
+        Err(error) => format!("Den {}: {}", state.date.get(), error.message_sv()),
+    };
+    let guardians = move || {
+        if let Err(error) = state.evaluation.get() {
+            return view! {
+                <p class="gv-unavailable" role="status" data-testid="guardian-view-unavailable">
+                    "Det går inte att visa vad vårdnadshavarna ser: " {error.message_sv()}
+                </p>
+            }
+            .into_any();
+        }
+        let Ok(rule_set) = state.rule_set.get() else {
+            return ().into_any();
+        };
+        let views = state.guardian_views.get();
+        if views.is_empty() {
+            return view! {
+                <p class="gv-unavailable" role="status" data-testid="guardian-view-none">
+                    "Barnet har ingen registrerad vårdnadshavare den här dagen."
+                </p>
+            }
+            .into_any();
+        }
+        views
+            .into_iter()
+            .map(|view| view! { <GuardianCard view=view rule_set=rule_set/> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="guardian-view" aria-labelledby="guardian-view-heading">
+            <h2 id="guardian-view-heading">"Vad ser vårdnadshavaren?"</h2>
+            <DateChooser/>
+            <p class="gv-date-line" data-testid="guardian-view-date">{date_line}</p>
+            <p class="gv-intro">
+                "En förenklad bild av vad varje vårdnadshavare ser när hen loggar in i 1177 e-tjänster. "
+                "Bilden är inte en kopia av 1177:s utseende, bara innehållet."
+            </p>
+            <div class="gv-guardians">{guardians}</div>
+        </section>
+    }
+}
+
+/// The child's name as the guardian sees it in 1177, or a neutral word when none is entered.
+fn child_name(name: Option<&str>) -> String {
+    name.map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| "Barnet".to_string())
+}
+
+#[component]
+fn GuardianCard(view: GuardianView<'static>, rule_set: &'static RuleSet) -> impl IntoView {
+    let state = use_app_state();
+    let (child, units) = state.case.with_untracked(|case| {
+        let units: Vec<String> = view
+            .readable_units
+            .iter()
+            .map(|unit| match unit {
+                Some(id) => case
+                    .care_unit(id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_else(|| id.clone()),
+                None => "Övriga vårdenheter (som inte finns med i fallet)".to_string(),
+            })
+            .collect();
+        (child_name(case.child.name.as_deref()), units)
+    });
+    let id = view.guardian_id.clone();
+    let heading_id = format!("gv-heading-{id}");
+    let labelled_by = heading_id.clone();
+
+    let start_page = if view.child_on_start_page {
+        view! {
+            <dd class="gv-yes" data-testid=format!("gv-start-page-{id}") data-shown="true">
+                <span class="gv-icon" aria-hidden="true">"✔"</span>
+                " Barnet visas: " <strong>{child.clone()}</strong>
+                " finns på startsidan och vårdnadshavaren kan göra ärenden för barnet (ombud)."
+            </dd>
+        }
+        .into_any()
+    } else {
+        view! {
+            <dd class="gv-no" data-testid=format!("gv-start-page-{id}") data-shown="false">
+                <span class="gv-icon" aria-hidden="true">"✖"</span>
+                " Barnet visas inte. Vårdnadshavaren kan inte göra ärenden för barnet."
+            </dd>
+        }
+        .into_any()
+    };
+
+    let greyed_citation = matches!(view.switch_journal, SwitchJournalEntry::Greyed { .. })
+        .then_some(view.message_citation);
+    let switch_journal = match &view.switch_journal {
+        SwitchJournalEntry::Listed => view! {
+            <dd class="gv-yes" data-testid=format!("gv-switch-{id}") data-state="listed">
+                <span class="gv-icon" aria-hidden="true">"✔"</span>
+                " " <strong>{child.clone()}</strong> " – kan väljas"
+            </dd>
+        }
+        .into_any(),
+        SwitchJournalEntry::Greyed { message } => view! {
+            <dd class="gv-greyed" data-testid=format!("gv-switch-{id}") data-state="greyed">
+                <span class="gv-icon" aria-hidden="true">"◌"</span>
+                " " <strong>{child.clone()}</strong> " – visas gråmarkerad (går inte att välja) med texten "
+                <q class="gv-message" lang="sv">{message.clone()}</q>
+            </dd>
+        }
+        .into_any(),
+        SwitchJournalEntry::NotListed => view! {
+            <dd class="gv-no" data-testid=format!("gv-switch-{id}") data-state="not-listed">
+                <span class="gv-icon" aria-hidden="true">"✖"</span>
+                " " <strong>{child.clone()}</strong> " visas inte"
+            </dd>
+        }
+        .into_any(),
+    };
+
+    let readable = if units.is_empty() {
+        view! {
+            <dd class="gv-no" data-testid=format!("gv-units-{id}")>
+                <span class="gv-icon" aria-hidden="true">"✖"</span>
+                " Ingen journal går att läsa."
+            </dd>
+        }
+        .into_any()
+    } else {
+        let items = units
+            .into_iter()
+            .map(|name| {
+                view! {
+                    <li>
+                        <span class="gv-icon" aria-hidden="true">"✔"</span>
+                        " " {name}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <dd class="gv-yes" data-testid=format!("gv-units-{id}")>
+                <ul class="gv-units">{items}</ul>
+            </dd>
+        }
+        .into_any()
+    };
+
+    view! {
+        <article
+            class="gv-guardian"
+            data-testid=format!("guardian-view-{id}")
+            aria-labelledby=labelled_by
+        >
+            <h3 id=heading_id>{view.label.clone()}</h3>
+            <div class="gv-mock" role="group" aria-label=format!("Förenklad bild av 1177 för {}", view.label)>
+                <p class="gv-mock-caption" aria-hidden="true">"Förenklad bild – så ser det ut i 1177"</p>
+                <dl class="gv-mock-list">
+                    <dt>"Startsidan i 1177 e-tjänster"</dt>
+                    {start_page}
+                    <dt>"Växla journal"</dt>
+                    {switch_journal}
+                    <dt>"Journaler som går att läsa i 1177 Journal"</dt>
+                    {readable}
+                </dl>
+            </div>
+            {greyed_citation.map(|citation| view! {
+                <div class="gv-citation">
+                    <p class="gv-citation-lead">"Den gråmarkerade texten enligt regelverket:"</p>
+                    <CitationView rule_set=rule_set citation=citation/>
+                </div>
+            })}
+            <SupportAdvice view=view rule_set=rule_set/>
+        </article>
+    }
+}
+
+/// "För dig i supporten": may the measure be disclosed, and the standard answer.
+#[component]
+fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> impl IntoView {
+    let id = view.guardian_id.clone();
+    let body = if !view.restricted_by_measure {
+        view! {
+            <p data-testid=format!("gv-no-measure-{id}")>
+                "Ingen skyddsåtgärd (blockering, försegling eller skyddad identitet) stänger ute den här vårdnadshavaren den här dagen."
+            </p>
+        }
+        .into_any()
+    } else {
+        let disclosure = if view.guardian_always_informed {
+            view! {
+                <p class="gv-disclosure" data-testid=format!("gv-disclosure-{id}") data-always-informed="true">
+                    "Enligt regelverket informeras vårdnadshavaren alltid om åtgärden."
+                </p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="gv-disclosure gv-caution" data-testid=format!("gv-disclosure-{id}") data-always-informed="false">
+                    <span class="gv-icon" aria-hidden="true">"⚠"</span>
+                    " Vårdnadshavare informeras inte alltid om att en försegling eller blockering har genomförts."
+                </p>
+            }
+            .into_any()
+        };
+        let answer = match view.standard_answer {
+            Some(text) => view! { <StandardAnswer text=text id=id.clone()/> }.into_any(),
+            None => view! {
+                <p class="gv-no-answer" data-testid="no-standard-answer">
+                    "Regelverket anger inget standardsvar."
+                </p>
+            }
+            .into_any(),
+        };
+        view! {
+            <p>"En skyddsåtgärd stänger ute den här vårdnadshavaren den här dagen."</p>
+            {disclosure}
+            <CitationView rule_set=rule_set citation=view.disclosure_citation/>
+            <h5>"Standardsvar"</h5>
+            <CitationView rule_set=rule_set citation=view.standard_answer_citation/>
+            {answer}
+        }
+        .into_any()
+    };
+    let heading_id = format!("gv-support-{id}");
+    // The guardian's name too, so each support region has its own name.
+    let labelled_by = format!("{heading_id} gv-heading-{id}");
+    view! {
+        <section class="gv-support" aria-labelledby=labelled_by>
+            <h4 id=heading_id>"För dig i supporten"</h4>
+            {body}
+        </section>
+    }
+}
+
+/// The standard answer in a block staff can copy, with a button using the Clipboard API and,
+/// where that is unavailable, selecting the text so Ctrl+C copies it.
+#[component]
+fn StandardAnswer(text: &'static str, id: String) -> impl IntoView {
+    let block = NodeRef::<leptos::html::Div>::new();
+    let status = RwSignal::new(String::new());
+    let select_text = move || {
+        if let Some(element) = block.get_untracked() {
+            if select_contents(&element).is_ok() {
+                status.set("Texten är markerad. Tryck Ctrl+C för att kopiera.".into());
+                return;
+            }
+        }
+        status.set("Markera texten och kopiera den med Ctrl+C.".into());
+    };
+    let copy = move |_| match write_clipboard(text) {
+        Some(promise) => {
+            let ok = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| {
+                status.set("Standardsvaret är kopierat.".into());
+            });
+            let failed = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| {
+                select_text();
+            });
+            let then = js_sys::Reflect::get(&promise, &JsValue::from_str("then"))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            match then {
+                Some(then) => {
+                    let _ = then.call2(&promise, &ok, &failed);
+                }
+                None => select_text(),
+            }
+        }
+        None => select_text(),
+    };
+    let block_id = format!("standard-answer-{id}");
+    view! {
+        <div class="gv-answer-wrap">
+            <div
+                class="gv-answer"
+                id=block_id.clone()
+                data-testid="standard-answer"
+                lang="sv"
+                node_ref=block
+            >
+                {text}
+            </div>
+            <button type="button" class="gv-copy" aria-describedby=block_id data-testid="copy-standard-answer" on:click=copy>
+                "Kopiera"
+            </button>
+            <span class="gv-copy-status" role="status" aria-live="polite">{move || status.get()}</span>
+        </div>
+    }
+}
+
+/// `navigator.clipboard.writeText(text)`, if the browser offers it (a secure context).
+fn write_clipboard(text: &str) -> Option<JsValue> {
+    let navigator = js_sys::Reflect::get(&window(), &JsValue::from_str("navigator")).ok()?;
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return None;
+    }
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    write.call1(&clipboard, &JsValue::from_str(text)).ok()
+}
+
+/// `getSelection().selectAllChildren(element)`.
+fn select_contents(element: &web_sys::Element) -> Result<(), JsValue> {
+    let get_selection = js_sys::Reflect::get(&window(), &JsValue::from_str("getSelection"))?
+        .dyn_into::<js_sys::Function>()?;
+    let selection = get_selection.call0(&window())?;
+    let select_all = js_sys::Reflect::get(&selection, &JsValue::from_str("selectAllChildren"))?
+        .dyn_into::<js_sys::Function>()?;
+    select_all.call1(&selection, element)?;
+    Ok(())
+}

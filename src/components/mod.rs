@@ -1,0 +1,12 @@
+//! UI components, one per thing staff see. Each reads and writes the shared `AppState`
+//! (see `state.rs`) by context.
+
+pub mod access_matrix;
+pub mod case_editor;
+pub mod citation;
+pub mod compare;
+pub mod date_chooser;
+pub mod guardian_view;
+pub mod header;
+pub mod rule_sets;
+pub mod timeline;

@@ -1,0 +1,253 @@
+//! "Tidslinje": how access changes from birth to the 18th birthday (or a chosen range), as a
+//! chart of lanes per actor × capability and as an equivalent table for keyboard and
+//! screen-reader users. Choosing a change point (in the chart or the table) sets the chosen
+//! date; "Visa läget detta datum" opens the situation view on it.
+//!
+//! Accessibility of the chart: it is neither `role="img"` (its children would become
+//! presentational, hiding the focusable change-point buttons) nor `aria-hidden` (focusable
+//! elements inside an aria-hidden subtree are unreachable for screen readers and fail axe's
+//! `aria-hidden-focus`). The SVG is a labelled `role="group"`: its drawing is `aria-hidden`,
+//! its change-point markers are named buttons, and the table below is the full textual
+//! equivalent of the drawing.
+
+mod chart;
+pub mod labels;
+mod table;
+
+use chrono::NaiveDate;
+use insyn_engine::timeline::{facts_for_range, timeline, Timeline as EngineTimeline};
+use insyn_engine::EngineError;
+use leptos::prelude::*;
+
+use crate::state::{use_app_state, View};
+use chart::TimelineChart;
+use table::TimelineTable;
+
+/// The range the user narrowed the timeline to; `None` ends mean the defaults.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Range {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let state = use_app_state();
+    let range = RwSignal::new(Range::default());
+    // Birth and the 18th birthday: the defaults of "Från" and "Till".
+    let bounds: Memo<Option<(NaiveDate, NaiveDate)>> = Memo::new(move |_| {
+        state.case.with(|case| {
+            facts_for_range(case, None, None)
+                .ok()
+                .map(|facts| (facts.birth, facts.eighteenth_birthday()))
+        })
+    });
+    // A narrowed range no longer fits another child: start again from the whole childhood.
+    Effect::new(move |previous: Option<Option<(NaiveDate, NaiveDate)>>| {
+        let current = bounds.get();
+        if previous.is_some_and(|previous| previous != current) {
+            range.set(Range::default());
+        }
+        current
+    });
+    let shown: Memo<Result<EngineTimeline, EngineError>> = Memo::new(move |_| {
+        let Range { from, to } = range.get();
+        match bounds.get() {
+            Some((birth, adult)) if from.is_some() || to.is_some() => state.case.with(|case| {
+                timeline(
+                    state.catalog,
+                    case,
+                    Some(from.unwrap_or(birth)),
+                    Some(to.unwrap_or(adult)),
+                    None,
+                )
+            }),
+            _ => state.timeline.get(),
+        }
+    });
+    let content = move || match shown.get() {
+        Err(error) => view! {
+            <p class="timeline-unavailable" role="status" data-testid="timeline-unavailable">
+                "Tidslinjen kan inte visas: " {error.message_sv()}
+            </p>
+        }
+        .into_any(),
+        Ok(_) => view! {
+            <StartNote shown=shown range=range bounds=bounds/>
+            <ChosenDate shown=shown/>
+            <TimelineLegend/>
+            <TimelineChart shown=shown/>
+            <TimelineTable shown=shown/>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="timeline-view" aria-labelledby="timeline-heading" data-testid="timeline">
+            <h2 id="timeline-heading">"Tidslinje"</h2>
+            <p class="timeline-intro">
+                "Varje datum då någons åtkomst ändras, från födelsen till 18-årsdagen. "
+                "Välj en förändring i diagrammet eller i tabellen för att välja datumet."
+            </p>
+            <RangeChooser range=range bounds=bounds/>
+            {content}
+        </section>
+    }
+}
+
+/// "Från" and "Till": narrow the timeline to a range.
+#[component]
+fn RangeChooser(range: RwSignal<Range>, bounds: Memo<Option<(NaiveDate, NaiveDate)>>) -> impl IntoView {
+    let error = RwSignal::new(None::<&'static str>);
+    let shown_from = move || {
+        range
+            .get()
+            .from
+            .or_else(|| bounds.get().map(|b| b.0))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    let shown_to = move || {
+        range
+            .get()
+            .to
+            .or_else(|| bounds.get().map(|b| b.1))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    let set = move |ev: leptos::ev::Event, end_is_from: bool| {
+        let value = event_target_value(&ev);
+        match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+            Ok(date) => {
+                error.set(None);
+                range.update(|r| {
+                    if end_is_from {
+                        r.from = Some(date);
+                    } else {
+                        r.to = Some(date);
+                    }
+                });
+            }
+            Err(_) => error.set(Some("Ange ett giltigt datum (ÅÅÅÅ-MM-DD).")),
+        }
+    };
+    let narrowed = move || range.get() != Range::default();
+    view! {
+        <fieldset class="timeline-range">
+            <legend>"Visa perioden"</legend>
+            <div class="timeline-range-row">
+                <label for="timeline-from">"Från"</label>
+                <input
+                    id="timeline-from"
+                    type="date"
+                    data-testid="timeline-from"
+                    prop:value=shown_from
+                    aria-describedby="timeline-range-error"
+                    on:change=move |ev| set(ev, true)
+                />
+                <label for="timeline-to">"Till"</label>
+                <input
+                    id="timeline-to"
+                    type="date"
+                    data-testid="timeline-to"
+                    prop:value=shown_to
+                    aria-describedby="timeline-range-error"
+                    on:change=move |ev| set(ev, false)
+                />
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="timeline-range-reset"
+                    disabled=move || !narrowed()
+                    on:click=move |_| {
+                        error.set(None);
+                        range.set(Range::default());
+                    }
+                >
+                    "Hela barndomen"
+                </button>
+            </div>
+            <p id="timeline-range-error" class="field-error" role="alert">{move || error.get()}</p>
+        </fieldset>
+    }
+}
+
+/// Without a pinned rule set the timeline starts when the region's first rule set does;
+/// say so, since "Från" shows an earlier date.
+#[component]
+fn StartNote(
+    shown: Memo<Result<EngineTimeline, EngineError>>,
+    range: RwSignal<Range>,
+    bounds: Memo<Option<(NaiveDate, NaiveDate)>>,
+) -> impl IntoView {
+    move || {
+        let asked = range.get().from.or_else(|| bounds.get().map(|b| b.0))?;
+        let start = shown.with(|t| t.as_ref().ok().map(|t| t.from))?;
+        (start > asked).then(|| {
+            view! {
+                <p class="timeline-start-note" data-testid="timeline-start-note">
+                    "Tidslinjen börjar " {start.to_string()}
+                    ": inget av regionens regelverk i Insyn gällde före det datumet."
+                </p>
+            }
+        })
+    }
+}
+
+/// The chosen date, and the way back to "Läget" for it.
+#[component]
+fn ChosenDate(shown: Memo<Result<EngineTimeline, EngineError>>) -> impl IntoView {
+    let state = use_app_state();
+    let outside = move || {
+        let date = state.date.get();
+        shown.with(|t| {
+            t.as_ref()
+                .is_ok_and(|t| date < t.from || date > t.to)
+        })
+    };
+    view! {
+        <div class="timeline-chosen" data-testid="timeline-chosen">
+            <p aria-live="polite">
+                "Valt datum: "
+                <strong data-testid="timeline-chosen-date-text">{move || state.date.get().to_string()}</strong>
+                {move || outside().then_some(" (utanför den visade perioden)")}
+            </p>
+            <button
+                type="button"
+                data-testid="timeline-show-situation"
+                on:click=move |_| state.view.set(View::Situation)
+            >
+                "Visa läget detta datum"
+            </button>
+        </div>
+    }
+}
+
+/// What the fills and patterns mean. The chart never relies on colour alone: each outcome
+/// has its own fill style (solid, hatched, pale) and, where wide enough, icon and text.
+#[component]
+fn TimelineLegend() -> impl IntoView {
+    view! {
+        <ul class="timeline-legend" aria-label="Teckenförklaring">
+            <li>
+                <span class="swatch swatch-allowed" aria-hidden="true">"✔"</span>
+                "Har åtkomst (helfylld)"
+            </li>
+            <li>
+                <span class="swatch swatch-grantable" aria-hidden="true">"◐"</span>
+                "Kan beviljas (randig)"
+            </li>
+            <li>
+                <span class="swatch swatch-denied" aria-hidden="true">"✖"</span>
+                "Ingen åtkomst (ljus, tunn ram)"
+            </li>
+            <li>
+                <span class="swatch swatch-change" aria-hidden="true"></span>
+                "Förändring (streckad linje)"
+            </li>
+            <li>
+                <span class="swatch swatch-chosen" aria-hidden="true"></span>
+                "Valt datum (blå linje)"
+            </li>
+        </ul>
+    }
+}

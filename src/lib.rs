@@ -1,0 +1,93 @@
+//! The Insyn web app: a Leptos client-side-rendered page compiled to WebAssembly, on top of
+//! the engine crate. Staff describe a child's situation and see who can see what in 1177 on
+//! any date, why, and how it changes over the years. Everything runs in the browser; no data
+//! leaves the page.
+
+use leptos::prelude::*;
+
+pub mod components;
+pub mod state;
+pub mod training_cases;
+
+use components::access_matrix::SituationView;
+use components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicker};
+use components::compare::Compare;
+use components::guardian_view::GuardianViewPanel;
+use components::header::{AppHeader, HarmAssessmentNotice};
+use components::rule_sets::RuleSetPage;
+use components::timeline::Timeline;
+use state::{today_from_browser, AppState, View};
+use training_cases::example_case;
+
+/// Create the state for a page and provide it to every component below.
+pub fn provide_app_state(
+    today: chrono::NaiveDate,
+    case: &training_cases::TrainingCase,
+) -> AppState {
+    let state = AppState::new(today, case);
+    provide_context(state);
+    state
+}
+
+/// The whole page: the case on the left, the chosen view on the right.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = provide_app_state(today_from_browser(), example_case());
+    view! {
+        <a class="skip-link" href="#main">"Hoppa till resultatet"</a>
+        <AppHeader/>
+        <div class="layout">
+            <aside class="case-panel" aria-label="Fallet">
+                <TrainingCasePicker/>
+                <CaseEditor/>
+            </aside>
+            <main id="main" data-testid="main" tabindex="-1">
+                <ErrorSummary/>
+                <ViewTabs/>
+                <div class="view-panel" role="tabpanel" id="view-panel">
+                    {move || match state.view.get() {
+                        View::Situation => view! { <SituationView/> }.into_any(),
+                        View::Timeline => view! { <Timeline/> }.into_any(),
+                        View::Compare => view! { <Compare/> }.into_any(),
+                        View::GuardianView => view! { <GuardianViewPanel/> }.into_any(),
+                        View::RuleSets => view! { <RuleSetPage/> }.into_any(),
+                    }}
+                </div>
+                <HarmAssessmentNotice/>
+            </main>
+        </div>
+    }
+}
+
+/// The view chooser: real tabs, usable by keyboard.
+#[component]
+fn ViewTabs() -> impl IntoView {
+    let state = state::use_app_state();
+    view! {
+        <nav class="view-tabs" aria-label="Vyer">
+            <ul role="tablist">
+                {View::ALL
+                    .into_iter()
+                    .map(|view| {
+                        let selected = move || state.view.get() == view;
+                        view! {
+                            <li role="presentation">
+                                <button
+                                    role="tab"
+                                    id=format!("tab-{}", view.id())
+                                    data-testid=format!("tab-{}", view.id())
+                                    aria-selected=move || selected().to_string()
+                                    aria-controls="view-panel"
+                                    class:active=selected
+                                    on:click=move |_| state.view.set(view)
+                                >
+                                    {view.label_sv()}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,218 @@
+//! The app's state, as in Leptos's todomvc example: the plain domain `Case` in one signal,
+//! the chosen date and view beside it, and every outcome derived from them as a `Memo`.
+//! Components get it by context (`use_app_state`), so write handles need no prop drilling.
+//!
+//! Nothing here is ever written to storage: the case lives only in this page's memory.
+
+use chrono::NaiveDate;
+use insyn_engine::evaluation::evaluate_with;
+use insyn_engine::guardian_view::{guardian_views, GuardianView};
+use insyn_engine::timeline::{timeline, Timeline};
+use insyn_engine::validation::{validate_case, validate_case_all, validate_date};
+use insyn_engine::{Actor, Capability, Case, Catalog, EngineError, Evaluation, RuleSet};
+use leptos::prelude::*;
+
+use crate::training_cases::TrainingCase;
+
+/// The views staff switch between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// "Läget": the access matrix on the chosen date.
+    Situation,
+    /// "Tidslinje": every change from birth to 18.
+    Timeline,
+    /// "Jämför": the case under two rule sets.
+    Compare,
+    /// "Vad ser vårdnadshavaren?"
+    GuardianView,
+    /// "Regelverk": every rule set with its citations.
+    RuleSets,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Situation,
+        View::Timeline,
+        View::Compare,
+        View::GuardianView,
+        View::RuleSets,
+    ];
+
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            View::Situation => "Läget",
+            View::Timeline => "Tidslinje",
+            View::Compare => "Jämför",
+            View::GuardianView => "Vad ser vårdnadshavaren?",
+            View::RuleSets => "Regelverk",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Situation => "situation",
+            View::Timeline => "timeline",
+            View::Compare => "compare",
+            View::GuardianView => "guardian-view",
+            View::RuleSets => "rule-sets",
+        }
+    }
+}
+
+/// A field-level message for the editor and the error summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The engine's path of the field, e.g. `measures[2].period.to`; the editor puts the
+    /// message next to the input with `data-path` equal to it.
+    pub path: String,
+    pub message_sv: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub catalog: &'static Catalog,
+    /// Today's date, read once from the browser's clock: the default "Visa läget den".
+    pub today: NaiveDate,
+    pub case: RwSignal<Case>,
+    pub date: RwSignal<NaiveDate>,
+    pub view: RwSignal<View>,
+    /// The matrix cell whose explanation is open.
+    pub selected: RwSignal<Option<(Actor, Capability)>>,
+    /// Rule sets compared in "Jämför".
+    pub compare: RwSignal<(String, String)>,
+    /// Problems the editor finds before the engine sees the case (e.g. an empty date field),
+    /// keyed by path; they do not stop the rest of the case from being evaluated.
+    pub input_errors: RwSignal<Vec<FieldError>>,
+
+    /// The case's validity and the chosen date's, with the engine's error if any.
+    pub validity: Memo<Result<(), EngineError>>,
+    /// The rule set answering on the chosen date.
+    pub rule_set: Memo<Result<&'static RuleSet, EngineError>>,
+    pub evaluation: Memo<Result<Evaluation<'static>, EngineError>>,
+    pub timeline: Memo<Result<Timeline, EngineError>>,
+    pub guardian_views: Memo<Vec<GuardianView<'static>>>,
+    /// Every error to show: the editor's own and the engine's, in Swedish.
+    pub errors: Memo<Vec<FieldError>>,
+}
+
+/// The state every component reads and writes.
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    pub fn new(today: NaiveDate, initial: &TrainingCase) -> AppState {
+        let catalog = Catalog::embedded();
+        let case = RwSignal::new(initial.case());
+        let date = RwSignal::new(initial.start_date(today));
+        let input_errors = RwSignal::new(Vec::new());
+
+        let validity = Memo::new(move |_| {
+            case.with(|case| {
+                let date = date.get();
+                let facts = validate_case(case, date)?;
+                validate_date(&facts, date)
+            })
+        });
+        let rule_set = Memo::new(move |_| {
+            case.with(|case| {
+                catalog.resolve(&case.region, case.pinned_rule_set.as_deref(), date.get())
+            })
+        });
+        let evaluation = Memo::new(move |_| {
+            validity.get()?;
+            let rule_set = rule_set.get()?;
+            let date = date.get();
+            case.with(|case| {
+                let facts = validate_case(case, date)?;
+                Ok(evaluate_with(rule_set, case, &facts, date))
+            })
+        });
+        let timeline =
+            Memo::new(move |_| case.with(|case| timeline(catalog, case, None, None, None)));
+        let guardian_views = Memo::new(move |_| match (evaluation.get(), rule_set.get()) {
+            (Ok(evaluation), Ok(rule_set)) => {
+                case.with(|case| guardian_views(rule_set, case, &evaluation))
+            }
+            _ => Vec::new(),
+        });
+        let errors = Memo::new(move |_| {
+            let mut errors: Vec<FieldError> = input_errors.get();
+            let date = date.get();
+            // Every problem of the case at once, so the summary lists them all.
+            let mut engine_errors = case.with(|case| match validate_case_all(case, date) {
+                Ok(facts) => validate_date(&facts, date).err().into_iter().collect(),
+                Err(problems) => problems,
+            });
+            engine_errors.extend(rule_set.get().err());
+            for error in engine_errors {
+                let path = error.path().unwrap_or("date").to_string();
+                if !errors.iter().any(|e| e.path == path) {
+                    errors.push(FieldError {
+                        path,
+                        message_sv: error.message_sv(),
+                    });
+                }
+            }
+            errors
+        });
+        AppState {
+            catalog,
+            today,
+            case,
+            date,
+            view: RwSignal::new(View::Situation),
+            selected: RwSignal::new(None),
+            compare: RwSignal::new(("vgr-2019".to_string(), "vgr-2026".to_string())),
+            input_errors,
+            validity,
+            rule_set,
+            evaluation,
+            timeline,
+            guardian_views,
+            errors,
+        }
+    }
+
+    /// Replace the case (a training case chosen, or a file opened) and reset what depends on it.
+    pub fn load(&self, training_case: &TrainingCase) {
+        self.case.set(training_case.case());
+        self.date.set(training_case.start_date(self.today));
+        self.selected.set(None);
+        self.input_errors.set(Vec::new());
+    }
+
+    /// Record or clear an editor-level error for one path.
+    pub fn set_input_error(&self, path: &str, message_sv: Option<String>) {
+        self.input_errors.update(|errors| {
+            errors.retain(|e| e.path != path);
+            if let Some(message_sv) = message_sv {
+                errors.push(FieldError {
+                    path: path.to_string(),
+                    message_sv,
+                });
+            }
+        });
+    }
+
+    /// The error to show next to the field at `path`, if any.
+    pub fn error_at(&self, path: &str) -> Option<String> {
+        self.errors.with(|errors| {
+            errors
+                .iter()
+                .find(|e| e.path == path)
+                .map(|e| e.message_sv.clone())
+        })
+    }
+}
+
+/// Today's date from the browser's clock. Only the UI reads the clock; the engine never does.
+pub fn today_from_browser() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(NaiveDate::MIN)
+}

@@ -1,0 +1,297 @@
+//! Component tests for "Tidslinje" and "Jämför", in headless Chromium:
+//! `cargo test --target wasm32-unknown-unknown -p insyn --test timeline_compare`.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use insyn::components::compare::Compare;
+use insyn::components::timeline::Timeline;
+use insyn::state::{AppState, View};
+use insyn::training_cases::{example_case, training_case, TrainingCase};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `f` into a fresh container so tests do not see each other's DOM. The handle must
+/// be kept alive; dropping it unmounts the view.
+fn mount<F, N>(f: F) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<N::State>)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let document = leptos::prelude::document();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), f);
+    (container, handle)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn text(element: &web_sys::Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+/// Dispatch a bubbling DOM event built by `script` (Leptos delegates events to the
+/// document, so they must bubble; the DOM's constructors for them need web-sys features
+/// this crate does not enable, hence a line of JavaScript).
+fn dispatch(element: &web_sys::Element, script: &str, arg: &str) {
+    let function = js_sys::Function::new_with_args("element, arg", script);
+    function
+        .call2(&wasm_bindgen::JsValue::NULL, element, &arg.into())
+        .unwrap();
+}
+
+fn click(element: &web_sys::Element) {
+    dispatch(
+        element,
+        "element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))",
+        "",
+    );
+}
+
+fn press(element: &web_sys::Element, key: &str) {
+    dispatch(
+        element,
+        "element.dispatchEvent(new KeyboardEvent('keydown', { key: arg, bubbles: true, cancelable: true }))",
+        key,
+    );
+}
+
+fn set_input(element: &web_sys::Element, value: &str) {
+    dispatch(
+        element,
+        "element.value = arg; element.dispatchEvent(new Event('change', { bubbles: true }))",
+        value,
+    );
+}
+
+fn value(element: &web_sys::Element) -> String {
+    js_sys::Reflect::get(element, &"value".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Mount `view` with the state of `case` on `on`; the state is handed back for asserts.
+fn mount_with<N: IntoView + 'static>(
+    case: &'static TrainingCase,
+    on: NaiveDate,
+    view: fn() -> N,
+) -> (web_sys::HtmlElement, impl Sized, AppState) {
+    let slot: Rc<Cell<Option<AppState>>> = Rc::new(Cell::new(None));
+    let inner = slot.clone();
+    let (container, handle) = mount(move || {
+        let state = insyn::provide_app_state(on, case);
+        state.date.set(on);
+        inner.set(Some(state));
+        view()
+    });
+    let state = slot.get().expect("the state was provided");
+    (container, handle, state)
+}
+
+fn blocking_case() -> &'static TrainingCase {
+    training_case("one-guardian-risk-blocking").expect("built-in case")
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_table_lists_the_thirteenth_birthday_with_the_guardians_change() {
+    let (container, _handle, _state) = mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
+    leptos::task::tick().await;
+
+    let table = find(&container, "[data-testid=timeline-table]");
+    assert!(find(&table, "caption").text_content().is_some());
+    let row = find(&table, "[data-testid='timeline-row-2028-05-10']");
+    let row_text = text(&row);
+    assert!(row_text.contains("13-årsdagen"), "{row_text}");
+    assert!(
+        row_text.contains("Vårdnadshavare 1 (Sara Exempel) – Ombud: Har åtkomst → Ingen åtkomst"),
+        "{row_text}"
+    );
+    assert!(
+        row_text.contains("Vårdnadshavare 2 (Johan Exempel) – Journal: Vårdcentralen Lunden: Har åtkomst → Kan beviljas"),
+        "{row_text}"
+    );
+    // The reason is quoted next to the change, and the rule set that answered is named.
+    assert!(row_text.contains("upphörde när barnet fyllde 13 år"), "{row_text}");
+    assert!(row_text.contains("VGR 2026"), "{row_text}");
+
+    // The chart draws the same change point, as a named, focusable button.
+    let svg = find(&container, "[data-testid=timeline-svg]");
+    let marker = find(&svg, "[data-testid='timeline-marker-2028-05-10']");
+    assert_eq!(marker.get_attribute("role").as_deref(), Some("button"));
+    assert_eq!(marker.get_attribute("tabindex").as_deref(), Some("0"));
+    let label = marker.get_attribute("aria-label").unwrap_or_default();
+    assert!(label.contains("2028-05-10") && label.contains("13-årsdagen"), "{label}");
+    // One lane per actor × capability, each outcome told by fill style and text.
+    let lane = find(&svg, "[data-testid='timeline-lane-vh1-proxy']");
+    assert!(lane.query_selector("[data-outcome=allowed]").unwrap().is_some());
+    assert!(lane.query_selector("[data-outcome=denied]").unwrap().is_some());
+    let lane_text = text(&find(&svg, "[data-testid='timeline-lane-vh1-journal:vc-lunden']"));
+    assert!(lane_text.contains("Kan beviljas"), "{lane_text}");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_change_point_sets_the_chosen_date() {
+    let (container, _handle, state) = mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
+    leptos::task::tick().await;
+
+    // In the table.
+    click(&find(&container, "[data-testid='timeline-date-2028-05-10']"));
+    leptos::task::tick().await;
+    assert_eq!(state.date.get_untracked(), date(2028, 5, 10));
+    assert_eq!(
+        text(&find(&container, "[data-testid=timeline-chosen-date-text]")),
+        "2028-05-10"
+    );
+    let button = find(&container, "[data-testid='timeline-date-2028-05-10']");
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let chosen = find(&container, "[data-testid=timeline-chosen-marker]");
+    assert_eq!(chosen.get_attribute("data-date").as_deref(), Some("2028-05-10"));
+
+    // In the chart, by mouse and by keyboard.
+    click(&find(&container, "[data-testid='timeline-marker-2031-05-10']"));
+    leptos::task::tick().await;
+    assert_eq!(state.date.get_untracked(), date(2031, 5, 10));
+    press(&find(&container, "[data-testid='timeline-marker-2028-05-10']"), "Enter");
+    leptos::task::tick().await;
+    assert_eq!(state.date.get_untracked(), date(2028, 5, 10));
+    press(&find(&container, "[data-testid='timeline-marker-2031-05-10']"), " ");
+    leptos::task::tick().await;
+    assert_eq!(state.date.get_untracked(), date(2031, 5, 10));
+
+    // The timeline stays; "Visa läget detta datum" opens the situation view.
+    assert_eq!(state.view.get_untracked(), View::Situation);
+    state.view.set(View::Timeline);
+    click(&find(&container, "[data-testid=timeline-show-situation]"));
+    leptos::task::tick().await;
+    assert_eq!(state.view.get_untracked(), View::Situation);
+    assert_eq!(state.date.get_untracked(), date(2031, 5, 10));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn narrowing_the_range_shows_only_the_changes_inside_it() {
+    let (container, _handle, _state) = mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
+    leptos::task::tick().await;
+    let from = find(&container, "#timeline-from");
+    let to = find(&container, "#timeline-to");
+    assert_eq!(value(&from), "2015-05-10");
+    assert_eq!(value(&to), "2033-05-10");
+
+    set_input(&from, "2027-01-01");
+    set_input(&to, "2030-12-31");
+    leptos::task::tick().await;
+    let table = find(&container, "[data-testid=timeline-table]");
+    let caption = text(&find(&table, "caption"));
+    assert!(caption.contains("2027-01-01") && caption.contains("2030-12-31"), "{caption}");
+    assert!(table.query_selector("[data-testid='timeline-row-2028-05-10']").unwrap().is_some());
+    assert!(table.query_selector("[data-testid='timeline-row-2031-05-10']").unwrap().is_none());
+
+    // A reversed range is refused in Swedish; "Hela barndomen" restores the whole range.
+    set_input(&from, "2031-01-01");
+    leptos::task::tick().await;
+    let message = text(&find(&container, "[data-testid=timeline-unavailable]"));
+    assert!(message.contains("Tidslinjen kan inte visas"), "{message}");
+    click(&find(&container, "[data-testid=timeline-range-reset]"));
+    leptos::task::tick().await;
+    assert!(container
+        .query_selector("[data-testid='timeline-row-2031-05-10']")
+        .unwrap()
+        .is_some());
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn compare_marks_the_blocked_guardians_proxy_as_differing_between_vgr_2019_and_2026() {
+    let (container, _handle, state) = mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
+    leptos::task::tick().await;
+    assert_eq!(
+        state.compare.get_untracked(),
+        ("vgr-2019".to_string(), "vgr-2026".to_string())
+    );
+
+    // VGR 2019: a blocked guardian keeps the e-services (ombud); VGR 2026: not.
+    let a = find(&container, "[data-testid='compare-a-vh2-proxy']");
+    let b = find(&container, "[data-testid='compare-b-vh2-proxy']");
+    assert_eq!(a.get_attribute("data-differs").as_deref(), Some("true"));
+    assert_eq!(b.get_attribute("data-differs").as_deref(), Some("true"));
+    assert!(a.class_list().contains("differs"));
+    assert!(text(&a).contains("Har åtkomst") && text(&a).contains("≠ Skiljer sig"), "{}", text(&a));
+    assert!(text(&b).contains("Ingen åtkomst") && text(&b).contains("≠ Skiljer sig"), "{}", text(&b));
+    // The other guardian is not blocked: the same under both.
+    let same = find(&container, "[data-testid='compare-a-vh1-proxy']");
+    assert_eq!(same.get_attribute("data-differs").as_deref(), Some("false"));
+    assert!(!text(&same).contains("Skiljer sig"));
+    let summary = text(&find(&container, "[data-testid=compare-summary]"));
+    assert!(summary.contains("skiljer sig 1 ruta"), "{summary}");
+
+    // Over the whole childhood: the first range starts on the blocking's first day.
+    let ranges = find(&container, "[data-testid=diff-ranges]");
+    let first = find(&ranges, "tbody tr");
+    assert_eq!(first.get_attribute("data-testid").as_deref(), Some("diff-range-2026-06-15"));
+    assert!(text(&first).contains("2026-06-15 – 2029-12-31"), "{}", text(&first));
+    assert!(text(&first).contains("Vårdnadshavare 2 (Peter Test) – Ombud"), "{}", text(&first));
+
+    // Jumping to a range sets the date and the matrices follow.
+    click(&find(&ranges, "[data-testid='diff-jump-2030-01-01']"));
+    leptos::task::tick().await;
+    assert_eq!(state.date.get_untracked(), date(2030, 1, 1));
+    let journal = find(&container, "[data-testid='compare-b-vh2-journal:bvc-norr']");
+    assert_eq!(journal.get_attribute("data-differs").as_deref(), Some("true"));
+    assert!(text(&journal).contains("Kan beviljas"), "{}", text(&journal));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn compare_can_switch_to_this_region_against_the_national_baseline() {
+    let (container, _handle, state) = mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
+    leptos::task::tick().await;
+    let select_a = find(&container, "#compare-a");
+    assert!(find(&container, "label[for=compare-a]").text_content().unwrap().contains("Regelverk A"));
+    assert_eq!(value(&select_a), "vgr-2019");
+
+    click(&find(&container, "[data-testid=compare-quick-national]"));
+    leptos::task::tick().await;
+    assert_eq!(
+        state.compare.get_untracked(),
+        ("vgr-2026".to_string(), "national".to_string())
+    );
+    assert_eq!(value(&select_a), "vgr-2026");
+    let select_b = find(&container, "#compare-b");
+    assert_eq!(value(&select_b), "national");
+
+    click(&find(&container, "[data-testid=compare-quick-vgr]"));
+    leptos::task::tick().await;
+    assert_eq!(
+        state.compare.get_untracked(),
+        ("vgr-2019".to_string(), "vgr-2026".to_string())
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn compare_shows_the_swedish_error_for_an_invalid_case() {
+    let (container, _handle, state) = mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
+    leptos::task::tick().await;
+    state.date.set(date(2016, 1, 1));
+    leptos::task::tick().await;
+    let message = text(&find(&container, "[data-testid=compare-unavailable]"));
+    assert!(message.contains("Jämförelsen kan inte visas: ") && message.contains("datum"), "{message}");
+    container.remove();
+}
