@@ -29,6 +29,14 @@ export function isLocalUrl(url) {
   return LOOPBACK.test(u.hostname);
 }
 
+/** Launches one headless Chromium, for a test file to share between its tests. */
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** The context options every test page gets unless it overrides them. */
+const DEFAULT_CONTEXT = { viewport: { width: 1280, height: 900 }, locale: 'sv-SE' };
+
 /**
  * Opens a fresh browser profile and one page.
  * Returns { context, page, consoleErrors, pageErrors, failedRequests,
@@ -42,12 +50,29 @@ export async function openPage(contextOptions = {}) {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
+    ...DEFAULT_CONTEXT,
     ...contextOptions,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  return record(context, page, async () => {
+    await context.close().catch(() => {});
+    await rm(userDataDir, { recursive: true, force: true });
+  });
+}
 
+/**
+ * A new, empty context (no storage, cookies or cache from other tests) with
+ * one page in a browser from launchBrowser(); same result as openPage().
+ */
+export async function openContextPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ ...DEFAULT_CONTEXT, ...contextOptions });
+  const page = await context.newPage();
+  return record(context, page, async () => {
+    await context.close().catch(() => {});
+  });
+}
+
+function record(context, page, close) {
   const consoleErrors = [];
   const pageErrors = [];
   const failedRequests = [];
@@ -82,9 +107,6 @@ export async function openPage(contextOptions = {}) {
     problems() {
       return { consoleErrors, pageErrors, failedRequests, externalRequests };
     },
-    async close() {
-      await context.close().catch(() => {});
-      await rm(userDataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }

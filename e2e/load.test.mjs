@@ -8,6 +8,7 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import { openPage } from './browser.mjs';
 import { DIST, requireBuild } from './paths.mjs';
+import { TABS, tid, openTab, openTrainingCase, trainingCaseIds } from './app.mjs';
 
 let server;
 before(async () => {
@@ -46,6 +47,49 @@ test('page loads and renders with no console error and no external request', asy
       failedRequests: [],
       externalRequests: [],
     });
+  } finally {
+    await b.close();
+  }
+});
+
+test('every view of every training case renders with no console error, page error, failed or external request', async () => {
+  const b = await openPage();
+  try {
+    const { page } = b;
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.locator(tid('access-matrix')).waitFor({ state: 'visible', timeout: 20_000 });
+    const cases = await trainingCaseIds(page);
+    assert.ok(cases.length >= 8, `the picker offers the training cases (${cases})`);
+    assert.ok(cases.includes('normal-family') && cases.includes('one-guardian-risk-blocking'));
+
+    // Which (case, view) each problem appeared on, so a failure says where to look.
+    const seen = [];
+    let reported = 0;
+    const note = (where) => {
+      const all = Object.values(b.problems()).flat();
+      // The first 240 characters say what and where; CSP messages run on for lines.
+      for (const problem of all.slice(reported)) seen.push(`${where}: ${problem.slice(0, 240)}`);
+      reported = all.length;
+    };
+
+    for (const id of cases) {
+      await openTab(page, 'situation');
+      await openTrainingCase(page, id);
+      // The view panel shows the case's matrix, or says why it cannot.
+      await page
+        .locator(`${tid('access-matrix')}, ${tid('matrix-unavailable')}`)
+        .first()
+        .waitFor({ state: 'visible' });
+      for (const tab of TABS) {
+        await openTab(page, tab);
+        const panel = page.locator('#view-panel');
+        await page.waitForFunction((el) => el.textContent.trim().length > 0, await panel.elementHandle());
+        note(`${id} / ${tab}`);
+      }
+    }
+    await page.waitForLoadState('networkidle');
+    note('after the last view');
+    assert.ok(seen.length === 0, `${seen.length} problem(s) while visiting every view:\n${seen.join('\n')}`);
   } finally {
     await b.close();
   }

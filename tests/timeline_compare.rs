@@ -110,7 +110,8 @@ fn blocking_case() -> &'static TrainingCase {
 
 #[wasm_bindgen_test]
 async fn the_timeline_table_lists_the_thirteenth_birthday_with_the_guardians_change() {
-    let (container, _handle, _state) = mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
+    let (container, _handle, _state) =
+        mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
     leptos::task::tick().await;
 
     let table = find(&container, "[data-testid=timeline-table]");
@@ -127,7 +128,10 @@ async fn the_timeline_table_lists_the_thirteenth_birthday_with_the_guardians_cha
         "{row_text}"
     );
     // The reason is quoted next to the change, and the rule set that answered is named.
-    assert!(row_text.contains("upphörde när barnet fyllde 13 år"), "{row_text}");
+    assert!(
+        row_text.contains("upphörde när barnet fyllde 13 år"),
+        "{row_text}"
+    );
     assert!(row_text.contains("VGR 2026"), "{row_text}");
 
     // The chart draws the same change point, as a named, focusable button.
@@ -136,23 +140,39 @@ async fn the_timeline_table_lists_the_thirteenth_birthday_with_the_guardians_cha
     assert_eq!(marker.get_attribute("role").as_deref(), Some("button"));
     assert_eq!(marker.get_attribute("tabindex").as_deref(), Some("0"));
     let label = marker.get_attribute("aria-label").unwrap_or_default();
-    assert!(label.contains("2028-05-10") && label.contains("13-årsdagen"), "{label}");
+    assert!(
+        label.contains("2028-05-10") && label.contains("13-årsdagen"),
+        "{label}"
+    );
     // One lane per actor × capability, each outcome told by fill style and text.
     let lane = find(&svg, "[data-testid='timeline-lane-vh1-proxy']");
-    assert!(lane.query_selector("[data-outcome=allowed]").unwrap().is_some());
-    assert!(lane.query_selector("[data-outcome=denied]").unwrap().is_some());
-    let lane_text = text(&find(&svg, "[data-testid='timeline-lane-vh1-journal:vc-lunden']"));
+    assert!(lane
+        .query_selector("[data-outcome=allowed]")
+        .unwrap()
+        .is_some());
+    assert!(lane
+        .query_selector("[data-outcome=denied]")
+        .unwrap()
+        .is_some());
+    let lane_text = text(&find(
+        &svg,
+        "[data-testid='timeline-lane-vh1-journal:vc-lunden']",
+    ));
     assert!(lane_text.contains("Kan beviljas"), "{lane_text}");
     container.remove();
 }
 
 #[wasm_bindgen_test]
 async fn choosing_a_change_point_sets_the_chosen_date() {
-    let (container, _handle, state) = mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
+    let (container, _handle, state) =
+        mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
     leptos::task::tick().await;
 
     // In the table.
-    click(&find(&container, "[data-testid='timeline-date-2028-05-10']"));
+    click(&find(
+        &container,
+        "[data-testid='timeline-date-2028-05-10']",
+    ));
     leptos::task::tick().await;
     assert_eq!(state.date.get_untracked(), date(2028, 5, 10));
     assert_eq!(
@@ -160,18 +180,33 @@ async fn choosing_a_change_point_sets_the_chosen_date() {
         "2028-05-10"
     );
     let button = find(&container, "[data-testid='timeline-date-2028-05-10']");
-    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
     let chosen = find(&container, "[data-testid=timeline-chosen-marker]");
-    assert_eq!(chosen.get_attribute("data-date").as_deref(), Some("2028-05-10"));
+    assert_eq!(
+        chosen.get_attribute("data-date").as_deref(),
+        Some("2028-05-10")
+    );
 
     // In the chart, by mouse and by keyboard.
-    click(&find(&container, "[data-testid='timeline-marker-2031-05-10']"));
+    click(&find(
+        &container,
+        "[data-testid='timeline-marker-2031-05-10']",
+    ));
     leptos::task::tick().await;
     assert_eq!(state.date.get_untracked(), date(2031, 5, 10));
-    press(&find(&container, "[data-testid='timeline-marker-2028-05-10']"), "Enter");
+    press(
+        &find(&container, "[data-testid='timeline-marker-2028-05-10']"),
+        "Enter",
+    );
     leptos::task::tick().await;
     assert_eq!(state.date.get_untracked(), date(2028, 5, 10));
-    press(&find(&container, "[data-testid='timeline-marker-2031-05-10']"), " ");
+    press(
+        &find(&container, "[data-testid='timeline-marker-2031-05-10']"),
+        " ",
+    );
     leptos::task::tick().await;
     assert_eq!(state.date.get_untracked(), date(2031, 5, 10));
 
@@ -187,7 +222,8 @@ async fn choosing_a_change_point_sets_the_chosen_date() {
 
 #[wasm_bindgen_test]
 async fn narrowing_the_range_shows_only_the_changes_inside_it() {
-    let (container, _handle, _state) = mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
+    let (container, _handle, _state) =
+        mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
     leptos::task::tick().await;
     let from = find(&container, "#timeline-from");
     let to = find(&container, "#timeline-to");
@@ -199,9 +235,18 @@ async fn narrowing_the_range_shows_only_the_changes_inside_it() {
     leptos::task::tick().await;
     let table = find(&container, "[data-testid=timeline-table]");
     let caption = text(&find(&table, "caption"));
-    assert!(caption.contains("2027-01-01") && caption.contains("2030-12-31"), "{caption}");
-    assert!(table.query_selector("[data-testid='timeline-row-2028-05-10']").unwrap().is_some());
-    assert!(table.query_selector("[data-testid='timeline-row-2031-05-10']").unwrap().is_none());
+    assert!(
+        caption.contains("2027-01-01") && caption.contains("2030-12-31"),
+        "{caption}"
+    );
+    assert!(table
+        .query_selector("[data-testid='timeline-row-2028-05-10']")
+        .unwrap()
+        .is_some());
+    assert!(table
+        .query_selector("[data-testid='timeline-row-2031-05-10']")
+        .unwrap()
+        .is_none());
 
     // A reversed range is refused in Swedish; "Hela barndomen" restores the whole range.
     set_input(&from, "2031-01-01");
@@ -219,7 +264,8 @@ async fn narrowing_the_range_shows_only_the_changes_inside_it() {
 
 #[wasm_bindgen_test]
 async fn compare_marks_the_blocked_guardians_proxy_as_differing_between_vgr_2019_and_2026() {
-    let (container, _handle, state) = mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
+    let (container, _handle, state) =
+        mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
     leptos::task::tick().await;
     assert_eq!(
         state.compare.get_untracked(),
@@ -232,8 +278,16 @@ async fn compare_marks_the_blocked_guardians_proxy_as_differing_between_vgr_2019
     assert_eq!(a.get_attribute("data-differs").as_deref(), Some("true"));
     assert_eq!(b.get_attribute("data-differs").as_deref(), Some("true"));
     assert!(a.class_list().contains("differs"));
-    assert!(text(&a).contains("Har åtkomst") && text(&a).contains("≠ Skiljer sig"), "{}", text(&a));
-    assert!(text(&b).contains("Ingen åtkomst") && text(&b).contains("≠ Skiljer sig"), "{}", text(&b));
+    assert!(
+        text(&a).contains("Har åtkomst") && text(&a).contains("≠ Skiljer sig"),
+        "{}",
+        text(&a)
+    );
+    assert!(
+        text(&b).contains("Ingen åtkomst") && text(&b).contains("≠ Skiljer sig"),
+        "{}",
+        text(&b)
+    );
     // The other guardian is not blocked: the same under both.
     let same = find(&container, "[data-testid='compare-a-vh1-proxy']");
     assert_eq!(same.get_attribute("data-differs").as_deref(), Some("false"));
@@ -244,26 +298,48 @@ async fn compare_marks_the_blocked_guardians_proxy_as_differing_between_vgr_2019
     // Over the whole childhood: the first range starts on the blocking's first day.
     let ranges = find(&container, "[data-testid=diff-ranges]");
     let first = find(&ranges, "tbody tr");
-    assert_eq!(first.get_attribute("data-testid").as_deref(), Some("diff-range-2026-06-15"));
-    assert!(text(&first).contains("2026-06-15 – 2029-12-31"), "{}", text(&first));
-    assert!(text(&first).contains("Vårdnadshavare 2 (Peter Test) – Ombud"), "{}", text(&first));
+    assert_eq!(
+        first.get_attribute("data-testid").as_deref(),
+        Some("diff-range-2026-06-15")
+    );
+    assert!(
+        text(&first).contains("2026-06-15 – 2029-12-31"),
+        "{}",
+        text(&first)
+    );
+    assert!(
+        text(&first).contains("Vårdnadshavare 2 (Peter Test) – Ombud"),
+        "{}",
+        text(&first)
+    );
 
     // Jumping to a range sets the date and the matrices follow.
     click(&find(&ranges, "[data-testid='diff-jump-2030-01-01']"));
     leptos::task::tick().await;
     assert_eq!(state.date.get_untracked(), date(2030, 1, 1));
     let journal = find(&container, "[data-testid='compare-b-vh2-journal:bvc-norr']");
-    assert_eq!(journal.get_attribute("data-differs").as_deref(), Some("true"));
-    assert!(text(&journal).contains("Kan beviljas"), "{}", text(&journal));
+    assert_eq!(
+        journal.get_attribute("data-differs").as_deref(),
+        Some("true")
+    );
+    assert!(
+        text(&journal).contains("Kan beviljas"),
+        "{}",
+        text(&journal)
+    );
     container.remove();
 }
 
 #[wasm_bindgen_test]
 async fn compare_can_switch_to_this_region_against_the_national_baseline() {
-    let (container, _handle, state) = mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
+    let (container, _handle, state) =
+        mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
     leptos::task::tick().await;
     let select_a = find(&container, "#compare-a");
-    assert!(find(&container, "label[for=compare-a]").text_content().unwrap().contains("Regelverk A"));
+    assert!(find(&container, "label[for=compare-a]")
+        .text_content()
+        .unwrap()
+        .contains("Regelverk A"));
     assert_eq!(value(&select_a), "vgr-2019");
 
     click(&find(&container, "[data-testid=compare-quick-national]"));
@@ -287,11 +363,15 @@ async fn compare_can_switch_to_this_region_against_the_national_baseline() {
 
 #[wasm_bindgen_test]
 async fn compare_shows_the_swedish_error_for_an_invalid_case() {
-    let (container, _handle, state) = mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
+    let (container, _handle, state) =
+        mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
     leptos::task::tick().await;
     state.date.set(date(2016, 1, 1));
     leptos::task::tick().await;
     let message = text(&find(&container, "[data-testid=compare-unavailable]"));
-    assert!(message.contains("Jämförelsen kan inte visas: ") && message.contains("datum"), "{message}");
+    assert!(
+        message.contains("Jämförelsen kan inte visas: ") && message.contains("datum"),
+        "{message}"
+    );
     container.remove();
 }

@@ -96,7 +96,10 @@ pub fn Timeline() -> impl IntoView {
 
 /// "Från" and "Till": narrow the timeline to a range.
 #[component]
-fn RangeChooser(range: RwSignal<Range>, bounds: Memo<Option<(NaiveDate, NaiveDate)>>) -> impl IntoView {
+fn RangeChooser(
+    range: RwSignal<Range>,
+    bounds: Memo<Option<(NaiveDate, NaiveDate)>>,
+) -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let shown_from = move || {
         range
@@ -199,10 +202,7 @@ fn ChosenDate(shown: Memo<Result<EngineTimeline, EngineError>>) -> impl IntoView
     let state = use_app_state();
     let outside = move || {
         let date = state.date.get();
-        shown.with(|t| {
-            t.as_ref()
-                .is_ok_and(|t| date < t.from || date > t.to)
-        })
+        shown.with(|t| t.as_ref().is_ok_and(|t| date < t.from || date > t.to))
     };
     view! {
         <div class="timeline-chosen" data-testid="timeline-chosen">

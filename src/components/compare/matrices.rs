@@ -211,7 +211,11 @@ fn cell_view(
     cell: Option<&Cell<'static>>,
     other: Option<OutcomeKind>,
 ) -> AnyView {
-    let testid = format!("compare-{side}-{}-{}", actor_key(actor), capability_key(capability));
+    let testid = format!(
+        "compare-{side}-{}-{}",
+        actor_key(actor),
+        capability_key(capability)
+    );
     let Some(cell) = cell else {
         return view! {
             <td class="not-applicable" data-testid=testid>
@@ -223,7 +227,11 @@ fn cell_view(
     };
     let kind = cell.outcome.kind();
     let differs = other != Some(kind);
-    let class = format!("{}{}", outcome_class(kind), if differs { " differs" } else { "" });
+    let class = format!(
+        "{}{}",
+        outcome_class(kind),
+        if differs { " differs" } else { "" }
+    );
     view! {
         <td
             class=class

@@ -39,7 +39,8 @@ pub fn capability_short(case: &Case, capability: &Capability) -> String {
         Capability::Proxy => "Ombud".into(),
         Capability::Journal { unit: Some(unit) } => format!(
             "Journal: {}",
-            case.care_unit(unit).map_or(unit.as_str(), |u| u.name.as_str())
+            case.care_unit(unit)
+                .map_or(unit.as_str(), |u| u.name.as_str())
         ),
         Capability::Journal { unit: None } => "Journal: övriga vårdenheter".into(),
     }

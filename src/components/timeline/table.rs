@@ -1,5 +1,5 @@
 //! The timeline as a table: one row per change point with its date (a button that chooses
-//! it), causes, what changed and why, and which rule set answered. The accessible
+//! it), causes and the rule set that answered, and what changed and why. The accessible
 //! equivalent of the chart.
 
 use insyn_engine::timeline::{ChangePoint, Timeline};
@@ -34,9 +34,8 @@ pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
                     <thead>
                         <tr>
                             <th scope="col" class="col-date">"Datum"</th>
-                            <th scope="col" class="col-causes">"Orsak"</th>
+                            <th scope="col" class="col-causes">"Orsak och regelverk"</th>
                             <th scope="col" class="col-changes">"Vad ändras – och varför"</th>
-                            <th scope="col" class="col-rule-set">"Regelverk"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -111,9 +110,11 @@ fn change_row(case: &Case, point: &ChangePoint) -> impl IntoView {
                 </button>
                 {move || chosen().then(|| view! { <span class="chosen-note">"Valt datum"</span> })}
             </th>
-            <td><ul class="causes">{causes}</ul></td>
+            <td>
+                <ul class="causes">{causes}</ul>
+                <p class="answering-rule-set">"Regelverk: " <strong>{rule_set}</strong></p>
+            </td>
             <td>{changes}</td>
-            <td>{rule_set}</td>
         </tr>
     }
 }

@@ -1,0 +1,84 @@
+// Full-page screenshots of every view, for looking at the UI (not a test):
+// the example case and the one-guardian-risk-blocking case on 2026-11-23,
+// at 1366×768 and 1920×1080. Run through scripts/screenshots.sh, which builds
+// first.
+//
+//   node e2e/screenshots.mjs [OUT_DIR] [--dist dist]
+//
+// Files: OUT_DIR/<width>x<height>-<case>-<view>.png (default /tmp/insyn-shots).
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { launchBrowser } from './browser.mjs';
+import { DIST, requireBuild } from './paths.mjs';
+import { TABS, TODAY, tid, openApp, openTab, openTrainingCase, setDate, waitForText, cell } from './app.mjs';
+
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+/** Each scenario opens the app and brings it to the state to photograph. */
+const SCENARIOS = [
+  {
+    name: 'example',
+    // The example case as the app opens, with one explanation chosen so the
+    // situation view shows the whole of it.
+    async prepare(page) {
+      await cell(page, 'vh1', 'journal:vc-lunden').click();
+    },
+  },
+  {
+    name: 'blocking-2026-11-23',
+    async prepare(page) {
+      await openTrainingCase(page, 'one-guardian-risk-blocking');
+      await waitForText(page.locator(`${tid('access-matrix')} tbody`), 'Peter Test');
+      await setDate(page, '2026-11-23');
+      await cell(page, 'vh2', 'proxy').click();
+    },
+  },
+];
+
+function parseArgs(argv) {
+  const opts = { out: '/tmp/insyn-shots', dist: DIST };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--dist') opts.dist = path.resolve(argv[++i]);
+    else if (argv[i].startsWith('--')) throw new Error(`unknown option ${argv[i]}`);
+    else opts.out = path.resolve(argv[i]);
+  }
+  return opts;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+requireBuild(opts.dist, 'scripts/build.sh');
+await mkdir(opts.out, { recursive: true });
+const server = await startServer({ root: opts.dist });
+const browser = await launchBrowser();
+const problems = [];
+try {
+  for (const viewport of VIEWPORTS) {
+    for (const scenario of SCENARIOS) {
+      const session = await openApp(browser, server.url, { today: TODAY, contextOptions: { viewport } });
+      try {
+        await scenario.prepare(session.page);
+        for (const tab of TABS) {
+          await openTab(session.page, tab);
+          // Let layout settle (the timeline measures its width after rendering).
+          await session.page.waitForTimeout(300);
+          const file = path.join(opts.out, `${viewport.width}x${viewport.height}-${scenario.name}-${tab}.png`);
+          await session.page.screenshot({ path: file, fullPage: true });
+          console.log(file);
+        }
+        const { consoleErrors, pageErrors } = session.problems();
+        for (const p of [...consoleErrors, ...pageErrors]) problems.push(`${scenario.name}: ${p.slice(0, 200)}`);
+      } finally {
+        await session.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (problems.length) console.log(`\nThe page reported problems:\n${[...new Set(problems)].join('\n')}`);
