@@ -6,6 +6,10 @@
 //   node e2e/screenshots.mjs [OUT_DIR] [--dist dist]
 //
 // Files: OUT_DIR/<width>x<height>-<case>-<view>.png (default /tmp/insyn-shots).
+//
+// The clock is fixed at TODAY (app.mjs). Date inputs show mm/dd/yyyy when the
+// machine's Chromium has only its en-US locale pack (Debian's chromium without
+// chromium-l10n); a Swedish Chrome shows ÅÅÅÅ-MM-DD there.
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

@@ -1004,10 +1004,9 @@ impl<'r, 'c> Evaluator<'r, 'c> {
         let p = &self.rule_set.parameters;
         let ended = self.age_reason(Rule::GuardianAccessEndedByAge, access_age);
         if !self.extended_access_window() {
-            return (
-                Outcome::Denied,
-                vec![ended, self.reason(Rule::ExtendedAccessOnlyBetween)],
-            );
+            // Past the window (16+), its end is what changed last, so it comes first.
+            let window_closed = self.reason(Rule::ExtendedAccessOnlyBetween);
+            return (Outcome::Denied, vec![window_closed, ended]);
         }
         let Some(route) = p.extended_access_guardian.value.as_ref() else {
             return (

@@ -119,6 +119,7 @@ pub fn AccessMatrix() -> impl IntoView {
                 .map(|actor| matrix_row(actor, &columns))
                 .collect_view();
             view! {
+                <div class="matrix-scroll" role="region" aria-label="Åtkomstmatris" tabindex="0">
                 <table class="access-matrix" data-testid="access-matrix">
                     <caption>
                         "Vem kan se vad den " {evaluation.date.to_string()}
@@ -132,6 +133,7 @@ pub fn AccessMatrix() -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                </div>
             }
             .into_any()
         }
@@ -143,6 +145,7 @@ pub fn AccessMatrix() -> impl IntoView {
                 <span class="outcome-allowed">"✔ Har åtkomst"</span>
                 <span class="outcome-denied">"✖ Ingen åtkomst"</span>
                 <span class="outcome-grantable">"◐ Kan beviljas"</span>
+                <span>"* = en skyddsåtgärd eller begränsning står i vägen"</span>
             </p>
             {table}
         </section>
@@ -167,7 +170,12 @@ fn matrix_row(actor: &ActorAccess<'static>, columns: &[Capability]) -> impl Into
                 let selected_key = key.clone();
                 let selected = move || state.selected.get().as_ref() == Some(&selected_key);
                 let testid = format!("cell-{}-{}", actor_key(&actor.actor), capability_key(&cell.capability));
-                let hint = cell.hint.map(|_| view! { <span class="has-hint" title="Begränsning">" *"</span> });
+                let hint = cell.hint.map(|_| {
+            view! {
+                <span class="has-hint" aria-hidden="true">" *"</span>
+                <span class="visually-hidden">" (begränsad av en skyddsåtgärd)"</span>
+            }
+        });
                 view! {
                     <td class=outcome_class(kind) data-outcome=format!("{kind:?}").to_lowercase()>
                         <button
@@ -345,16 +353,22 @@ pub fn RequiredActions() -> impl IntoView {
             .iter()
             .map(|r| view! { <li>{r.to_string()}</li> })
             .collect_view();
+        let has_actions = !evaluation.required_actions.is_empty();
         Some(view! {
-            <section class="required-actions" aria-labelledby="actions-heading" data-testid="required-actions">
-                <h2 id="actions-heading">"Att göra för personalen"</h2>
-                <p class="actions-intro">"Det här gör inte 1177 av sig självt – regelverket kräver att personalen gör det."</p>
-                <ul>{actions}</ul>
-                {(!evaluation.reminders.is_empty()).then(|| view! {
-                    <h3>"Kom också ihåg"</h3>
+            {has_actions.then(|| view! {
+                <section class="required-actions" aria-labelledby="actions-heading" data-testid="required-actions">
+                    <h2 id="actions-heading">"Att göra för personalen"</h2>
+                    <p class="actions-intro">"Det här gör inte 1177 av sig självt – regelverket kräver att personalen gör det."</p>
+                    <ul>{actions}</ul>
+                </section>
+            })}
+            {(!evaluation.reminders.is_empty()).then(|| view! {
+                <section class="reminders-box" aria-labelledby="reminders-heading" data-testid="reminders">
+                    <h2 id="reminders-heading">"Kom också ihåg"</h2>
+                    <p>"Regelverket påminner om detta medan en blockering gäller."</p>
                     <ul class="reminders">{reminders}</ul>
-                })}
-            </section>
+                </section>
+            })}
         })
     }
 }

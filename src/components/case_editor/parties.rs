@@ -117,7 +117,7 @@ pub fn ChildFields() -> impl IntoView {
             // Keep exactly what was typed, valid or not, so nothing is lost.
             case.child.identity_number = non_empty(text);
             if let Some(birth) = birth {
-                case.child.birth_date = Some(birth);
+                set_birth_date(case, birth);
             }
         });
         if birth.is_some() {
@@ -167,8 +167,8 @@ pub fn ChildFields() -> impl IntoView {
                     true,
                     |case| case.child.birth_date,
                     |case, date| {
-                        if date.is_some() {
-                            case.child.birth_date = date;
+                        if let Some(date) = date {
+                            set_birth_date(case, date);
                         }
                     },
                     None,
@@ -602,5 +602,18 @@ fn UnitItem(index: usize, id: String) -> impl IntoView {
             {field_error(format!("{base}.id"), false, false)}
             {refusal_line(refusal)}
         </div>
+    }
+}
+
+/// Registrations that started at birth follow the birth date when it is corrected (e.g. by
+/// typing the personnummer), so the guardians are not left registered before the child
+/// was born.
+fn set_birth_date(case: &mut insyn_engine::Case, birth: chrono::NaiveDate) {
+    if let Some(old) = case.child.birth_date.replace(birth) {
+        for guardian in &mut case.guardians {
+            if guardian.registered.from == old {
+                guardian.registered.from = birth;
+            }
+        }
     }
 }

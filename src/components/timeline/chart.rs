@@ -159,7 +159,7 @@ fn ChartSvg(layout: Layout) -> impl IntoView {
             viewBox=format!("0 0 {} {}", n(width), n(height))
             width="100%"
             preserveAspectRatio="xMinYMin meet"
-            style=format!("min-width: {}px", n(width.min(MIN_WIDTH)))
+            style:min-width=format!("{}px", n(width.min(MIN_WIDTH)))
         >
             <defs>
                 <pattern id="tl-hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)">

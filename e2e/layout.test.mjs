@@ -1,0 +1,111 @@
+// Layout on the screens staff have: at 1366×768 (a common laptop) and at
+// 1920×1080 (a meeting-room projector) no view may make the whole page scroll
+// sideways. A wide table may scroll inside its own labelled region, but the
+// page, the header and the case panel stay put.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launchBrowser } from './browser.mjs';
+import { DIST, requireBuild } from './paths.mjs';
+import { TABS, tid, openApp, openTab, openTrainingCase, setDate, waitForText } from './app.mjs';
+
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+let server;
+let browser;
+before(async () => {
+  requireBuild(DIST, 'scripts/build.sh');
+  server = await startServer({ root: DIST });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * How far the page scrolls sideways, and the elements that stick out past the
+ * viewport without a clipping (scrolling) ancestor in their containing-block
+ * chain: the ones to fix.
+ */
+async function sidewaysOverflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const overflow = document.documentElement.scrollWidth - width;
+    if (overflow <= 0) return { overflow, culprits: [] };
+    // Whether an ancestor that actually contains `el` for layout clips it.
+    const clipped = (el) => {
+      const fixedOrAbsolute = (e) => ['absolute', 'fixed'].includes(getComputedStyle(e).position);
+      let needsPositioned = fixedOrAbsolute(el);
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        const containsIt = !needsPositioned || style.position !== 'static';
+        if (containsIt && style.overflowX !== 'visible') return true;
+        if (containsIt) needsPositioned = fixedOrAbsolute(p);
+      }
+      return false;
+    };
+    const culprits = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.right <= width + 1 || clipped(el)) continue;
+      // Report the outermost element that sticks out, not all its children.
+      const parent = el.parentElement.getBoundingClientRect();
+      if (parent.right > width + 1 && !clipped(el.parentElement)) continue;
+      const id = el.dataset.testid ? `[data-testid=${el.dataset.testid}]` : '';
+      const classes = [...el.classList].map((c) => `.${c}`).join('');
+      let note = '';
+      if (['absolute', 'fixed'].includes(getComputedStyle(el).position)) {
+        // An absolutely positioned element escapes a scrolling ancestor that is not positioned.
+        let scroller = el.parentElement;
+        while (scroller && scroller !== document.body && getComputedStyle(scroller).overflowX === 'visible') scroller = scroller.parentElement;
+        if (scroller && scroller !== document.body) {
+          note = `, escapes the scrolling ${scroller.tagName.toLowerCase()}.${[...scroller.classList].join('.')} (position: static)`;
+        }
+      }
+      culprits.push({ what: `${el.tagName.toLowerCase()}${id}${classes}`, right: box.right, note });
+    }
+    // One line per kind of element (152 hidden spans are one finding), with the furthest edge.
+    const kinds = new Map();
+    for (const { what, right, note } of culprits) {
+      const key = what + note;
+      kinds.set(key, { what, note, right: Math.max(right, kinds.get(key)?.right ?? 0), count: (kinds.get(key)?.count ?? 0) + 1 });
+    }
+    return {
+      overflow,
+      culprits: [...kinds.values()].map((k) => `${k.count > 1 ? `${k.count}× ` : ''}${k.what} (right edge up to ${Math.round(k.right)} px${k.note})`),
+    };
+  });
+}
+
+async function checkEveryView(page, label, found) {
+  for (const tab of TABS) {
+    await openTab(page, tab);
+    await page.waitForFunction(() => document.querySelector('#view-panel')?.textContent.trim().length > 0);
+    const { overflow, culprits } = await sidewaysOverflow(page);
+    if (overflow > 0) found.push(`${label}, view ${tab}: page scrolls ${overflow} px sideways; sticking out: ${culprits.join(', ') || '?'}`);
+  }
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`at ${viewport.width}×${viewport.height} no view of the example or the blocking case scrolls the page sideways`, async () => {
+    const session = await openApp(browser, server.url, { contextOptions: { viewport } });
+    try {
+      const { page } = session;
+      const found = [];
+      await checkEveryView(page, 'example case', found);
+      await openTab(page, 'situation');
+      await openTrainingCase(page, 'one-guardian-risk-blocking');
+      await waitForText(page.locator(`${tid('access-matrix')} tbody`), 'Peter Test');
+      await setDate(page, '2026-11-23');
+      await checkEveryView(page, 'one-guardian-risk-blocking', found);
+      assert.ok(found.length === 0, `sideways scrolling:\n${found.join('\n')}`);
+    } finally {
+      await session.close();
+    }
+  });
+}
