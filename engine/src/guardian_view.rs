@@ -20,6 +20,41 @@ pub enum SwitchJournalEntry {
     NotListed,
 }
 
+/// Which kind of protective measure keeps a guardian out, as support staff name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Restriction {
+    Blocking,
+    Sealing,
+    ProtectedIdentity,
+    LoginLock,
+}
+
+impl Restriction {
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            Restriction::Blocking => "blockering",
+            Restriction::Sealing => "försegling",
+            Restriction::ProtectedIdentity => "skyddad identitet",
+            Restriction::LoginLock => "låst inloggning",
+        }
+    }
+
+    fn of(rule: Rule) -> Option<Restriction> {
+        match rule {
+            Rule::Blocking | Rule::BlockingProxy => Some(Restriction::Blocking),
+            Rule::SealingJournal | Rule::SealingProxy | Rule::SealingUnit => {
+                Some(Restriction::Sealing)
+            }
+            Rule::ProtectedChild | Rule::ProtectedGuardian => Some(Restriction::ProtectedIdentity),
+            Rule::BlockingLockedChildLogin | Rule::LoginLockStopsProxy => {
+                Some(Restriction::LoginLock)
+            }
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GuardianView<'r> {
     pub guardian_id: String,
@@ -31,6 +66,8 @@ pub struct GuardianView<'r> {
     pub readable_units: Vec<Option<String>>,
     /// A protective measure keeps the guardian out (blocking, sealing, protected identity).
     pub restricted_by_measure: bool,
+    /// The measure that keeps the guardian out, if one does.
+    pub restriction: Option<Restriction>,
     /// Support staff: whether guardians are always told of a measure (false: not always,
     /// so the standard answer may be needed).
     pub guardian_always_informed: bool,
@@ -39,21 +76,6 @@ pub struct GuardianView<'r> {
     pub standard_answer: Option<&'r str>,
     pub standard_answer_citation: &'r Citation,
     pub message_citation: &'r Citation,
-}
-
-fn is_measure(rule: Rule) -> bool {
-    matches!(
-        rule,
-        Rule::Blocking
-            | Rule::BlockingProxy
-            | Rule::SealingJournal
-            | Rule::SealingProxy
-            | Rule::SealingUnit
-            | Rule::ProtectedChild
-            | Rule::ProtectedGuardian
-            | Rule::BlockingLockedChildLogin
-            | Rule::LoginLockStopsProxy
-    )
 }
 
 /// What each guardian in the case sees on the evaluation's date.
@@ -84,10 +106,12 @@ pub fn guardian_views<'r>(
                     _ => None,
                 })
                 .collect();
-            let restricted_by_measure = actor.cells.iter().any(|c| {
-                c.outcome == Outcome::Denied
-                    && c.reasons.first().is_some_and(|r| is_measure(r.rule))
-            });
+            let restriction = actor
+                .cells
+                .iter()
+                .filter(|c| c.outcome == Outcome::Denied)
+                .find_map(|c| c.reasons.first().and_then(|r| Restriction::of(r.rule)));
+            let restricted_by_measure = restriction.is_some();
             let blocked = actor
                 .cells
                 .iter()
@@ -120,6 +144,7 @@ pub fn guardian_views<'r>(
                 switch_journal,
                 readable_units,
                 restricted_by_measure,
+                restriction,
                 guardian_always_informed: p.guardian_always_informed.value,
                 disclosure_citation: &p.guardian_always_informed.citation,
                 standard_answer: p.standard_answer.value.as_deref(),

@@ -230,11 +230,31 @@ fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> imp
             }
             .into_any(),
         };
+        let measure = view
+            .restriction
+            .map(|r| r.name_sv())
+            .unwrap_or("en skyddsåtgärd");
+        // The standard answer speaks of sealing; for another measure staff must adapt it.
+        let wording_caution = (view.standard_answer.is_some()
+            && view.restriction != Some(insyn_engine::guardian_view::Restriction::Sealing))
+        .then(|| {
+            view! {
+                <p class="gv-disclosure gv-caution" data-testid=format!("gv-wording-{id}")>
+                    <span class="gv-icon" aria-hidden="true">"⚠"</span>
+                    " Standardsvaret talar om försegling, men här är åtgärden "
+                    {measure}
+                    ". Anpassa ordvalet innan du lämnar svaret."
+                </p>
+            }
+        });
         view! {
-            <p>"En skyddsåtgärd stänger ute den här vårdnadshavaren den här dagen."</p>
+            <p data-testid=format!("gv-restriction-{id}")>
+                "Åtgärden som stänger ute den här vårdnadshavaren den här dagen: " <strong>{measure}</strong> "."
+            </p>
             {disclosure}
             <CitationView rule_set=rule_set citation=view.disclosure_citation/>
             <h5>"Standardsvar"</h5>
+            {wording_caution}
             <CitationView rule_set=rule_set citation=view.standard_answer_citation/>
             {answer}
         }
