@@ -104,6 +104,17 @@ async fn blocked_guardian_does_not_see_the_child_and_support_gets_the_standard_a
 }
 
 #[wasm_bindgen_test]
+async fn support_is_told_the_measure_is_a_blocking_and_warned_that_the_answer_speaks_of_sealing() {
+    let (container, _handle) = mount_blocking_case().await;
+    let blocked = find(&container, r#"[data-testid="guardian-view-vh2"]"#);
+    let restriction = find(&blocked, r#"[data-testid="gv-restriction-vh2"]"#);
+    assert!(text(&restriction).contains("blockering"), "{}", text(&restriction));
+    let caution = find(&blocked, r#"[data-testid="gv-wording-vh2"]"#);
+    assert!(text(&caution).contains("Anpassa ordvalet"), "{}", text(&caution));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn unblocked_guardian_sees_the_child_and_the_journals() {
     let (container, _handle) = mount_blocking_case().await;
 
