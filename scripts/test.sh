@@ -42,9 +42,12 @@ section "1/5 setup"
 # shellcheck source=setup.sh
 source scripts/setup.sh
 
-section "2/5 engine: cargo test -p insyn-engine"
+section "2/5 engine: cargo test -p insyn-engine, and the app's native unit tests"
 # --no-fail-fast: one failing test binary should not hide the others.
 run "engine tests" cargo test -p insyn-engine --no-fail-fast || true
+# The app's plain unit tests (built-in cases parse, timeline label layout) need no
+# browser, so they run natively.
+run "app unit tests" cargo test -p insyn --lib --no-fail-fast || true
 
 section "3/5 components: cargo test --target wasm32-unknown-unknown -p insyn (headless Chromium)"
 # The runner reads ./webdriver.json for Chromium's flags (no sandbox as root,

@@ -13,7 +13,6 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use chrono::NaiveDate;
 use insyn::components::access_matrix::AccessMatrix;
 use insyn::components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicker};
 use insyn::state::AppState;
@@ -25,23 +24,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::{date, mount};
+
 const TEST_NUMBER: &str = "20170101-2393";
-
-fn mount<F, N>(f: F) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<N::State>)
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView,
-{
-    let document = leptos::prelude::document();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), f);
-    (container, handle)
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
 
 /// The editor, the summary and the matrix together, as on the page, on 2026-06-01 with the
 /// example case (two guardians vh1 and vh2, child born 2015-05-10, VGR).
@@ -56,7 +42,7 @@ impl Page {
         let cell: Rc<RefCell<Option<AppState>>> = Rc::new(RefCell::new(None));
         let out = cell.clone();
         let (container, handle) = mount(move || {
-            let state = insyn::provide_app_state(day(2026, 6, 1), example_case());
+            let state = insyn::provide_app_state(date(2026, 6, 1), example_case());
             *out.borrow_mut() = Some(state);
             view! {
                 <ErrorSummary/>
@@ -308,7 +294,7 @@ async fn the_valid_test_personnummer_sets_the_date_of_birth() {
         Some("false")
     );
     page.state.case.with_untracked(|case| {
-        assert_eq!(case.child.birth_date, Some(day(2017, 1, 1)));
+        assert_eq!(case.child.birth_date, Some(date(2017, 1, 1)));
     });
 }
 
@@ -439,7 +425,7 @@ async fn moving_a_measures_start_date_updates_the_matrix() {
     page.change("measures[0].period.from", "2026-07-01").await;
     assert_eq!(page.cells_of("vh1"), unblocked);
     page.state.case.with_untracked(|case| {
-        assert_eq!(case.measures[0].period.from, day(2026, 7, 1));
+        assert_eq!(case.measures[0].period.from, date(2026, 7, 1));
     });
 
     // An end date before the asked date ends the blocking too.
@@ -483,7 +469,7 @@ async fn an_emptied_date_says_ange_ett_datum_and_the_case_stays_evaluable() {
     page.state.case.with_untracked(|case| {
         assert_eq!(
             case.guardians[0].registered.from,
-            day(2015, 5, 10),
+            date(2015, 5, 10),
             "the last valid date is kept"
         );
     });

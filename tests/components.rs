@@ -6,26 +6,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use insyn::App;
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts `f` into a fresh, detached-from-others container so tests do not
-/// see each other's DOM. Returns the container and the handle; the handle
-/// must be kept alive, dropping it unmounts the view.
-fn mount<F, N>(f: F) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<N::State>)
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView,
-{
-    let document = leptos::prelude::document();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), f);
-    (container, handle)
-}
+mod support;
+use support::mount;
 
 #[wasm_bindgen_test]
 async fn app_mounts_with_header_and_main() {

@@ -3,7 +3,6 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use chrono::NaiveDate;
 use insyn::components::guardian_view::GuardianViewPanel;
 use insyn::components::rule_sets::RuleSetPage;
 use insyn::training_cases::{example_case, training_case};
@@ -13,33 +12,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts `f` into a fresh container so tests do not see each other's DOM. The handle must
-/// be kept alive; dropping it unmounts the view.
-fn mount<F, N>(f: F) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<N::State>)
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView,
-{
-    let document = leptos::prelude::document();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), f);
-    (container, handle)
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn text(element: &web_sys::Element) -> String {
-    element.text_content().unwrap_or_default()
-}
+mod support;
+use support::{date, find, mount, text};
 
 /// Elements matching `selector` that are not hidden (by the `hidden` attribute).
 fn visible_count(root: &web_sys::Element, selector: &str) -> u32 {
@@ -108,9 +82,17 @@ async fn support_is_told_the_measure_is_a_blocking_and_warned_that_the_answer_sp
     let (container, _handle) = mount_blocking_case().await;
     let blocked = find(&container, r#"[data-testid="guardian-view-vh2"]"#);
     let restriction = find(&blocked, r#"[data-testid="gv-restriction-vh2"]"#);
-    assert!(text(&restriction).contains("blockering"), "{}", text(&restriction));
+    assert!(
+        text(&restriction).contains("blockering"),
+        "{}",
+        text(&restriction)
+    );
     let caution = find(&blocked, r#"[data-testid="gv-wording-vh2"]"#);
-    assert!(text(&caution).contains("Anpassa ordvalet"), "{}", text(&caution));
+    assert!(
+        text(&caution).contains("Anpassa ordvalet"),
+        "{}",
+        text(&caution)
+    );
     container.remove();
 }
 

@@ -12,38 +12,12 @@ use insyn::components::timeline::Timeline;
 use insyn::state::{AppState, View};
 use insyn::training_cases::{example_case, training_case, TrainingCase};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts `f` into a fresh container so tests do not see each other's DOM. The handle must
-/// be kept alive; dropping it unmounts the view.
-fn mount<F, N>(f: F) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<N::State>)
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView,
-{
-    let document = leptos::prelude::document();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), f);
-    (container, handle)
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn text(element: &web_sys::Element) -> String {
-    element.text_content().unwrap_or_default()
-}
+mod support;
+use support::{date, find, mount, text};
 
 /// Dispatch a bubbling DOM event built by `script` (Leptos delegates events to the
 /// document, so they must bubble; the DOM's constructors for them need web-sys features
