@@ -83,11 +83,11 @@ pub fn measure_guidance(rule_set: &RuleSet, measure: ProtectiveMeasure) -> Measu
             citation: &p.documentation_note_fields.citation,
         },
         extra_actions,
-        sealing_scopes: sealing.then(|| Guided {
+        sealing_scopes: sealing.then_some(Guided {
             value: p.sealing_scopes.value.as_slice(),
             citation: &p.sealing_scopes.citation,
         }),
-        unlock_rule: sealing.then(|| Guided {
+        unlock_rule: sealing.then_some(Guided {
             value: p.sealing_unlock_rule.value,
             citation: &p.sealing_unlock_rule.citation,
         }),

@@ -535,30 +535,28 @@ fn run_golden_file(rule_set_id: &str) -> BTreeSet<String> {
             failures.push(format!("{} — \"{}\": {why}", golden.file, golden.name));
             continue;
         }
+        // The quoted line must be the citation (or part of it) of a parameter it checks.
+        let normalise = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let quote = normalise(&golden.quote);
+        let parameters = rule_set.parameter_list();
         for name in &golden.checks {
-            let citation = rule_set
-                .parameter_list()
-                .into_iter()
-                .find(|(n, _, _)| n == name)
-                .map(|(_, c, _)| c)
-                .unwrap_or_else(|| panic!("\"{}\" checks unknown parameter {name}", golden.name));
-            let normalise = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-            if golden.quote.trim().is_empty()
-                || !normalise(&citation.quote).contains(&normalise(&golden.quote))
-            {
-                if !golden.checks.iter().any(|other| {
-                    rule_set.parameter_list().iter().any(|(n, c, _)| {
-                        n == other
-                            && !golden.quote.trim().is_empty()
-                            && normalise(&c.quote).contains(&normalise(&golden.quote))
-                    })
-                }) {
-                    failures.push(format!(
-                        "\"{}\": its quote is not in the citation of any parameter it checks",
-                        golden.name
-                    ));
-                }
-            }
+            assert!(
+                parameters.iter().any(|(n, _, _)| n == name),
+                "\"{}\" checks unknown parameter {name}",
+                golden.name
+            );
+        }
+        let quoted = !quote.is_empty()
+            && parameters.iter().any(|(name, citation, _)| {
+                golden.checks.contains(name) && normalise(&citation.quote).contains(&quote)
+            });
+        if !quoted {
+            failures.push(format!(
+                "\"{}\": its quote is not in the citation of any parameter it checks",
+                golden.name
+            ));
+        }
+        for name in &golden.checks {
             match run_case(&mutated(rule_set, name), &golden) {
                 Err(_) => {
                     exercised.insert(name.clone());

@@ -30,9 +30,10 @@ fn error_of(case: Value, date: &str) -> EngineError {
     let date = parse_date(date).unwrap();
     match Case::from_json(&case.to_string()) {
         Err(error) => error,
-        Ok(case) => evaluate(Catalog::embedded(), &case, date, None)
-            .err()
-            .expect("the case should be refused"),
+        Ok(case) => match evaluate(Catalog::embedded(), &case, date, None) {
+            Err(error) => error,
+            Ok(_) => panic!("the case should be refused"),
+        },
     }
 }
 
