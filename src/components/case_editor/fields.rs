@@ -5,6 +5,9 @@
 //! A field's value is a `Memo` over the case, so typing in one input re-renders nothing but
 //! the inputs whose value actually changed, and focus stays where the user is.
 
+use std::rc::Rc;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use insyn_engine::case::Period;
 use insyn_engine::Case;
@@ -79,6 +82,19 @@ pub fn text_field(
     list: Option<&'static str>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
+    // The field's view is built once, not once per pair of closures: the closures are
+    // type-erased so every field of a kind shares one copy of the code in the wasm.
+    text_field_erased(label, path, Arc::new(get), Rc::new(set), list, testid)
+}
+
+fn text_field_erased(
+    label: &'static str,
+    path: String,
+    get: Arc<dyn Fn(&Case) -> Option<String> + Send + Sync>,
+    set: Rc<dyn Fn(&mut Case, String)>,
+    list: Option<&'static str>,
+    testid: Option<&'static str>,
+) -> impl IntoView {
     let state = use_app_state();
     let value = Memo::new(move |_| state.case.with(|case| get(case)).unwrap_or_default());
     let id = dom_id(&path);
@@ -130,6 +146,29 @@ pub fn date_field(
     required: bool,
     get: impl Fn(&Case) -> Option<NaiveDate> + Send + Sync + 'static,
     set: impl Fn(&mut Case, Option<NaiveDate>) + 'static,
+    hint: Option<&'static str>,
+    testid: Option<&'static str>,
+) -> impl IntoView {
+    // The field's view is built once, not once per pair of closures: the closures are
+    // type-erased so every field of a kind shares one copy of the code in the wasm.
+    date_field_erased(
+        label,
+        path,
+        required,
+        Arc::new(get),
+        Rc::new(set),
+        hint,
+        testid,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn date_field_erased(
+    label: &'static str,
+    path: String,
+    required: bool,
+    get: Arc<dyn Fn(&Case) -> Option<NaiveDate> + Send + Sync>,
+    set: Rc<dyn Fn(&mut Case, Option<NaiveDate>)>,
     hint: Option<&'static str>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
@@ -223,6 +262,19 @@ pub fn select_field(
     set: impl Fn(&mut Case, String) + 'static,
     testid: Option<&'static str>,
 ) -> impl IntoView {
+    // The field's view is built once, not once per pair of closures: the closures are
+    // type-erased so every field of a kind shares one copy of the code in the wasm.
+    select_field_erased(label, path, options, Arc::new(get), Rc::new(set), testid)
+}
+
+fn select_field_erased(
+    label: &'static str,
+    path: String,
+    options: Options,
+    get: Arc<dyn Fn(&Case) -> Option<String> + Send + Sync>,
+    set: Rc<dyn Fn(&mut Case, String)>,
+    testid: Option<&'static str>,
+) -> impl IntoView {
     let state = use_app_state();
     let value = Memo::new(move |_| state.case.with(|case| get(case)).unwrap_or_default());
     let id = dom_id(&path);
@@ -276,6 +328,18 @@ pub fn checkbox_field(
     set: impl Fn(&mut Case, bool) + 'static,
     testid: Option<&'static str>,
 ) -> impl IntoView {
+    // The field's view is built once, not once per pair of closures: the closures are
+    // type-erased so every field of a kind shares one copy of the code in the wasm.
+    checkbox_field_erased(label, path, Arc::new(get), Rc::new(set), testid)
+}
+
+fn checkbox_field_erased(
+    label: &'static str,
+    path: String,
+    get: Arc<dyn Fn(&Case) -> bool + Send + Sync>,
+    set: Rc<dyn Fn(&mut Case, bool)>,
+    testid: Option<&'static str>,
+) -> impl IntoView {
     let state = use_app_state();
     let checked = Memo::new(move |_| state.case.with(|case| get(case)));
     let id = dom_id(&path);
@@ -308,9 +372,20 @@ pub fn checkbox_group(
     get: impl Fn(&Case) -> Vec<String> + Send + Sync + 'static,
     set: impl Fn(&mut Case, Vec<String>) + Send + Sync + 'static,
 ) -> impl IntoView {
+    // The field's view is built once, not once per pair of closures: the closures are
+    // type-erased so every field of a kind shares one copy of the code in the wasm.
+    checkbox_group_erased(legend, path, options, Arc::new(get), Arc::new(set))
+}
+
+fn checkbox_group_erased(
+    legend: &'static str,
+    path: String,
+    options: Options,
+    get: Arc<dyn Fn(&Case) -> Vec<String> + Send + Sync>,
+    set: Arc<dyn Fn(&mut Case, Vec<String>) + Send + Sync>,
+) -> impl IntoView {
     let state = use_app_state();
     let chosen = Memo::new(move |_| state.case.with(|case| get(case)));
-    let set = std::sync::Arc::new(set);
     let group_path = path.clone();
     let boxes = move || {
         let mut options = options.get();
