@@ -132,22 +132,234 @@ pub struct CareUnit {
     pub kind: Option<String>,
 }
 
-// No `deny_unknown_fields` here: serde does not support it with `flatten`. Unknown fields
-// of a measure are caught in `validation::parse_case_json` instead.
+/// A measure (åtgärd) with its dates. In a case file it is one flat object: the common
+/// fields, `"type"` and the fields of that type (see `MeasureFile`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "MeasureFile", into = "MeasureFile")]
 pub struct Measure {
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_on: Option<NaiveDate>,
     /// Who decided, e.g. "verksamhetschef".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<String>,
     /// The care unit that requested or decided the measure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     pub period: Period,
-    #[serde(flatten)]
     pub kind: MeasureKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum MeasureType {
+    Blocking,
+    BlockingExtension,
+    BlockingLifted,
+    Sealing,
+    UnlockRequest,
+    LoginLock,
+    LoginUnlock,
+    ExtendedAccessChild,
+    ExtendedAccessGuardian,
+    ExceptionNote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ScopeType {
+    Whole,
+    Unit,
+    EntryPeriod,
+}
+
+/// A measure as the case file writes it: one flat object whose `type` says which of the
+/// optional fields it must have. Read through this plain struct rather than serde's
+/// flattened, internally tagged enums: a misspelt field is refused, and the wasm carries
+/// far less deserialising code.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeasureFile {
+    id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    decided_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    decided_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    period: Option<Period>,
+    #[serde(rename = "type")]
+    measure_type: Option<MeasureType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    guardians: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    guardian: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    initiating_units: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scope: Option<ScopeType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealed_unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    entries: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    initiative: Option<SealingInitiative>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealing: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    requesting_unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    access_unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note_unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    investigation_until: Option<NaiveDate>,
+}
+
+fn required<T>(value: Option<T>, field: &str, measure_type: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("a measure of type \"{measure_type}\" needs the field `{field}`"))
+}
+
+impl TryFrom<MeasureFile> for Measure {
+    type Error = String;
+
+    fn try_from(file: MeasureFile) -> Result<Measure, String> {
+        let measure_type = file.measure_type.ok_or("missing field `type`")?;
+        let name = serde_json::to_value(measure_type)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let name = name.as_str();
+        let kind = match measure_type {
+            MeasureType::Blocking => MeasureKind::Blocking {
+                guardians: required(file.guardians, "guardians", name)?,
+            },
+            MeasureType::BlockingExtension => MeasureKind::BlockingExtension {
+                guardian: required(file.guardian, "guardian", name)?,
+            },
+            MeasureType::BlockingLifted => MeasureKind::BlockingLifted {
+                guardian: required(file.guardian, "guardian", name)?,
+            },
+            MeasureType::Sealing => MeasureKind::Sealing {
+                initiating_units: required(file.initiating_units, "initiating_units", name)?,
+                scope: match required(file.scope, "scope", name)? {
+                    ScopeType::Whole => SealingScope::Whole,
+                    ScopeType::Unit => SealingScope::Unit {
+                        sealed_unit: required(file.sealed_unit, "sealed_unit", name)?,
+                    },
+                    ScopeType::EntryPeriod => SealingScope::EntryPeriod {
+                        entries: required(file.entries, "entries", name)?,
+                    },
+                },
+                initiative: required(file.initiative, "initiative", name)?,
+            },
+            MeasureType::UnlockRequest => MeasureKind::UnlockRequest {
+                sealing: required(file.sealing, "sealing", name)?,
+                requesting_unit: required(file.requesting_unit, "requesting_unit", name)?,
+            },
+            MeasureType::LoginLock => MeasureKind::LoginLock,
+            MeasureType::LoginUnlock => MeasureKind::LoginUnlock,
+            MeasureType::ExtendedAccessChild => MeasureKind::ExtendedAccessChild {
+                access_unit: required(file.access_unit, "access_unit", name)?,
+            },
+            MeasureType::ExtendedAccessGuardian => MeasureKind::ExtendedAccessGuardian {
+                guardian: required(file.guardian, "guardian", name)?,
+                access_unit: required(file.access_unit, "access_unit", name)?,
+            },
+            MeasureType::ExceptionNote => MeasureKind::ExceptionNote {
+                category: required(file.category, "category", name)?,
+                note_unit: required(file.note_unit, "note_unit", name)?,
+                investigation_until: file.investigation_until,
+            },
+        };
+        Ok(Measure {
+            id: file.id,
+            decided_on: file.decided_on,
+            decided_by: file.decided_by,
+            unit: file.unit,
+            period: file.period.ok_or("missing field `period`")?,
+            kind,
+        })
+    }
+}
+
+impl From<Measure> for MeasureFile {
+    fn from(measure: Measure) -> MeasureFile {
+        let mut file = MeasureFile {
+            id: measure.id,
+            decided_on: measure.decided_on,
+            decided_by: measure.decided_by,
+            unit: measure.unit,
+            period: Some(measure.period),
+            ..MeasureFile::default()
+        };
+        file.measure_type = Some(match measure.kind {
+            MeasureKind::Blocking { guardians } => {
+                file.guardians = Some(guardians);
+                MeasureType::Blocking
+            }
+            MeasureKind::BlockingExtension { guardian } => {
+                file.guardian = Some(guardian);
+                MeasureType::BlockingExtension
+            }
+            MeasureKind::BlockingLifted { guardian } => {
+                file.guardian = Some(guardian);
+                MeasureType::BlockingLifted
+            }
+            MeasureKind::Sealing {
+                initiating_units,
+                scope,
+                initiative,
+            } => {
+                file.initiating_units = Some(initiating_units);
+                file.initiative = Some(initiative);
+                file.scope = Some(match scope {
+                    SealingScope::Whole => ScopeType::Whole,
+                    SealingScope::Unit { sealed_unit } => {
+                        file.sealed_unit = Some(sealed_unit);
+                        ScopeType::Unit
+                    }
+                    SealingScope::EntryPeriod { entries } => {
+                        file.entries = Some(entries);
+                        ScopeType::EntryPeriod
+                    }
+                });
+                MeasureType::Sealing
+            }
+            MeasureKind::UnlockRequest {
+                sealing,
+                requesting_unit,
+            } => {
+                file.sealing = Some(sealing);
+                file.requesting_unit = Some(requesting_unit);
+                MeasureType::UnlockRequest
+            }
+            MeasureKind::LoginLock => MeasureType::LoginLock,
+            MeasureKind::LoginUnlock => MeasureType::LoginUnlock,
+            MeasureKind::ExtendedAccessChild { access_unit } => {
+                file.access_unit = Some(access_unit);
+                MeasureType::ExtendedAccessChild
+            }
+            MeasureKind::ExtendedAccessGuardian {
+                guardian,
+                access_unit,
+            } => {
+                file.guardian = Some(guardian);
+                file.access_unit = Some(access_unit);
+                MeasureType::ExtendedAccessGuardian
+            }
+            MeasureKind::ExceptionNote {
+                category,
+                note_unit,
+                investigation_until,
+            } => {
+                file.category = Some(category);
+                file.note_unit = Some(note_unit);
+                file.investigation_until = investigation_until;
+                MeasureType::ExceptionNote
+            }
+        });
+        file
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,8 +372,7 @@ pub enum SealingInitiative {
 }
 
 /// What a sealing (försegling) covers. Regions differ in which scopes they support.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "scope", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SealingScope {
     /// The child's whole journal (and, where the rule set says so, the account).
     Whole,
@@ -171,8 +382,8 @@ pub enum SealingScope {
     EntryPeriod { entries: Period },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+/// What a measure does; in a case file, the `type` of a measure and its fields.
+#[derive(Debug, Clone, PartialEq)]
 pub enum MeasureKind {
     /// Blockering of one or both guardians.
     Blocking { guardians: Vec<String> },
@@ -183,7 +394,6 @@ pub enum MeasureKind {
     /// Försegling.
     Sealing {
         initiating_units: Vec<String>,
-        #[serde(flatten)]
         scope: SealingScope,
         initiative: SealingInitiative,
     },
@@ -208,7 +418,6 @@ pub enum MeasureKind {
         category: String,
         note_unit: String,
         /// For "Orosanmälan gällande barn": the last day of the investigation.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         investigation_until: Option<NaiveDate>,
     },
 }

@@ -26,35 +26,20 @@ pub const EXTENDED_ACCESS_UNTIL_AGE: u32 = 16;
 pub const MAX_CONCURRENT_GUARDIANS: usize = 2;
 
 fn part<T: DeserializeOwned>(value: &Value, path: &str) -> Result<T, EngineError> {
-    serde_json::from_value(value.clone()).map_err(|error| EngineError::Malformed {
-        path: path.to_string(),
-        message: error.to_string(),
-    })
-}
-
-/// A measure must not carry fields the format does not know (a misspelt "to" would
-/// otherwise silently become "until further notice").
-fn check_measure_fields(item: &Value, path: &str) -> Result<(), EngineError> {
-    let measure: crate::case::Measure = part(item, path)?;
-    let known = serde_json::to_value(&measure).expect("a measure serialises");
-    if let (Value::Object(given), Value::Object(known)) = (item, &known) {
-        const OPTIONAL: [&str; 5] = [
-            "decided_on",
-            "decided_by",
-            "unit",
-            "investigation_until",
-            "to",
-        ];
-        for key in given.keys() {
-            if !known.contains_key(key) && !OPTIONAL.contains(&key.as_str()) {
-                return Err(EngineError::Malformed {
-                    path: format!("{path}.{key}"),
-                    message: format!("unknown field `{key}`"),
-                });
-            }
+    serde_json::from_value(value.clone()).map_err(|error| {
+        let message = error.to_string();
+        // "unknown field `until`, expected …": point at the field itself.
+        let field = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split('`').next());
+        EngineError::Malformed {
+            path: match field {
+                Some(field) => format!("{path}.{field}"),
+                None => path.to_string(),
+            },
+            message,
         }
-    }
-    Ok(())
+    })
 }
 
 /// Read a case file. Errors name the part of the file at fault.
@@ -111,7 +96,7 @@ pub fn parse_case_json(text: &str) -> Result<Case, EngineError> {
                         part::<crate::case::LegalRepresentative>(item, &path).map(drop)?
                     }
                     "care_units" => part::<crate::case::CareUnit>(item, &path).map(drop)?,
-                    _ => check_measure_fields(item, &path)?,
+                    _ => part::<crate::case::Measure>(item, &path).map(drop)?,
                 }
             }
         }

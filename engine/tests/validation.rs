@@ -344,3 +344,26 @@ fn every_problem_of_a_case_is_reported_at_once_each_with_its_field() {
         );
     }
 }
+
+#[test]
+fn a_measure_missing_a_field_of_its_type_names_the_field() {
+    let case =
+        with_measure(json!({ "id": "m1", "period": { "from": "2020-05-01" }, "type": "blocking" }));
+    assert_error(
+        case,
+        "2021-01-01",
+        "measures[0]",
+        "needs the field `guardians`",
+    );
+}
+
+#[test]
+fn every_example_case_reads_back_unchanged_after_being_written() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("cases");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let case = Case::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let again = Case::from_json(&case.to_json_pretty()).unwrap();
+        assert_eq!(case, again, "{}", path.display());
+    }
+}
