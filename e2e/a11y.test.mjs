@@ -4,12 +4,10 @@
 // the situation view also with an explanation open and with a validation
 // error shown.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startServer } from './server.mjs';
-import { openPage, launchBrowser } from './browser.mjs';
-import { DIST, requireBuild } from './paths.mjs';
+import { openPage } from './browser.mjs';
 import {
   TABS,
   tid,
@@ -23,6 +21,7 @@ import {
   withHyphen,
   wrongCheckDigit,
 } from './app.mjs';
+import { servedApp } from './app.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -32,17 +31,7 @@ const AXE_OPTIONS = {
   resultTypes: ['violations'],
 };
 
-let server;
-let browser;
-before(async () => {
-  requireBuild(DIST, 'scripts/build.sh');
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedApp();
 
 function describe(violations) {
   return violations
@@ -59,7 +48,7 @@ test('no axe-core violations on the start page', async () => {
   // bypassing CSP in this context only is what lets axe in.
   const b = await openPage({ bypassCSP: true });
   try {
-    await b.page.goto(server.url, { waitUntil: 'load' });
+    await b.page.goto(served.server.url, { waitUntil: 'load' });
     await b.page.locator('main').waitFor({ state: 'visible', timeout: 20_000 });
     await b.page.addScriptTag({ path: AXE_PATH });
     const results = await b.page.evaluate((options) => window.axe.run(document, options), AXE_OPTIONS);
@@ -77,7 +66,7 @@ async function axe(page) {
 }
 
 /** Opens the app with CSP bypassed for axe's injected script (this context only). */
-const openForAxe = () => openApp(browser, server.url, { contextOptions: { bypassCSP: true } });
+const openForAxe = () => openApp(served.browser, served.server.url, { contextOptions: { bypassCSP: true } });
 
 /** Fails with every state's violations listed, state by state. */
 function assertNoViolations(found) {

@@ -4,7 +4,29 @@
 // which is not installed; `waitForText` is the small polling stand-in.
 
 import assert from 'node:assert/strict';
-import { openContextPage } from './browser.mjs';
+import { before, after } from 'node:test';
+import { openContextPage, launchBrowser } from './browser.mjs';
+import { startServer } from './server.mjs';
+import { DIST, requireBuild } from './paths.mjs';
+
+/**
+ * For a test file: serve the release build and launch one Chromium before its
+ * tests, close both after. Returns an object whose `server` and `browser` are
+ * set once the file's tests run.
+ */
+export function servedApp() {
+  const served = {};
+  before(async () => {
+    requireBuild(DIST, 'scripts/build.sh');
+    served.server = await startServer({ root: DIST });
+    served.browser = await launchBrowser();
+  });
+  after(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+  });
+  return served;
+}
 
 /**
  * The date the tests' browser believes is today. Fixed so the tests mean

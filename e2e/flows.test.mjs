@@ -5,11 +5,8 @@
 // the clock fixed at TODAY (see app.mjs) so the answers never drift with the
 // calendar.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-import { DIST, requireBuild } from './paths.mjs';
 import {
   TODAY,
   tid,
@@ -29,27 +26,18 @@ import {
   withHyphen,
   wrongCheckDigit,
 } from './app.mjs';
+import { servedApp } from './app.mjs';
 
 const ALLOWED = 'Har åtkomst';
 const DENIED = 'Ingen åtkomst';
 const GRANTABLE = 'Kan beviljas';
 
 
-let server;
-let browser;
-before(async () => {
-  requireBuild(DIST, 'scripts/build.sh');
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedApp();
 
 /** Runs `body(session)` on a freshly opened app and closes it, failing on any page problem. */
 async function withApp(body, options) {
-  const session = await openApp(browser, server.url, options);
+  const session = await openApp(served.browser, served.server.url, options);
   try {
     await body(session);
     assertNoProblems(session, 'during the test');

@@ -3,29 +3,17 @@
 // sideways. A wide table may scroll inside its own labelled region, but the
 // page, the header and the case panel stay put.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
-import { DIST, requireBuild } from './paths.mjs';
 import { TABS, tid, openApp, openTab, openTrainingCase, setDate, waitForText } from './app.mjs';
+import { servedApp } from './app.mjs';
 
 const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ];
 
-let server;
-let browser;
-before(async () => {
-  requireBuild(DIST, 'scripts/build.sh');
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedApp();
 
 /**
  * How far the page scrolls sideways, and the elements that stick out past the
@@ -93,7 +81,7 @@ async function checkEveryView(page, label, found) {
 
 for (const viewport of VIEWPORTS) {
   test(`at ${viewport.width}×${viewport.height} no view of the example or the blocking case scrolls the page sideways`, async () => {
-    const session = await openApp(browser, server.url, { contextOptions: { viewport } });
+    const session = await openApp(served.browser, served.server.url, { contextOptions: { viewport } });
     try {
       const { page } = session;
       const found = [];
