@@ -16,7 +16,8 @@ pub struct TrainingCase {
 impl TrainingCase {
     pub fn case(&self) -> Case {
         // The files are tested to parse (see the test below and the engine's CLI tests).
-        Case::from_json(self.json).expect("built-in cases are valid")
+        Case::from_json(self.json)
+            .unwrap_or_else(|error| panic!("built-in case {} is invalid: {error}", self.id))
     }
 
     pub fn title(&self) -> String {

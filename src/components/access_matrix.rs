@@ -177,7 +177,7 @@ fn matrix_row(actor: &ActorAccess<'static>, columns: &[Capability]) -> impl Into
             }
         });
                 view! {
-                    <td class=outcome_class(kind) data-outcome=format!("{kind:?}").to_lowercase()>
+                    <td class=outcome_class(kind) data-outcome=format!("{kind:?}").to_ascii_lowercase()>
                         <button
                             type="button"
                             class="cell-button"

@@ -47,11 +47,27 @@ fn parameters(rule_set_index: usize) -> &'static [Param] {
     &cache[rule_set_index]
 }
 
-/// Does a parameter match the filter text (already trimmed and lower-cased)?
+/// Does a parameter match the filter text (already trimmed and folded with `fold_case`)?
 fn matches_filter(name: &str, filter: &str) -> bool {
     filter.is_empty()
-        || name.to_lowercase().contains(filter)
-        || parameter_term_sv(name).to_lowercase().contains(filter)
+        || fold_case(name).contains(filter)
+        || fold_case(parameter_term_sv(name)).contains(filter)
+}
+
+/// Lower-case for the filter: ASCII and the Swedish letters staff type (å, ä, ö, é, ü).
+/// `str::to_lowercase` would do as well, but it pulls the whole Unicode case table into
+/// the wasm, and the rule ids and Swedish terms use no other letters.
+pub fn fold_case(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'Å' => 'å',
+            'Ä' => 'ä',
+            'Ö' => 'ö',
+            'É' => 'é',
+            'Ü' => 'ü',
+            _ => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// A value in plain Swedish: one line, or a list of lines.
@@ -253,7 +269,7 @@ pub fn RuleSetPage() -> impl IntoView {
     let state = use_app_state();
     let catalog = state.catalog;
     let filter = RwSignal::new(String::new());
-    let needle = Memo::new(move |_| filter.get().trim().to_lowercase());
+    let needle = Memo::new(move |_| fold_case(filter.get().trim()));
     let root = NodeRef::<leptos::html::Section>::new();
 
     // Printing: open every closed section, and close them again afterwards.
@@ -611,5 +627,21 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_ignores_case_also_in_swedish_letters() {
+        assert_eq!(
+            fold_case("ÅTGÄRD Försegling Über"),
+            "åtgärd försegling über"
+        );
+        let needle = fold_case("FÖRSEGLING OMFATTAR");
+        assert!(matches_filter("sealing_covers_journal", &needle));
+        assert!(!matches_filter("blocking_covers_journal", &needle));
     }
 }

@@ -142,7 +142,7 @@ fn comparison_table(
         });
         view! {
             <th scope="col" class=format!("compare-col compare-col-{side}") data-testid=format!("compare-heading-{side}")>
-                <span class="compare-side-letter">{side.to_uppercase()} ": "</span>
+                <span class="compare-side-letter">{side.to_ascii_uppercase()} ": "</span>
                 <strong>{name}</strong>
                 <span class="compare-rule-title">{title}</span>
                 <span class="compare-validity">{validity}</span>
@@ -236,7 +236,7 @@ fn cell_view(
         <td
             class=class
             data-testid=testid
-            data-outcome=format!("{kind:?}").to_lowercase()
+            data-outcome=format!("{kind:?}").to_ascii_lowercase()
             data-differs=differs.to_string()
         >
             <span class="outcome-icon" aria-hidden="true">{outcome_icon(kind)}</span>

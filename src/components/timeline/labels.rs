@@ -71,7 +71,11 @@ pub fn rule_set_short(catalog: &Catalog, rule_set: &RuleSet) -> String {
         .filter(|r| r.region == rule_set.region)
         .count();
     if versions > 1 {
-        format!("{} {}", rule_set.region.to_uppercase(), rule_set.version)
+        format!(
+            "{} {}",
+            rule_set.region.to_ascii_uppercase(),
+            rule_set.version
+        )
     } else {
         rule_set.region_name.clone()
     }
