@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::rule_set::{Citation, Parameters, RuleSet};
+use crate::rule_set::{Citation, RuleSet};
 
 /// Every rule the engine applies. The parameter it rests on is `parameter()`; its rule id
 /// in explanations is the parameter name, so a rule can be looked up in the rule-set file.
@@ -128,7 +128,7 @@ impl<'r> Reason<'r> {
     pub fn new(rule: Rule, rule_set: &'r RuleSet) -> Self {
         Reason {
             rule,
-            citation: citation_of(&rule_set.parameters, rule.parameter()),
+            citation: rule_set.parameters.citation(rule.parameter()),
             since: None,
             birthday: None,
             age: None,
@@ -210,52 +210,4 @@ impl Serialize for Reason<'_> {
         state.serialize_field("leap_day_rule", &self.leap_day_rule)?;
         state.end()
     }
-}
-
-/// The citation of a parameter by name, if the rule set has it.
-pub fn citation_of<'r>(parameters: &'r Parameters, name: &str) -> Option<&'r Citation> {
-    let p = parameters;
-    Some(match name {
-        "unusable_identity_number" => &p.unusable_identity_number.citation,
-        "guardian_access_until_age" => &p.guardian_access_until_age.citation,
-        "child_account_from_age" => &p.child_account_from_age.citation,
-        "child_journal_from_age" => &p.child_journal_from_age.citation,
-        "adult_age" => &p.adult_age.citation,
-        "guardian_proxy_until_access_age" => &p.guardian_proxy_until_access_age.citation,
-        "blocking_covers_journal" => &p.blocking_covers_journal.citation,
-        "blocking_covers_proxy" => &p.blocking_covers_proxy.citation,
-        "blocking_locks_child_login" => &p.blocking_locks_child_login.citation,
-        "blocking_ends_at_age" => &p.blocking_ends_at_age.citation,
-        "blocking_request" => &p.blocking_request.citation,
-        "sealing_covers_journal" => &p.sealing_covers_journal.citation,
-        "sealing_covers_child_account" => &p.sealing_covers_child_account.citation,
-        "sealing_covers_proxy" => &p.sealing_covers_proxy.citation,
-        "sealing_ends_at_age" => &p.sealing_ends_at_age.citation,
-        "sealing_scopes" => &p.sealing_scopes.citation,
-        "sealing_unlock_rule" => &p.sealing_unlock_rule.citation,
-        "sealing_request" => &p.sealing_request.citation,
-        "login_lock_covers_journal" => &p.login_lock_covers_journal.citation,
-        "login_lock_stops_proxy" => &p.login_lock_stops_proxy.citation,
-        "protected_child_denies_guardians" => &p.protected_child_denies_guardians.citation,
-        "protected_child_requires_sealing" => &p.protected_child_requires_sealing.citation,
-        "protected_guardian_denies_that_guardian" => {
-            &p.protected_guardian_denies_that_guardian.citation
-        }
-        "protected_guardian_requires_sealing" => &p.protected_guardian_requires_sealing.citation,
-        "extended_access_child" => &p.extended_access_child.citation,
-        "extended_access_guardian" => &p.extended_access_guardian.citation,
-        "legal_representative_from_age" => &p.legal_representative_from_age.citation,
-        "legal_representative_route" => &p.legal_representative_route.citation,
-        "excluded_unit_kinds" => &p.excluded_unit_kinds.citation,
-        "exception_categories" => &p.exception_categories.citation,
-        "display_start_date" => &p.display_start_date.citation,
-        "urgent_phone" => &p.urgent_phone.citation,
-        "urgent_phone_checklist" => &p.urgent_phone_checklist.citation,
-        "blocked_guardian_message" => &p.blocked_guardian_message.citation,
-        "standard_answer" => &p.standard_answer.citation,
-        "guardian_always_informed" => &p.guardian_always_informed.citation,
-        "documentation_note_fields" => &p.documentation_note_fields.citation,
-        "blocking_extra_actions" => &p.blocking_extra_actions.citation,
-        _ => return None,
-    })
 }

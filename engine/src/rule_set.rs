@@ -40,7 +40,7 @@ impl Certainty {
 }
 
 /// Where a parameter comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Citation {
     /// Source id, defined in the rule set's `sources` (or its parent's).
     pub source: String,
@@ -81,10 +81,11 @@ pub struct Source {
 }
 
 /// How a sealing is lifted (upplåsning).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnlockRule {
     /// Every unit that initiated the sealing must agree (VGR 2026).
+    #[default]
     AllInitiatingUnits,
     /// One request from an initiating unit lifts it.
     AnyInitiatingUnit,
@@ -113,7 +114,7 @@ pub struct GrantRoute {
 }
 
 /// How a protective measure is requested.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequestRoute {
     pub decided_by: String,
@@ -141,122 +142,229 @@ pub struct ExceptionCategory {
     pub only_during_investigation: bool,
 }
 
-/// Every parameter's rule id, in the order of `Parameters` (which follows the guidance:
-/// ages, blocking, sealing, login lock, protected identity, extended access, content,
-/// then what staff say and write).
-pub const PARAMETER_NAMES: &[&str] = &[
-    "unusable_identity_number",
-    "guardian_access_until_age",
-    "child_account_from_age",
-    "child_journal_from_age",
-    "adult_age",
-    "guardian_proxy_until_access_age",
-    "blocking_covers_journal",
-    "blocking_covers_proxy",
-    "blocking_locks_child_login",
-    "blocking_ends_at_age",
-    "blocking_request",
-    "sealing_covers_journal",
-    "sealing_covers_child_account",
-    "sealing_covers_proxy",
-    "sealing_ends_at_age",
-    "sealing_scopes",
-    "sealing_unlock_rule",
-    "sealing_request",
-    "login_lock_covers_journal",
-    "login_lock_stops_proxy",
-    "protected_child_denies_guardians",
-    "protected_child_requires_sealing",
-    "protected_guardian_denies_that_guardian",
-    "protected_guardian_requires_sealing",
-    "extended_access_child",
-    "extended_access_guardian",
-    "legal_representative_from_age",
-    "legal_representative_route",
-    "excluded_unit_kinds",
-    "exception_categories",
-    "display_start_date",
-    "urgent_phone",
-    "urgent_phone_checklist",
-    "blocked_guardian_message",
-    "standard_answer",
-    "guardian_always_informed",
-    "documentation_note_fields",
-    "blocking_extra_actions",
-];
+/// Declares `Parameters` once: the struct, `PARAMETER_NAMES`, the lookup of a citation by
+/// rule id, the list of every parameter, and reading them from a rule-set file all come
+/// from this one list, so a parameter cannot be added to one and forgotten in another.
+macro_rules! parameters {
+    ($( $(#[doc = $doc:literal])* $name:ident: $value:ty, )*) => {
+        /// Every parameter's rule id, in the order of `Parameters` (which follows the
+        /// guidance: ages, blocking, sealing, login lock, protected identity, extended
+        /// access, content, then what staff say and write).
+        pub const PARAMETER_NAMES: &[&str] = &[$(stringify!($name)),*];
 
-/// Every parameter a rule set has. The field name is the rule id used in explanations.
-/// The Swedish terms are in `parameter_term_sv`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Parameters {
+        /// Every parameter a rule set has. The field name is the rule id used in
+        /// explanations. The Swedish terms are in `parameter_term_sv`.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Parameters {
+            $( $(#[doc = $doc])* pub $name: Cited<$value>, )*
+        }
+
+        impl Parameters {
+            /// The citation of the parameter with this rule id.
+            pub fn citation(&self, name: &str) -> Option<&Citation> {
+                match name {
+                    $( stringify!($name) => Some(&self.$name.citation), )*
+                    _ => None,
+                }
+            }
+
+            /// Each parameter by rule id, with its citation and its value as JSON, in the
+            /// order of `PARAMETER_NAMES`.
+            pub fn list(&self) -> Vec<(&'static str, &Citation, Value)> {
+                vec![$( (
+                    stringify!($name),
+                    &self.$name.citation,
+                    value_as_json(&self.$name.value),
+                ), )*]
+            }
+
+            /// Take every parameter out of a file's entries; what is left over is unknown.
+            fn from_entries(
+                entries: BTreeMap<String, ParameterEntry>,
+            ) -> Result<Parameters, String> {
+                let mut reader = ParameterReader { entries, problems: Vec::new() };
+                let parameters = Parameters {
+                    $( $name: reader.take(stringify!($name)), )*
+                };
+                for unknown in reader.entries.keys() {
+                    reader.problems.push(format!("unknown parameter \"{unknown}\""));
+                }
+                if reader.problems.is_empty() {
+                    Ok(parameters)
+                } else {
+                    Err(reader.problems.join("; "))
+                }
+            }
+        }
+    };
+}
+
+parameters! {
     /// Samordningsnummer and reservnummer give no 1177 login (nobody has online access).
-    pub unusable_identity_number: Cited<bool>,
+    unusable_identity_number: bool,
     /// Guardians' automatic access (journal and ombud) ends on this birthday.
-    pub guardian_access_until_age: Cited<u8>,
+    guardian_access_until_age: u8,
     /// The child's own 1177 account (e-tjänster) from this birthday.
-    pub child_account_from_age: Cited<u8>,
+    child_account_from_age: u8,
     /// The child reads their own journal from this birthday.
-    pub child_journal_from_age: Cited<u8>,
+    child_journal_from_age: u8,
     /// Custody ends at this birthday; the child is then an adult.
-    pub adult_age: Cited<u8>,
+    adult_age: u8,
     /// A guardian acts for the child in e-tjänster (ombud) until guardian_access_until_age.
-    pub guardian_proxy_until_access_age: Cited<bool>,
+    guardian_proxy_until_access_age: bool,
 
-    pub blocking_covers_journal: Cited<bool>,
-    pub blocking_covers_proxy: Cited<bool>,
-    pub blocking_locks_child_login: Cited<bool>,
+    blocking_covers_journal: bool,
+    blocking_covers_proxy: bool,
+    blocking_locks_child_login: bool,
     /// A blocking ends automatically on this birthday (VGR 2026: 13).
-    pub blocking_ends_at_age: Cited<Option<u8>>,
-    pub blocking_request: Cited<RequestRoute>,
+    blocking_ends_at_age: Option<u8>,
+    blocking_request: RequestRoute,
 
-    pub sealing_covers_journal: Cited<bool>,
-    pub sealing_covers_child_account: Cited<bool>,
-    pub sealing_covers_proxy: Cited<bool>,
-    pub sealing_ends_at_age: Cited<Option<u8>>,
-    pub sealing_scopes: Cited<Vec<SealingScopeKind>>,
-    pub sealing_unlock_rule: Cited<UnlockRule>,
-    pub sealing_request: Cited<RequestRoute>,
+    sealing_covers_journal: bool,
+    sealing_covers_child_account: bool,
+    sealing_covers_proxy: bool,
+    sealing_ends_at_age: Option<u8>,
+    sealing_scopes: Vec<SealingScopeKind>,
+    sealing_unlock_rule: UnlockRule,
+    sealing_request: RequestRoute,
 
-    pub login_lock_covers_journal: Cited<bool>,
-    pub login_lock_stops_proxy: Cited<bool>,
+    login_lock_covers_journal: bool,
+    login_lock_stops_proxy: bool,
 
-    pub protected_child_denies_guardians: Cited<bool>,
+    protected_child_denies_guardians: bool,
     /// Staff must seal the child's account while the child has protected identity.
-    pub protected_child_requires_sealing: Cited<bool>,
-    pub protected_guardian_denies_that_guardian: Cited<bool>,
+    protected_child_requires_sealing: bool,
+    protected_guardian_denies_that_guardian: bool,
     /// Staff must seal when a guardian (not the child) has protected identity.
-    pub protected_guardian_requires_sealing: Cited<bool>,
+    protected_guardian_requires_sealing: bool,
 
     /// Utökad direktåtkomst för barnet 13–15, if the region offers it.
-    pub extended_access_child: Cited<Option<GrantRoute>>,
+    extended_access_child: Option<GrantRoute>,
     /// Utökad direktåtkomst för vårdnadshavare 13–15, if the region offers it.
-    pub extended_access_guardian: Cited<Option<GrantRoute>>,
+    extended_access_guardian: Option<GrantRoute>,
 
     /// Legal representatives (god man, förvaltare) can be given journal access from this age.
-    pub legal_representative_from_age: Cited<Option<u8>>,
-    pub legal_representative_route: Cited<Option<GrantRoute>>,
+    legal_representative_from_age: Option<u8>,
+    legal_representative_route: Option<GrantRoute>,
 
     /// Kinds of care unit never shown online (e.g. BUP).
-    pub excluded_unit_kinds: Cited<Vec<String>>,
-    pub exception_categories: Cited<Vec<ExceptionCategory>>,
+    excluded_unit_kinds: Vec<String>,
+    exception_categories: Vec<ExceptionCategory>,
     /// Journal entries before this date are not shown (no retroactive display).
-    pub display_start_date: Cited<Option<NaiveDate>>,
+    display_start_date: Option<NaiveDate>,
 
     /// The 24/7 phone number for urgent blocking or sealing.
-    pub urgent_phone: Cited<Option<String>>,
+    urgent_phone: Option<String>,
     /// What to say when phoning, item by item.
-    pub urgent_phone_checklist: Cited<Vec<String>>,
+    urgent_phone_checklist: Vec<String>,
     /// What a blocked guardian sees under "Växla journal".
-    pub blocked_guardian_message: Cited<Option<String>>,
+    blocked_guardian_message: Option<String>,
     /// Standardsvar to a guardian when the measure may not be disclosed.
-    pub standard_answer: Cited<Option<String>>,
+    standard_answer: Option<String>,
     /// Whether staff must always tell the guardian of a measure.
-    pub guardian_always_informed: Cited<bool>,
+    guardian_always_informed: bool,
     /// Fields of the documentation note (särskild anteckning).
-    pub documentation_note_fields: Cited<Vec<String>>,
+    documentation_note_fields: Vec<String>,
     /// Extra actions when blocking, e.g. removing SMS reminders.
-    pub blocking_extra_actions: Cited<Vec<String>>,
+    blocking_extra_actions: Vec<String>,
+}
+
+/// One parameter as a rule-set file writes it: the value (read into its type by
+/// `take_parameter`) beside the citation's fields.
+//
+// Parameters are read through this one shape rather than a derived visitor per
+// parameter type: the derived one, repeated for 38 fields, was the largest single
+// function in the web app's wasm.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParameterEntry {
+    #[serde(default)]
+    value: Value,
+    source: String,
+    #[serde(default)]
+    quote: String,
+    #[serde(default)]
+    certainty: Certainty,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    inherited_from: Option<String>,
+}
+
+/// A parameter as written back to JSON: the value beside the citation's fields.
+#[derive(Serialize)]
+struct ParameterEntryRef<'a> {
+    value: Value,
+    #[serde(flatten)]
+    citation: &'a Citation,
+}
+
+/// Reads parameters out of a file's entries, collecting every problem rather than
+/// stopping at the first, so a rule-set author sees them all at once.
+struct ParameterReader {
+    entries: BTreeMap<String, ParameterEntry>,
+    problems: Vec<String>,
+}
+
+impl ParameterReader {
+    /// The parameter, or (with the problem noted) a placeholder that is never used: a
+    /// reader with problems yields an error, not parameters.
+    //
+    // Not inlined, and no early return: both kept the generated code of `from_entries`,
+    // with 38 fields, from being the largest function of the web app's wasm.
+    #[inline(never)]
+    fn take<T: serde::de::DeserializeOwned + Default>(&mut self, name: &str) -> Cited<T> {
+        let (value, citation) = self.take_entry(name);
+        let value = match T::deserialize(value) {
+            Ok(value) => value,
+            Err(error) => {
+                self.problems.push(format!("parameter \"{name}\": {error}"));
+                T::default()
+            }
+        };
+        Cited { value, citation }
+    }
+
+    #[inline(never)]
+    fn take_entry(&mut self, name: &str) -> (Value, Citation) {
+        let Some(entry) = self.entries.remove(name) else {
+            self.problems.push(format!("missing parameter \"{name}\""));
+            // Null reads as every optional value; others then report their type too.
+            return (Value::Null, Citation::default());
+        };
+        let citation = Citation {
+            source: entry.source,
+            quote: entry.quote,
+            certainty: entry.certainty,
+            note: entry.note,
+            inherited_from: entry.inherited_from,
+        };
+        (entry.value, citation)
+    }
+}
+
+#[inline(never)]
+fn value_as_json<T: Serialize>(value: &T) -> Value {
+    // INVARIANT: parameter values are plain data (no maps with non-string keys), which
+    // always convert to JSON.
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+impl<'de> Deserialize<'de> for Parameters {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let entries = BTreeMap::<String, ParameterEntry>::deserialize(deserializer)?;
+        Parameters::from_entries(entries).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Parameters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            self.list()
+                .into_iter()
+                .map(|(name, citation, value)| (name, ParameterEntryRef { value, citation })),
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -295,27 +403,8 @@ impl RuleSet {
 
     /// Each parameter by rule id, with its citation and value as JSON, in the order of
     /// `PARAMETER_NAMES`.
-    pub fn parameter_list(&self) -> Vec<(String, Citation, Value)> {
-        let value = serde_json::to_value(&self.parameters).expect("parameters serialise");
-        let Value::Object(map) = value else {
-            unreachable!("parameters are a struct")
-        };
-        let mut list: Vec<(String, Citation, Value)> = map
-            .into_iter()
-            .map(|(name, entry)| {
-                let citation: Citation =
-                    serde_json::from_value(entry.clone()).expect("every parameter is cited");
-                let value = entry.get("value").cloned().unwrap_or(Value::Null);
-                (name, citation, value)
-            })
-            .collect();
-        list.sort_by_key(|(name, _, _)| {
-            PARAMETER_NAMES
-                .iter()
-                .position(|n| n == name)
-                .unwrap_or(usize::MAX)
-        });
-        list
+    pub fn parameter_list(&self) -> Vec<(&'static str, &Citation, Value)> {
+        self.parameters.list()
     }
 }
 
@@ -490,11 +579,7 @@ fn inherit(parent: &Value, parent_id: &str, mut child: Value) -> Value {
 /// explains why in a note.
 pub fn check_citations(rule_set: &RuleSet) -> Result<(), String> {
     let mut problems = Vec::new();
-    let validity = (
-        "validity".to_string(),
-        rule_set.validity.clone(),
-        Value::Null,
-    );
+    let validity = ("validity", &rule_set.validity, Value::Null);
     for (name, citation, _) in rule_set.parameter_list().into_iter().chain([validity]) {
         if rule_set.source(&citation.source).is_none() {
             problems.push(format!(

@@ -548,7 +548,8 @@ fn run_golden_file(rule_set_id: &str) -> BTreeSet<String> {
         }
         let quoted = !quote.is_empty()
             && parameters.iter().any(|(name, citation, _)| {
-                golden.checks.contains(name) && normalise(&citation.quote).contains(&quote)
+                golden.checks.iter().any(|c| c == name)
+                    && normalise(&citation.quote).contains(&quote)
             });
         if !quoted {
             failures.push(format!(
@@ -583,7 +584,7 @@ fn own_parameters(rule_set_id: &str) -> BTreeSet<String> {
         .parameter_list()
         .into_iter()
         .filter(|(_, citation, _)| citation.inherited_from.is_none())
-        .map(|(name, _, _)| name)
+        .map(|(name, _, _)| name.to_string())
         .collect()
 }
 

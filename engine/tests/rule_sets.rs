@@ -1,8 +1,11 @@
 //! The rule sets are data: every parameter cites its source, the required regions are there,
 //! and a case gets the version in force on the asked date.
 
-use insyn_engine::rule_set::{check_citations, Catalog, Certainty};
-use insyn_engine::{parse_date, Case};
+use insyn_engine::rule_set::{
+    check_citations, parameter_term_sv, Catalog, Certainty, PARAMETER_NAMES,
+};
+use insyn_engine::{parse_date, Case, RuleSet};
+use serde_json::{json, Value};
 
 #[test]
 fn every_required_rule_set_is_embedded() {
@@ -145,7 +148,7 @@ fn a_timeline_across_the_vgr_change_of_version_names_both_versions() {
 fn the_readme_indexes_every_rule_id_so_a_swedish_term_leads_to_its_rule() {
     let readme = include_str!("../../README.md");
     let national = Catalog::embedded().get("national").unwrap();
-    let missing: Vec<String> = national
+    let missing: Vec<&str> = national
         .parameter_list()
         .into_iter()
         .map(|(name, _, _)| name)
@@ -155,12 +158,93 @@ fn the_readme_indexes_every_rule_id_so_a_swedish_term_leads_to_its_rule() {
 }
 
 #[test]
-fn parameters_are_listed_in_the_order_of_the_guidance_and_none_is_missing() {
-    let national = Catalog::embedded().get("national").unwrap();
-    let names: Vec<String> = national
-        .parameter_list()
-        .into_iter()
-        .map(|(n, _, _)| n)
+fn every_parameter_has_a_swedish_term_for_the_rule_set_page() {
+    let unnamed: Vec<&str> = PARAMETER_NAMES
+        .iter()
+        .copied()
+        .filter(|name| parameter_term_sv(name) == parameter_term_sv("no such parameter"))
         .collect();
-    assert_eq!(names, insyn_engine::rule_set::PARAMETER_NAMES);
+    assert!(unnamed.is_empty(), "no Swedish term for {unnamed:?}");
+}
+
+/// A one-file rule set that states every parameter of the national baseline, with the
+/// given change applied to its `parameters` object.
+fn national_with(change: impl FnOnce(&mut serde_json::Map<String, Value>)) -> String {
+    let mut national: Value = serde_json::from_str(include_str!("../rules/national.json")).unwrap();
+    change(national["parameters"].as_object_mut().unwrap());
+    national.to_string()
+}
+
+fn load_error(text: &str) -> String {
+    Catalog::from_files(&[("national.json", text)])
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn a_rule_set_file_missing_a_parameter_is_refused_naming_it() {
+    let text = national_with(|parameters| {
+        parameters.remove("sealing_unlock_rule");
+    });
+    let error = load_error(&text);
+    assert!(
+        error.contains("missing parameter \"sealing_unlock_rule\""),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_rule_set_file_with_an_unknown_parameter_is_refused_naming_it() {
+    let text = national_with(|parameters| {
+        let copy = parameters["adult_age"].clone();
+        parameters.insert("adult_agee".into(), copy);
+    });
+    let error = load_error(&text);
+    assert!(
+        error.contains("unknown parameter \"adult_agee\""),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_parameter_value_of_the_wrong_type_is_refused_naming_the_parameter() {
+    let text = national_with(|parameters| {
+        parameters["adult_age"]["value"] = json!("arton");
+    });
+    let error = load_error(&text);
+    assert!(error.contains("parameter \"adult_age\""), "{error}");
+}
+
+#[test]
+fn a_misspelt_citation_field_is_refused_rather_than_ignored() {
+    let text = national_with(|parameters| {
+        let entry = parameters["adult_age"].as_object_mut().unwrap();
+        let quote = entry.remove("quote").unwrap();
+        entry.insert("qoute".into(), quote);
+    });
+    let error = load_error(&text);
+    assert!(error.contains("qoute"), "{error}");
+}
+
+#[test]
+fn a_rule_set_written_back_to_json_reads_in_as_the_same_rule_set() {
+    for rule_set in &Catalog::embedded().rule_sets {
+        let json = serde_json::to_value(rule_set).unwrap();
+        let back: RuleSet = serde_json::from_value(json).unwrap();
+        assert_eq!(&back, rule_set);
+    }
+}
+
+#[test]
+fn every_problem_of_a_rule_set_file_is_reported_at_once() {
+    let text = national_with(|parameters| {
+        parameters.remove("urgent_phone");
+        parameters["adult_age"]["value"] = json!(-1);
+    });
+    let error = load_error(&text);
+    assert!(
+        error.contains("missing parameter \"urgent_phone\""),
+        "{error}"
+    );
+    assert!(error.contains("parameter \"adult_age\""), "{error}");
 }

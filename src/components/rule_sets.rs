@@ -17,8 +17,8 @@ use crate::state::use_app_state;
 
 /// One parameter of one rule set, as `RuleSet::parameter_list` gives it.
 pub struct Param {
-    pub name: String,
-    pub citation: Citation,
+    pub name: &'static str,
+    pub citation: &'static Citation,
     pub value: Value,
 }
 
@@ -317,7 +317,7 @@ pub fn RuleSetPage() -> impl IntoView {
         for (index, rule_set) in catalog.rule_sets.iter().enumerate() {
             if parameters(index)
                 .iter()
-                .any(|p| matches_filter(&p.name, &needle))
+                .any(|p| matches_filter(p.name, &needle))
             {
                 open_details(&format!("rule-set-{}", rule_set.id));
             }
@@ -368,7 +368,7 @@ pub fn RuleSetPage() -> impl IntoView {
         } else {
             let count = parameters(0)
                 .iter()
-                .filter(|p| matches_filter(&p.name, &needle))
+                .filter(|p| matches_filter(p.name, &needle))
                 .count();
             format!("{count} av {total} parametrar matchar i varje regelverk.")
         }
@@ -440,7 +440,7 @@ fn RuleSetSection(
     let rows = params
         .iter()
         .map(|param| {
-            let name = param.name.as_str();
+            let name = param.name;
             let shown = move || matches_filter(name, &needle.get());
             let value = value_sv(name, &param.value);
             view! {
@@ -456,7 +456,7 @@ fn RuleSetSection(
                         <span class="rs-label">"Värde: "</span>
                         {value_view(value)}
                     </div>
-                    <CitationView rule_set=rule_set citation=&param.citation/>
+                    <CitationView rule_set=rule_set citation=param.citation/>
                 </li>
             }
         })
@@ -465,7 +465,7 @@ fn RuleSetSection(
         let needle = needle.get();
         let count = params
             .iter()
-            .filter(|p| matches_filter(&p.name, &needle))
+            .filter(|p| matches_filter(p.name, &needle))
             .count();
         if needle.is_empty() {
             format!("{count} parametrar")
@@ -475,7 +475,7 @@ fn RuleSetSection(
     };
     let empty = move || {
         let needle = needle.get();
-        (!params.iter().any(|p| matches_filter(&p.name, &needle)))
+        (!params.iter().any(|p| matches_filter(p.name, &needle)))
             .then(|| view! { <p class="rs-no-match">"Ingen parameter matchar sökningen."</p> })
     };
     view! {
@@ -554,7 +554,7 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
     let rows = differing
         .into_iter()
         .map(|row| {
-            let name = parameters(0)[row].name.as_str();
+            let name = parameters(0)[row].name;
             let shown = move || matches_filter(name, &needle.get());
             let cells = rule_sets
                 .iter()
@@ -565,7 +565,7 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
                         None => view! { <td data-rule-set=rule_set.id.clone()>"–"</td> }.into_any(),
                         Some(param) => {
                             let value = value_sv(name, &param.value);
-                            let marks = marks(&param.citation)
+                            let marks = marks(param.citation)
                                 .into_iter()
                                 .map(|(mark, text)| {
                                     view! {
