@@ -16,9 +16,14 @@ pub const FORMAT_VERSION: u32 = 1;
 /// A span of calendar days, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
+    #[serde(with = "crate::date::iso")]
     pub from: NaiveDate,
     /// Inclusive last day ("t.o.m."); `None` = until further notice ("tills vidare").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::optional_iso"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -68,7 +73,11 @@ pub struct Case {
 #[serde(deny_unknown_fields)]
 pub struct Child {
     /// The registered date of birth. Required unless a personnummer gives it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::optional_iso"
+    )]
     pub birth_date: Option<NaiveDate>,
     /// Personnummer, samordningsnummer or reservnummer, as typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,9 +125,14 @@ pub struct LegalRepresentative {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub kind: LegalRepresentativeKind,
+    #[serde(with = "crate::date::iso")]
     pub appointed: NaiveDate,
     /// The date a care provider decided to give journal access (16+ only), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::optional_iso"
+    )]
     pub access_decided: Option<NaiveDate>,
 }
 
@@ -178,7 +192,11 @@ enum ScopeType {
 #[serde(deny_unknown_fields)]
 struct MeasureFile {
     id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::optional_iso"
+    )]
     decided_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     decided_by: Option<String>,
@@ -211,7 +229,11 @@ struct MeasureFile {
     category: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note_unit: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::optional_iso"
+    )]
     investigation_until: Option<NaiveDate>,
 }
 
@@ -458,6 +480,9 @@ impl Case {
     }
 
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a case always serialises")
+        // Display rather than `expect`'s Debug: Debug would pull string escaping and its
+        // Unicode tables into the web app for a panic that cannot happen.
+        serde_json::to_string_pretty(self)
+            .unwrap_or_else(|error| panic!("a case always serialises: {error}"))
     }
 }

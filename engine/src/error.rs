@@ -257,7 +257,7 @@ impl std::error::Error for EngineError {}
 
 /// Parse a calendar date as YYYY-MM-DD, with a clear error.
 pub fn parse_date(input: &str) -> Result<NaiveDate, EngineError> {
-    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| EngineError::BadDate {
+    crate::date::parse_iso_date(input.trim()).ok_or_else(|| EngineError::BadDate {
         input: input.to_string(),
     })
 }

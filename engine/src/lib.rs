@@ -3,6 +3,7 @@
 //! A pure crate (chrono, serde and one JSON parser): no clock, no I/O. The date being asked
 //! about is always an input. Read it in the order of the guidance:
 //!
+//! - [`date`]: dates as the files and the app write them (YYYY-MM-DD).
 //! - [`age`]: birthdays and ages (the 29 February rule).
 //! - [`identity`]: personnummer, samordningsnummer, reservnummer.
 //! - [`case`]: the facts of a case (fallet) and the case format.
@@ -16,6 +17,7 @@
 
 pub mod age;
 pub mod case;
+pub mod date;
 pub mod error;
 pub mod evaluation;
 pub mod explanation;
@@ -27,6 +29,7 @@ pub mod timeline;
 pub mod validation;
 
 pub use case::{Case, FORMAT_VERSION};
+pub use date::parse_iso_date;
 pub use error::{parse_date, EngineError, Problem};
 pub use evaluation::{
     evaluate, evaluate_with, Actor, Capability, Evaluation, Outcome, OutcomeKind,

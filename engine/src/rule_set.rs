@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::date::parse_iso_date;
 use crate::error::EngineError;
 
 /// How sure we are of a parameter.
@@ -313,9 +314,9 @@ impl ParameterReader {
     // Not inlined, and no early return: both kept the generated code of `from_entries`,
     // with 38 fields, from being the largest function of the web app's wasm.
     #[inline(never)]
-    fn take<T: serde::de::DeserializeOwned + Default>(&mut self, name: &str) -> Cited<T> {
+    fn take<T: ParameterValue>(&mut self, name: &str) -> Cited<T> {
         let (value, citation) = self.take_entry(name);
-        let value = match T::deserialize(value) {
+        let value = match T::from_json(value) {
             Ok(value) => value,
             Err(error) => {
                 self.problems.push(format!("parameter \"{name}\": {error}"));
@@ -340,6 +341,50 @@ impl ParameterReader {
             inherited_from: entry.inherited_from,
         };
         (entry.value, citation)
+    }
+}
+
+/// How a parameter's value is read from its JSON.
+trait ParameterValue: Sized + Default {
+    fn from_json(value: Value) -> Result<Self, String>;
+}
+
+/// Value types read the way serde derives them.
+macro_rules! parameter_values_read_by_serde {
+    ($($value:ty),* $(,)?) => {
+        $(impl ParameterValue for $value {
+            fn from_json(value: Value) -> Result<Self, String> {
+                <$value>::deserialize(value).map_err(|error| error.to_string())
+            }
+        })*
+    };
+}
+
+parameter_values_read_by_serde!(
+    bool,
+    u8,
+    Option<u8>,
+    Option<String>,
+    Vec<String>,
+    RequestRoute,
+    Option<GrantRoute>,
+    UnlockRule,
+    Vec<SealingScopeKind>,
+    Vec<ExceptionCategory>,
+);
+
+/// A date, as every date of the files: `YYYY-MM-DD` (see `crate::date`), or null.
+impl ParameterValue for Option<NaiveDate> {
+    fn from_json(value: Value) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(None),
+            Value::String(text) => parse_iso_date(&text)
+                .map(Some)
+                .ok_or_else(|| format!("\"{text}\" is not a date (expected YYYY-MM-DD)")),
+            other => Err(format!(
+                "expected a date (YYYY-MM-DD) or null, found {other}"
+            )),
+        }
     }
 }
 
@@ -378,9 +423,14 @@ pub struct RuleSet {
     pub region_name: String,
     pub version: String,
     pub title: String,
+    #[serde(with = "crate::date::iso")]
     pub valid_from: NaiveDate,
     /// Last day in force; `None` = still in force.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::optional_iso"
+    )]
     pub valid_to: Option<NaiveDate>,
     /// Why the rule set is in force from (and to) those dates.
     pub validity: Citation,

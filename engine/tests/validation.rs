@@ -200,6 +200,19 @@ fn a_malformed_date_in_the_case_names_the_measure() {
 }
 
 #[test]
+fn a_day_that_does_not_exist_in_the_case_is_quoted_in_the_error() {
+    let case = with_measure(json!({
+        "id": "m1", "period": { "from": "2021-02-29" }, "type": "login_lock"
+    }));
+    assert_error(
+        case,
+        "2021-06-01",
+        "measures[0]",
+        "\"2021-02-29\" is not a date (expected YYYY-MM-DD)",
+    );
+}
+
+#[test]
 fn a_malformed_asked_date_is_refused() {
     let error = parse_date("2020-02-30").unwrap_err();
     assert!(error.to_string().contains("is not a date"), "{error}");

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use insyn_engine::age::birthday;
+use insyn_engine::parse_iso_date;
 use leptos::prelude::*;
 
 use crate::state::use_app_state;
@@ -27,13 +28,13 @@ pub fn DateChooser() -> impl IntoView {
     let date_error = move || state.error_at("date");
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-            Ok(date) => {
+        match parse_iso_date(value.trim()) {
+            Some(date) => {
                 state.set_input_error("date", None);
                 state.date.set(date);
             }
             // Keep the last good date and say what is wrong; the typed text stays.
-            Err(_) => {
+            None => {
                 state.set_input_error("date", Some("Ange ett giltigt datum (ÅÅÅÅ-MM-DD).".into()))
             }
         }

@@ -15,6 +15,7 @@ pub mod labels;
 mod table;
 
 use chrono::NaiveDate;
+use insyn_engine::parse_iso_date;
 use insyn_engine::timeline::{facts_for_range, timeline, Timeline as EngineTimeline};
 use insyn_engine::EngineError;
 use leptos::prelude::*;
@@ -119,8 +120,8 @@ fn RangeChooser(
     };
     let set = move |ev: leptos::ev::Event, end_is_from: bool| {
         let value = event_target_value(&ev);
-        match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-            Ok(date) => {
+        match parse_iso_date(value.trim()) {
+            Some(date) => {
                 error.set(None);
                 range.update(|r| {
                     if end_is_from {
@@ -130,7 +131,7 @@ fn RangeChooser(
                     }
                 });
             }
-            Err(_) => error.set(Some("Ange ett giltigt datum (ÅÅÅÅ-MM-DD).")),
+            None => error.set(Some("Ange ett giltigt datum (ÅÅÅÅ-MM-DD).")),
         }
     };
     let narrowed = move || range.get() != Range::default();

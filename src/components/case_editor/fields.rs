@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use insyn_engine::case::Period;
+use insyn_engine::parse_iso_date;
 use insyn_engine::Case;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -212,16 +213,16 @@ fn date_field_erased(
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let raw = input.value();
-        match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
-            Ok(date) => {
+        match parse_iso_date(raw.trim()) {
+            Some(date) => {
                 state.set_input_error(&input_path, None);
                 state.case.update(|case| set(case, Some(date)));
             }
-            Err(_) if !required && raw.trim().is_empty() && !bad_date_input(&input) => {
+            None if !required && raw.trim().is_empty() && !bad_date_input(&input) => {
                 state.set_input_error(&input_path, None);
                 state.case.update(|case| set(case, None));
             }
-            Err(_) => {
+            None => {
                 let message = if required {
                     "Ange ett datum."
                 } else {
