@@ -126,7 +126,7 @@ fn run(args: &[String]) -> Result<Value, UsageError> {
                         .map(|(name, citation, value)| {
                             json!({
                                 "rule_id": name,
-                                "term_sv": parameter_term_sv(&name),
+                                "term_sv": parameter_term_sv(name),
                                 "value": value,
                                 "citation": citation,
                             })
