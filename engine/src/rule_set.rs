@@ -59,7 +59,7 @@ pub struct Citation {
 }
 
 /// A parameter value with its citation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Cited<T> {
     pub value: T,
     #[serde(flatten)]
@@ -161,25 +161,14 @@ macro_rules! parameters {
         }
 
         impl Parameters {
-            /// The citation of the parameter with this rule id.
-            pub fn citation(&self, name: &str) -> Option<&Citation> {
-                match name {
-                    $( stringify!($name) => Some(&self.$name.citation), )*
-                    _ => None,
-                }
+            /// Every parameter by rule id, in the order of `PARAMETER_NAMES`.
+            fn each(&self) -> [(&'static str, &dyn CitedParameter); PARAMETER_NAMES.len()] {
+                [$( (stringify!($name), &self.$name), )*]
             }
 
-            /// Each parameter by rule id, with its citation and its value as JSON, in the
-            /// order of `PARAMETER_NAMES`.
-            pub fn list(&self) -> Vec<(&'static str, &Citation, Value)> {
-                vec![$( (
-                    stringify!($name),
-                    &self.$name.citation,
-                    value_as_json(&self.$name.value),
-                ), )*]
-            }
-
-            /// Take every parameter out of a file's entries; what is left over is unknown.
+            /// Read every parameter from a file's entries, collecting every problem
+            /// rather than stopping at the first, so a rule-set author sees them all at
+            /// once. Entries left over are unknown parameters.
             fn from_entries(
                 entries: BTreeMap<String, ParameterEntry>,
             ) -> Result<Parameters, String> {
@@ -187,14 +176,7 @@ macro_rules! parameters {
                 let parameters = Parameters {
                     $( $name: reader.take(stringify!($name)), )*
                 };
-                for unknown in reader.entries.keys() {
-                    reader.problems.push(format!("unknown parameter \"{unknown}\""));
-                }
-                if reader.problems.is_empty() {
-                    Ok(parameters)
-                } else {
-                    Err(reader.problems.join("; "))
-                }
+                reader.finish(parameters)
             }
         }
     };
@@ -300,8 +282,26 @@ struct ParameterEntryRef<'a> {
     citation: &'a Citation,
 }
 
-/// Reads parameters out of a file's entries, collecting every problem rather than
-/// stopping at the first, so a rule-set author sees them all at once.
+impl Parameters {
+    /// The citation of the parameter with this rule id.
+    pub fn citation(&self, name: &str) -> Option<&Citation> {
+        self.each()
+            .into_iter()
+            .find(|(id, _)| *id == name)
+            .map(|(_, parameter)| parameter.citation())
+    }
+
+    /// Each parameter by rule id, with its citation and its value as JSON, in the order
+    /// of `PARAMETER_NAMES`.
+    pub fn list(&self) -> Vec<(&'static str, &Citation, Value)> {
+        self.each()
+            .into_iter()
+            .map(|(name, parameter)| (name, parameter.citation(), parameter.value_as_json()))
+            .collect()
+    }
+}
+
+/// Reads parameters out of a file's entries; see `Parameters::from_entries`.
 struct ParameterReader {
     entries: BTreeMap<String, ParameterEntry>,
     problems: Vec<String>,
@@ -311,27 +311,13 @@ impl ParameterReader {
     /// The parameter, or (with the problem noted) a placeholder that is never used: a
     /// reader with problems yields an error, not parameters.
     //
-    // Not inlined, and no early return: both kept the generated code of `from_entries`,
-    // with 38 fields, from being the largest function of the web app's wasm.
+    // Not inlined, and no early return: otherwise the code generated for 38 fields in
+    // `from_entries` grows to the largest function of the web app's wasm.
     #[inline(never)]
     fn take<T: ParameterValue>(&mut self, name: &str) -> Cited<T> {
-        let (value, citation) = self.take_entry(name);
-        let value = match T::from_json(value) {
-            Ok(value) => value,
-            Err(error) => {
-                self.problems.push(format!("parameter \"{name}\": {error}"));
-                T::default()
-            }
-        };
-        Cited { value, citation }
-    }
-
-    #[inline(never)]
-    fn take_entry(&mut self, name: &str) -> (Value, Citation) {
         let Some(entry) = self.entries.remove(name) else {
             self.problems.push(format!("missing parameter \"{name}\""));
-            // Null reads as every optional value; others then report their type too.
-            return (Value::Null, Citation::default());
+            return Cited::default();
         };
         let citation = Citation {
             source: entry.source,
@@ -340,7 +326,41 @@ impl ParameterReader {
             note: entry.note,
             inherited_from: entry.inherited_from,
         };
-        (entry.value, citation)
+        let value = T::from_json(entry.value).unwrap_or_else(|error| {
+            self.problems.push(format!("parameter \"{name}\": {error}"));
+            T::default()
+        });
+        Cited { value, citation }
+    }
+
+    fn finish(self, parameters: Parameters) -> Result<Parameters, String> {
+        let mut problems = self.problems;
+        for unknown in self.entries.keys() {
+            problems.push(format!("unknown parameter \"{unknown}\""));
+        }
+        if problems.is_empty() {
+            Ok(parameters)
+        } else {
+            Err(problems.join("; "))
+        }
+    }
+}
+
+/// What the rule-set code needs of any parameter, whatever its value type.
+trait CitedParameter {
+    fn citation(&self) -> &Citation;
+    fn value_as_json(&self) -> Value;
+}
+
+impl<T: Serialize> CitedParameter for Cited<T> {
+    fn citation(&self) -> &Citation {
+        &self.citation
+    }
+
+    fn value_as_json(&self) -> Value {
+        // INVARIANT: parameter values are plain data (no maps with non-string keys),
+        // which always convert to JSON.
+        serde_json::to_value(&self.value).unwrap_or(Value::Null)
     }
 }
 
@@ -386,13 +406,6 @@ impl ParameterValue for Option<NaiveDate> {
             )),
         }
     }
-}
-
-#[inline(never)]
-fn value_as_json<T: Serialize>(value: &T) -> Value {
-    // INVARIANT: parameter values are plain data (no maps with non-string keys), which
-    // always convert to JSON.
-    serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
 impl<'de> Deserialize<'de> for Parameters {
