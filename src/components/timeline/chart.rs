@@ -6,21 +6,30 @@
 //! The SVG's user units are CSS pixels of the panel it is drawn in (its width is measured
 //! and followed on resize), so text keeps its size on any screen instead of shrinking with
 //! a fixed viewBox; printing scales the whole drawing to the page.
+//!
+//! The drawing is written as markup (`markup`), not built from view nodes, to keep the
+//! wasm small. So the chart handles its change-point buttons by delegation (one click and
+//! one key handler on the panel), and choosing a date updates the chosen-date marks on
+//! the drawn elements rather than redrawing: the keyboard focus stays on the button.
 
 mod layout;
+mod markup;
 
+use chrono::NaiveDate;
 use insyn_engine::timeline::Timeline;
-use insyn_engine::{EngineError, OutcomeKind};
+use insyn_engine::{parse_iso_date, EngineError, OutcomeKind};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::labels::truncate;
 use crate::state::use_app_state;
 use layout::{
-    layout, n, text_width, Fill, Layout, Marker, Row, RowKind, Run, AXIS_FONT, BAR_H, GROUP_FONT,
-    GROUP_H, LABEL_FONT, LANE_H, MARK_BLOCK_H, MARK_CAUSE_FONT, MARK_DATE_FONT, MIN_WIDTH,
-    RUN_FONT,
+    layout, n, text_width, within, Fill, Layout, Marker, Row, RowKind, Run, AXIS_FONT, BAR_H,
+    GROUP_FONT, GROUP_H, LABEL_FONT, LANE_H, MARK_BLOCK_H, MARK_CAUSE_FONT, MARK_DATE_FONT,
+    MIN_WIDTH, RUN_FONT,
 };
+use markup::Markup;
 
 #[component]
 pub fn TimelineChart(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoView {
@@ -54,171 +63,342 @@ pub fn TimelineChart(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
             )
         })
     });
+    // A new date moves the chosen-date marks on the drawing already there. (A new
+    // layout redraws, and the drawing starts from the date chosen then.)
+    Effect::new(move |_| {
+        let date = state.date.get();
+        layout.with(|layout| {
+            if let (Some(layout), Some(panel)) = (layout, container.get_untracked()) {
+                show_chosen(&panel, layout, date);
+            }
+        })
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(date) = change_point_of(&ev) {
+            state.date.set(date);
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            if let Some(date) = change_point_of(&ev) {
+                ev.prevent_default();
+                state.date.set(date);
+            }
+        }
+    };
     view! {
-        <div class="timeline-chart" node_ref=container>
-            {move || layout.get().map(|layout| view! { <ChartSvg layout=layout/> })}
+        <div class="timeline-chart" node_ref=container on:click=on_click on:keydown=on_keydown>
+            {move || {
+                layout
+                    .with(|layout| {
+                        layout
+                            .as_ref()
+                            .map(|layout| {
+                                let drawing = drawing(layout, state.date.get_untracked());
+                                view! {
+                                    <svg
+                                        class="timeline-svg"
+                                        data-testid="timeline-svg"
+                                        role="group"
+                                        aria-label="Tidslinjen som diagram. Förändringarna är knappar; tabellen nedan visar samma uppgifter som text."
+                                        viewBox=format!("0 0 {} {}", n(layout.width), n(layout.height))
+                                        width="100%"
+                                        preserveAspectRatio="xMinYMin meet"
+                                        style:min-width=format!("{}px", n(layout.width.min(MIN_WIDTH)))
+                                        inner_html=drawing
+                                    ></svg>
+                                }
+                            })
+                    })
+            }}
         </div>
+    }
+}
+
+/// The date of the change point an event happened in, if any.
+fn change_point_of(ev: &leptos::ev::Event) -> Option<NaiveDate> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let marker = target.closest(".tl-marker").ok()??;
+    parse_iso_date(&marker.get_attribute("data-date")?)
+}
+
+/// The chosen date's marks: the blue line and its label when the date is in the drawn
+/// range, and which change point is pressed.
+struct Chosen {
+    date: String,
+    line: [(&'static str, String); 4],
+    label: [(&'static str, String); 2],
+    label_text: String,
+}
+
+fn chosen(layout: &Layout, date: NaiveDate) -> Chosen {
+    let x = layout.covers(date).then(|| layout.x_of(date));
+    let visibility = if x.is_some() { "visible" } else { "hidden" };
+    let line_x = n(x.unwrap_or(-100.0));
+    let half = text_width("Valt datum 2000-00-00", AXIS_FONT, true) / 2.0 + 6.0;
+    let label_x = n(within(x.unwrap_or(-100.0), half, layout.x1 - half));
+    let date_text = date.to_string();
+    Chosen {
+        line: [
+            (
+                "data-date",
+                if x.is_some() {
+                    date_text.clone()
+                } else {
+                    String::new()
+                },
+            ),
+            ("visibility", visibility.into()),
+            ("x1", line_x.clone()),
+            ("x2", line_x),
+        ],
+        label: [("visibility", visibility.into()), ("x", label_x)],
+        label_text: if x.is_some() {
+            format!("Valt datum {date_text}")
+        } else {
+            String::new()
+        },
+        date: date_text,
+    }
+}
+
+fn marker_class(pressed: bool) -> (&'static str, &'static str) {
+    if pressed {
+        ("tl-marker chosen", "true")
+    } else {
+        ("tl-marker", "false")
+    }
+}
+
+fn marker_line_class(pressed: bool) -> &'static str {
+    if pressed {
+        "tl-marker-line chosen"
+    } else {
+        "tl-marker-line"
+    }
+}
+
+/// Move the chosen-date marks on a drawn chart to `date`.
+fn show_chosen(panel: &web_sys::HtmlDivElement, layout: &Layout, date: NaiveDate) {
+    let chosen = chosen(layout, date);
+    let each = |selector: &str, apply: &dyn Fn(&web_sys::Element, bool)| {
+        if let Ok(list) = panel.query_selector_all(selector) {
+            for index in 0..list.length() {
+                if let Some(element) = list
+                    .item(index)
+                    .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                {
+                    let pressed =
+                        element.get_attribute("data-date").as_deref() == Some(chosen.date.as_str());
+                    apply(&element, pressed);
+                }
+            }
+        }
+    };
+    each(".tl-marker", &|marker, pressed| {
+        let (class, aria_pressed) = marker_class(pressed);
+        let _ = marker.set_attribute("class", class);
+        let _ = marker.set_attribute("aria-pressed", aria_pressed);
+    });
+    each(".tl-marker-line", &|line, pressed| {
+        let _ = line.set_attribute("class", marker_line_class(pressed));
+    });
+    if let Ok(Some(line)) = panel.query_selector(".tl-chosen-line") {
+        for (name, value) in &chosen.line {
+            let _ = line.set_attribute(name, value);
+        }
+    }
+    if let Ok(Some(label)) = panel.query_selector(".tl-chosen-label") {
+        for (name, value) in &chosen.label {
+            let _ = label.set_attribute(name, value);
+        }
+        label.set_text_content(Some(&chosen.label_text));
     }
 }
 
 /// The drawing in layers, bottom to top: lanes and bars; the dashed change lines and the
 /// chosen date's line; the text on the bars (so no line crosses it); the change-point
 /// buttons; the axis and the chosen date's label.
-#[component]
-fn ChartSvg(layout: Layout) -> impl IntoView {
-    let state = use_app_state();
-    let width = layout.width;
-    let height = layout.height;
+fn drawing(layout: &Layout, date: NaiveDate) -> String {
+    let chosen = chosen(layout, date);
     let (x0, x1) = (layout.x0, layout.x1);
     let (lanes_top, lanes_bottom, axis_y) = (layout.lanes_top, layout.lanes_bottom, layout.axis_y);
-    let rows = layout
-        .rows
-        .iter()
-        .map(|row| row_view(row, &layout))
-        .collect_view();
-    let texts = layout
-        .rows
-        .iter()
-        .flat_map(|row| {
-            let bar_y = row.y + (LANE_H - BAR_H) / 2.0;
-            row.runs.iter().map(move |run| run_text_view(run, bar_y))
-        })
-        .collect_view();
-    let lines = layout
-        .markers
-        .iter()
-        .map(|marker| {
-            let date = marker.date;
-            let y1 = marker.label_y + MARK_BLOCK_H;
-            view! {
-                <line
-                    class="tl-marker-line"
-                    class:chosen=move || state.date.get() == date
-                    x1=n(marker.x)
-                    x2=n(marker.x)
-                    y1=n(y1)
-                    y2=n(lanes_bottom)
-                />
-            }
-        })
-        .collect_view();
-    let ticks = layout
-        .ticks
-        .iter()
-        .map(|tick| {
-            let label = tick.label.clone().map(|label| {
-                view! {
-                    <text class="tl-axis-label" x=n(tick.x) y=n(axis_y + 23.0) text-anchor="middle" font-size=n(AXIS_FONT)>
-                        {label}
-                    </text>
-                }
-            });
-            view! {
-                <line class="tl-tick" x1=n(tick.x) x2=n(tick.x) y1=n(axis_y) y2=n(axis_y + if tick.label.is_some() { 7.0 } else { 4.0 })/>
-                {label}
-            }
-        })
-        .collect_view();
-    let markers = layout
-        .markers
-        .iter()
-        .map(|marker| marker_view(marker, lanes_bottom))
-        .collect_view();
-    // The chosen date: only its position is reactive, so choosing a date keeps the focus.
-    let chosen_layout = layout.clone();
-    let chosen = Memo::new(move |_| {
-        let date = state.date.get();
-        chosen_layout
-            .covers(date)
-            .then(|| (date, chosen_layout.x_of(date)))
-    });
-    let chosen_x = move || chosen.get().map_or(-100.0, |c| c.1);
-    let chosen_label = move || {
-        chosen
-            .get()
-            .map(|(date, _)| format!("Valt datum {date}"))
-            .unwrap_or_default()
-    };
-    let chosen_label_x = move || {
-        let half = text_width("Valt datum 2000-00-00", AXIS_FONT, true) / 2.0 + 6.0;
-        chosen_x().clamp(half, x1 - half)
-    };
-    let visibility = move || {
-        if chosen.get().is_some() {
-            "visible"
-        } else {
-            "hidden"
-        }
-    };
-    view! {
-        <svg
-            class="timeline-svg"
-            data-testid="timeline-svg"
-            role="group"
-            aria-label="Tidslinjen som diagram. Förändringarna är knappar; tabellen nedan visar samma uppgifter som text."
-            viewBox=format!("0 0 {} {}", n(width), n(height))
-            width="100%"
-            preserveAspectRatio="xMinYMin meet"
-            style:min-width=format!("{}px", n(width.min(MIN_WIDTH)))
-        >
-            <defs>
-                <pattern id="tl-hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)">
-                    <rect width="9" height="9" class="tl-hatch-bg"/>
-                    <rect width="4" height="9" class="tl-hatch-stripe"/>
-                </pattern>
-            </defs>
-            <g aria-hidden="true" class="tl-drawing">
-                <rect class="tl-label-column" x="0" y=n(lanes_top - 2.0) width=n(x0 - 6.0) height=n(lanes_bottom - lanes_top + 2.0)/>
-                {rows}
-            </g>
-            <g aria-hidden="true" class="tl-lines">
-                {lines}
-                <line
-                    class="tl-chosen-line"
-                    data-testid="timeline-chosen-marker"
-                    data-date=move || chosen.get().map(|c| c.0.to_string()).unwrap_or_default()
-                    visibility=visibility
-                    x1=move || n(chosen_x())
-                    x2=move || n(chosen_x())
-                    y1=n(lanes_top - 4.0)
-                    y2=n(axis_y + 28.0)
-                />
-            </g>
-            <g aria-hidden="true" class="tl-texts">{texts}</g>
-            <g class="tl-markers">{markers}</g>
-            <g aria-hidden="true" class="tl-axis-group">
-                <line class="tl-axis" x1=n(x0) x2=n(x1) y1=n(axis_y) y2=n(axis_y)/>
-                {ticks}
-                <text
-                    class="tl-chosen-label"
-                    visibility=visibility
-                    x=move || n(chosen_label_x())
-                    y=n(axis_y + 47.0)
-                    text-anchor="middle"
-                    font-size=n(AXIS_FONT)
-                >
-                    {chosen_label}
-                </text>
-            </g>
-        </svg>
+    let mut m = Markup::default();
+
+    m.open("defs", &[]);
+    m.open(
+        "pattern",
+        &[
+            ("id", "tl-hatch"),
+            ("patternUnits", "userSpaceOnUse"),
+            ("width", "9"),
+            ("height", "9"),
+            ("patternTransform", "rotate(45)"),
+        ],
+    );
+    m.empty(
+        "rect",
+        &[("width", "9"), ("height", "9"), ("class", "tl-hatch-bg")],
+    );
+    m.empty(
+        "rect",
+        &[
+            ("width", "4"),
+            ("height", "9"),
+            ("class", "tl-hatch-stripe"),
+        ],
+    );
+    m.close("pattern");
+    m.close("defs");
+
+    m.open("g", &[("aria-hidden", "true"), ("class", "tl-drawing")]);
+    m.empty(
+        "rect",
+        &[
+            ("class", "tl-label-column"),
+            ("x", "0"),
+            ("y", &n(lanes_top - 2.0)),
+            ("width", &n(x0 - 6.0)),
+            ("height", &n(lanes_bottom - lanes_top + 2.0)),
+        ],
+    );
+    for row in &layout.rows {
+        row_markup(&mut m, row, layout);
     }
+    m.close("g");
+
+    m.open("g", &[("aria-hidden", "true"), ("class", "tl-lines")]);
+    for marker in &layout.markers {
+        let date = marker.date.to_string();
+        m.empty(
+            "line",
+            &[
+                ("class", marker_line_class(date == chosen.date)),
+                ("data-date", &date),
+                ("x1", &n(marker.x)),
+                ("x2", &n(marker.x)),
+                ("y1", &n(marker.label_y + MARK_BLOCK_H)),
+                ("y2", &n(lanes_bottom)),
+            ],
+        );
+    }
+    let [(_, data_date), (_, visibility), (_, chosen_x1), (_, chosen_x2)] = &chosen.line;
+    m.empty(
+        "line",
+        &[
+            ("class", "tl-chosen-line"),
+            ("data-testid", "timeline-chosen-marker"),
+            ("data-date", data_date),
+            ("visibility", visibility),
+            ("x1", chosen_x1),
+            ("x2", chosen_x2),
+            ("y1", &n(lanes_top - 4.0)),
+            ("y2", &n(axis_y + 28.0)),
+        ],
+    );
+    m.close("g");
+
+    m.open("g", &[("aria-hidden", "true"), ("class", "tl-texts")]);
+    for row in &layout.rows {
+        let bar_y = row.y + (LANE_H - BAR_H) / 2.0;
+        for run in &row.runs {
+            run_text_markup(&mut m, run, bar_y);
+        }
+    }
+    m.close("g");
+
+    m.open("g", &[("class", "tl-markers")]);
+    for marker in &layout.markers {
+        marker_markup(&mut m, marker, lanes_bottom, &chosen.date);
+    }
+    m.close("g");
+
+    m.open("g", &[("aria-hidden", "true"), ("class", "tl-axis-group")]);
+    let axis_y_text = n(axis_y);
+    m.empty(
+        "line",
+        &[
+            ("class", "tl-axis"),
+            ("x1", &n(x0)),
+            ("x2", &n(x1)),
+            ("y1", &axis_y_text),
+            ("y2", &axis_y_text),
+        ],
+    );
+    for tick in &layout.ticks {
+        let x = n(tick.x);
+        let tick_length = if tick.label.is_some() { 7.0 } else { 4.0 };
+        m.empty(
+            "line",
+            &[
+                ("class", "tl-tick"),
+                ("x1", &x),
+                ("x2", &x),
+                ("y1", &axis_y_text),
+                ("y2", &n(axis_y + tick_length)),
+            ],
+        );
+        if let Some(label) = &tick.label {
+            m.element(
+                "text",
+                &[
+                    ("class", "tl-axis-label"),
+                    ("x", &x),
+                    ("y", &n(axis_y + 23.0)),
+                    ("text-anchor", "middle"),
+                    ("font-size", &n(AXIS_FONT)),
+                ],
+                label,
+            );
+        }
+    }
+    let [(_, label_visibility), (_, label_x)] = &chosen.label;
+    m.element(
+        "text",
+        &[
+            ("class", "tl-chosen-label"),
+            ("visibility", label_visibility),
+            ("x", label_x),
+            ("y", &n(axis_y + 47.0)),
+            ("text-anchor", "middle"),
+            ("font-size", &n(AXIS_FONT)),
+        ],
+        &chosen.label_text,
+    );
+    m.close("g");
+    m.finish()
 }
 
-fn row_view(row: &Row, layout: &Layout) -> AnyView {
+fn row_markup(m: &mut Markup, row: &Row, layout: &Layout) {
     match &row.kind {
-        RowKind::Group => view! {
-            <g class="tl-group">
-                <line class="tl-group-rule" x1="0" x2=n(layout.width) y1=n(row.y) y2=n(row.y)/>
-                <text class="tl-group-label" x="6" y=n(row.y + GROUP_H - 8.0) font-size=n(GROUP_FONT)>
-                    {row.label.clone()}
-                </text>
-            </g>
+        RowKind::Group => {
+            let y = n(row.y);
+            m.open("g", &[("class", "tl-group")]);
+            m.empty(
+                "line",
+                &[
+                    ("class", "tl-group-rule"),
+                    ("x1", "0"),
+                    ("x2", &n(layout.width)),
+                    ("y1", &y),
+                    ("y2", &y),
+                ],
+            );
+            m.element(
+                "text",
+                &[
+                    ("class", "tl-group-label"),
+                    ("x", "6"),
+                    ("y", &n(row.y + GROUP_H - 8.0)),
+                    ("font-size", &n(GROUP_FONT)),
+                ],
+                &row.label,
+            );
+            m.close("g");
         }
-        .into_any(),
         RowKind::Lane { .. } | RowKind::RuleSet => {
             let bar_y = row.y + (LANE_H - BAR_H) / 2.0;
             let max_chars = ((layout.label_w - 24.0) / (LABEL_FONT * 0.57)).floor() as usize;
-            let label = truncate(&row.label, max_chars.max(6));
             let testid = match &row.kind {
                 RowKind::Lane { key } => format!("timeline-lane-{key}"),
                 _ => "timeline-lane-rule-set".into(),
@@ -227,21 +407,23 @@ fn row_view(row: &Row, layout: &Layout) -> AnyView {
                 RowKind::RuleSet => "tl-lane tl-lane-rule-set",
                 _ => "tl-lane",
             };
-            let bars = row
-                .runs
-                .iter()
-                .map(|run| bar_view(run, bar_y))
-                .collect_view();
-            view! {
-                <g class=class data-testid=testid>
-                    <title>{row.label.clone()}</title>
-                    <text class="tl-lane-label" x="18" y=n(bar_y + BAR_H / 2.0) dominant-baseline="central" font-size=n(LABEL_FONT)>
-                        {label}
-                    </text>
-                    {bars}
-                </g>
+            m.open("g", &[("class", class), ("data-testid", &testid)]);
+            m.element("title", &[], &row.label);
+            m.element(
+                "text",
+                &[
+                    ("class", "tl-lane-label"),
+                    ("x", "18"),
+                    ("y", &n(bar_y + BAR_H / 2.0)),
+                    ("dominant-baseline", "central"),
+                    ("font-size", &n(LABEL_FONT)),
+                ],
+                &truncate(&row.label, max_chars.max(6)),
+            );
+            for run in &row.runs {
+                bar_markup(m, run, bar_y);
             }
-            .into_any()
+            m.close("g");
         }
     }
 }
@@ -256,72 +438,130 @@ fn run_class(fill: Fill) -> (&'static str, &'static str) {
     }
 }
 
-fn bar_view(run: &Run, bar_y: f64) -> impl IntoView {
+fn bar_markup(m: &mut Markup, run: &Run, bar_y: f64) {
     let (class, outcome) = run_class(run.fill);
-    view! {
-        <g class=class data-outcome=outcome>
-            <title>{run.title.clone()}</title>
-            <rect class="tl-bar" x=n(run.x) y=n(bar_y) width=n(run.w.max(1.0)) height=n(BAR_H)/>
-        </g>
-    }
+    m.open("g", &[("class", class), ("data-outcome", outcome)]);
+    m.element("title", &[], &run.title);
+    m.empty(
+        "rect",
+        &[
+            ("class", "tl-bar"),
+            ("x", &n(run.x)),
+            ("y", &n(bar_y)),
+            ("width", &n(run.w.max(1.0))),
+            ("height", &n(BAR_H)),
+        ],
+    );
+    m.close("g");
 }
 
 /// The icon and text of a run, drawn above the lines: on the hatching on a white pill,
 /// elsewhere with a halo in the bar's own colour.
-fn run_text_view(run: &Run, bar_y: f64) -> impl IntoView {
+fn run_text_markup(m: &mut Markup, run: &Run, bar_y: f64) {
+    let Some(text) = &run.text else { return };
     let (class, _) = run_class(run.fill);
     let cx = run.x + run.w / 2.0;
     let cy = bar_y + BAR_H / 2.0;
-    run.text.clone().map(|text| {
-        let pill = matches!(run.fill, Fill::Outcome(OutcomeKind::Grantable)).then(|| {
-            let w = text_width(&text, RUN_FONT, true) + 10.0;
-            view! { <rect class="tl-pill" x=n(cx - w / 2.0) y=n(cy - 10.0) width=n(w) height="20" rx="3"/> }
-        });
-        view! {
-            <g class=class>
-                {pill}
-                <text class="tl-run-text" x=n(cx) y=n(cy) text-anchor="middle" dominant-baseline="central" font-size=n(RUN_FONT)>
-                    {text}
-                </text>
-            </g>
-        }
-    })
+    m.open("g", &[("class", class)]);
+    if matches!(run.fill, Fill::Outcome(OutcomeKind::Grantable)) {
+        let w = text_width(text, RUN_FONT, true) + 10.0;
+        m.empty(
+            "rect",
+            &[
+                ("class", "tl-pill"),
+                ("x", &n(cx - w / 2.0)),
+                ("y", &n(cy - 10.0)),
+                ("width", &n(w)),
+                ("height", "20"),
+                ("rx", "3"),
+            ],
+        );
+    }
+    m.element(
+        "text",
+        &[
+            ("class", "tl-run-text"),
+            ("x", &n(cx)),
+            ("y", &n(cy)),
+            ("text-anchor", "middle"),
+            ("dominant-baseline", "central"),
+            ("font-size", &n(RUN_FONT)),
+        ],
+        text,
+    );
+    m.close("g");
 }
 
-fn marker_view(marker: &Marker, lanes_bottom: f64) -> impl IntoView {
-    let state = use_app_state();
-    let date = marker.date;
-    let chosen = move || state.date.get() == date;
-    let choose = move || state.date.set(date);
+/// A change point: a focusable button (role, name, pressed state) over its label block.
+fn marker_markup(m: &mut Markup, marker: &Marker, lanes_bottom: f64, chosen_date: &str) {
+    let date = marker.date.to_string();
+    let (class, pressed) = marker_class(date == chosen_date);
     let block_bottom = marker.label_y + MARK_BLOCK_H;
-    let text_x = marker.left + 7.0;
-    view! {
-        <g
-            class="tl-marker"
-            class:chosen=chosen
-            role="button"
-            tabindex="0"
-            aria-label=marker.aria.clone()
-            aria-pressed=move || chosen().to_string()
-            data-testid=format!("timeline-marker-{date}")
-            on:click=move |_| choose()
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    choose();
-                }
-            }
-        >
-            <line class="tl-marker-hit" x1=n(marker.x) x2=n(marker.x) y1=n(block_bottom) y2=n(lanes_bottom)/>
-            <rect class="tl-marker-label" data-testid=format!("timeline-marker-label-{date}") x=n(marker.left) y=n(marker.label_y) width=n(marker.w) height=n(MARK_BLOCK_H) rx="4"/>
-            // One text element, so the visible text reads "2028-05-10 13-årsdagen" as the name does.
-            <text class="tl-marker-text" x=n(text_x) y=n(marker.label_y + 18.0)>
-                <tspan class="tl-marker-date" x=n(text_x) font-size=n(MARK_DATE_FONT)>{date.to_string()}</tspan>
-                " "
-                <tspan class="tl-marker-cause" x=n(text_x) y=n(marker.label_y + 36.0) font-size=n(MARK_CAUSE_FONT)>
-                    {marker.cause.clone()}
-                </tspan>
-            </text>
-        </g>
-    }
+    let text_x = n(marker.left + 7.0);
+    let x = n(marker.x);
+    m.open(
+        "g",
+        &[
+            ("class", class),
+            ("role", "button"),
+            ("tabindex", "0"),
+            ("aria-label", &marker.aria),
+            ("aria-pressed", pressed),
+            ("data-date", &date),
+            ("data-testid", &format!("timeline-marker-{date}")),
+        ],
+    );
+    m.empty(
+        "line",
+        &[
+            ("class", "tl-marker-hit"),
+            ("x1", &x),
+            ("x2", &x),
+            ("y1", &n(block_bottom)),
+            ("y2", &n(lanes_bottom)),
+        ],
+    );
+    m.empty(
+        "rect",
+        &[
+            ("class", "tl-marker-label"),
+            ("data-testid", &format!("timeline-marker-label-{date}")),
+            ("x", &n(marker.left)),
+            ("y", &n(marker.label_y)),
+            ("width", &n(marker.w)),
+            ("height", &n(MARK_BLOCK_H)),
+            ("rx", "4"),
+        ],
+    );
+    // One text element, so the visible text reads "2028-05-10 13-årsdagen" as the name does.
+    m.open(
+        "text",
+        &[
+            ("class", "tl-marker-text"),
+            ("x", &text_x),
+            ("y", &n(marker.label_y + 18.0)),
+        ],
+    );
+    m.element(
+        "tspan",
+        &[
+            ("class", "tl-marker-date"),
+            ("x", &text_x),
+            ("font-size", &n(MARK_DATE_FONT)),
+        ],
+        &date,
+    );
+    m.text(" ");
+    m.element(
+        "tspan",
+        &[
+            ("class", "tl-marker-cause"),
+            ("x", &text_x),
+            ("y", &n(marker.label_y + 36.0)),
+            ("font-size", &n(MARK_CAUSE_FONT)),
+        ],
+        &marker.cause,
+    );
+    m.close("text");
+    m.close("g");
 }
