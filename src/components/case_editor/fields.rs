@@ -17,6 +17,13 @@ use wasm_bindgen::JsValue;
 
 use crate::state::{use_app_state, AppState};
 
+/// A field's read of the case, type-erased (see `text_field`).
+type ReadCase<T> = Arc<dyn Fn(&Case) -> T + Send + Sync>;
+/// A field's write to the case, type-erased.
+type WriteCase<T> = Rc<dyn Fn(&mut Case, T)>;
+/// A write shared with reactive closures, which must be `Send + Sync`.
+type SharedWriteCase<T> = Arc<dyn Fn(&mut Case, T) + Send + Sync>;
+
 /// Options of a `<select>`: (value, Swedish label).
 pub type Options = Memo<Vec<(String, String)>>;
 
@@ -91,8 +98,8 @@ pub fn text_field(
 fn text_field_erased(
     label: &'static str,
     path: String,
-    get: Arc<dyn Fn(&Case) -> Option<String> + Send + Sync>,
-    set: Rc<dyn Fn(&mut Case, String)>,
+    get: ReadCase<Option<String>>,
+    set: WriteCase<String>,
     list: Option<&'static str>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
@@ -168,8 +175,8 @@ fn date_field_erased(
     label: &'static str,
     path: String,
     required: bool,
-    get: Arc<dyn Fn(&Case) -> Option<NaiveDate> + Send + Sync>,
-    set: Rc<dyn Fn(&mut Case, Option<NaiveDate>)>,
+    get: ReadCase<Option<NaiveDate>>,
+    set: WriteCase<Option<NaiveDate>>,
     hint: Option<&'static str>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
@@ -272,8 +279,8 @@ fn select_field_erased(
     label: &'static str,
     path: String,
     options: Options,
-    get: Arc<dyn Fn(&Case) -> Option<String> + Send + Sync>,
-    set: Rc<dyn Fn(&mut Case, String)>,
+    get: ReadCase<Option<String>>,
+    set: WriteCase<String>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
     let state = use_app_state();
@@ -337,8 +344,8 @@ pub fn checkbox_field(
 fn checkbox_field_erased(
     label: &'static str,
     path: String,
-    get: Arc<dyn Fn(&Case) -> bool + Send + Sync>,
-    set: Rc<dyn Fn(&mut Case, bool)>,
+    get: ReadCase<bool>,
+    set: WriteCase<bool>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
     let state = use_app_state();
@@ -382,8 +389,8 @@ fn checkbox_group_erased(
     legend: &'static str,
     path: String,
     options: Options,
-    get: Arc<dyn Fn(&Case) -> Vec<String> + Send + Sync>,
-    set: Arc<dyn Fn(&mut Case, Vec<String>) + Send + Sync>,
+    get: ReadCase<Vec<String>>,
+    set: SharedWriteCase<Vec<String>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let chosen = Memo::new(move |_| state.case.with(|case| get(case)));
