@@ -356,11 +356,16 @@ async fn names_from_the_case_are_drawn_as_text_never_as_markup() {
         mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
     leptos::task::tick().await;
     let name = r#"<img src=x data-injected=1> & "Sara""#;
-    state.case.update(|case| case.guardians[0].name = Some(name.into()));
+    state
+        .case
+        .update(|case| case.guardians[0].name = Some(name.into()));
     leptos::task::tick().await;
 
     let svg = find(&container, "[data-testid=timeline-svg]");
-    assert!(svg.query_selector("img, [data-injected]").unwrap().is_none());
+    assert!(svg
+        .query_selector("img, [data-injected]")
+        .unwrap()
+        .is_none());
     let drawn = text(&svg);
     assert!(drawn.contains(name), "{drawn}");
     container.remove();
@@ -388,7 +393,10 @@ async fn choosing_a_change_point_by_keyboard_keeps_the_focus_on_it() {
         .and_then(|element| element.get_attribute("data-testid"));
     assert_eq!(focused.as_deref(), Some("timeline-marker-2028-05-10"));
     let marker = find(&container, "[data-testid='timeline-marker-2028-05-10']");
-    assert_eq!(marker.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        marker.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
     let label = text(&find(&container, ".tl-chosen-label"));
     assert_eq!(label, "Valt datum 2028-05-10");
     container.remove();

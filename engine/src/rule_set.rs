@@ -161,6 +161,16 @@ macro_rules! parameters {
         }
 
         impl Parameters {
+            /// The citation of the parameter with this rule id.
+            // A match, not a search of `each()`: every explanation looks its citation up,
+            // and evaluation is on the hot path of the timeline.
+            pub fn citation(&self, name: &str) -> Option<&Citation> {
+                match name {
+                    $( stringify!($name) => Some(&self.$name.citation), )*
+                    _ => None,
+                }
+            }
+
             /// Every parameter by rule id, in the order of `PARAMETER_NAMES`.
             fn each(&self) -> [(&'static str, &dyn CitedParameter); PARAMETER_NAMES.len()] {
                 [$( (stringify!($name), &self.$name), )*]
@@ -283,14 +293,6 @@ struct ParameterEntryRef<'a> {
 }
 
 impl Parameters {
-    /// The citation of the parameter with this rule id.
-    pub fn citation(&self, name: &str) -> Option<&Citation> {
-        self.each()
-            .into_iter()
-            .find(|(id, _)| *id == name)
-            .map(|(_, parameter)| parameter.citation())
-    }
-
     /// Each parameter by rule id, with its citation and its value as JSON, in the order
     /// of `PARAMETER_NAMES`.
     pub fn list(&self) -> Vec<(&'static str, &Citation, Value)> {
