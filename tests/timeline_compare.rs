@@ -82,11 +82,23 @@ fn blocking_case() -> &'static TrainingCase {
     training_case("one-guardian-risk-blocking").expect("built-in case")
 }
 
+/// "Tidslinje" for the example case, on 2026-05-01, rendered.
+async fn example_timeline() -> (web_sys::HtmlElement, impl Sized, AppState) {
+    let mounted = mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
+    leptos::task::tick().await;
+    mounted
+}
+
+/// "Jämför" for the blocking case, on 2026-07-01, rendered.
+async fn blocking_compare() -> (web_sys::HtmlElement, impl Sized, AppState) {
+    let mounted = mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
+    leptos::task::tick().await;
+    mounted
+}
+
 #[wasm_bindgen_test]
 async fn the_timeline_table_lists_the_thirteenth_birthday_with_the_guardians_change() {
-    let (container, _handle, _state) =
-        mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
-    leptos::task::tick().await;
+    let (container, _handle, _state) = example_timeline().await;
 
     let table = find(&container, "[data-testid=timeline-table]");
     assert!(find(&table, "caption").text_content().is_some());
@@ -138,9 +150,7 @@ async fn the_timeline_table_lists_the_thirteenth_birthday_with_the_guardians_cha
 
 #[wasm_bindgen_test]
 async fn choosing_a_change_point_sets_the_chosen_date() {
-    let (container, _handle, state) =
-        mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
-    leptos::task::tick().await;
+    let (container, _handle, state) = example_timeline().await;
 
     // In the table.
     click(&find(
@@ -196,9 +206,7 @@ async fn choosing_a_change_point_sets_the_chosen_date() {
 
 #[wasm_bindgen_test]
 async fn narrowing_the_range_shows_only_the_changes_inside_it() {
-    let (container, _handle, _state) =
-        mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
-    leptos::task::tick().await;
+    let (container, _handle, _state) = example_timeline().await;
     let from = find(&container, "#timeline-from");
     let to = find(&container, "#timeline-to");
     assert_eq!(value(&from), "2015-05-10");
@@ -238,9 +246,7 @@ async fn narrowing_the_range_shows_only_the_changes_inside_it() {
 
 #[wasm_bindgen_test]
 async fn compare_marks_the_blocked_guardians_proxy_as_differing_between_vgr_2019_and_2026() {
-    let (container, _handle, state) =
-        mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
-    leptos::task::tick().await;
+    let (container, _handle, state) = blocking_compare().await;
     assert_eq!(
         state.compare.get_untracked(),
         ("vgr-2019".to_string(), "vgr-2026".to_string())
@@ -306,9 +312,7 @@ async fn compare_marks_the_blocked_guardians_proxy_as_differing_between_vgr_2019
 
 #[wasm_bindgen_test]
 async fn compare_can_switch_to_this_region_against_the_national_baseline() {
-    let (container, _handle, state) =
-        mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
-    leptos::task::tick().await;
+    let (container, _handle, state) = blocking_compare().await;
     let select_a = find(&container, "#compare-a");
     assert!(find(&container, "label[for=compare-a]")
         .text_content()
@@ -337,9 +341,7 @@ async fn compare_can_switch_to_this_region_against_the_national_baseline() {
 
 #[wasm_bindgen_test]
 async fn compare_shows_the_swedish_error_for_an_invalid_case() {
-    let (container, _handle, state) =
-        mount_with(blocking_case(), date(2026, 7, 1), || view! { <Compare/> });
-    leptos::task::tick().await;
+    let (container, _handle, state) = blocking_compare().await;
     state.date.set(date(2016, 1, 1));
     leptos::task::tick().await;
     let message = text(&find(&container, "[data-testid=compare-unavailable]"));
@@ -352,9 +354,7 @@ async fn compare_shows_the_swedish_error_for_an_invalid_case() {
 
 #[wasm_bindgen_test]
 async fn names_from_the_case_are_drawn_as_text_never_as_markup() {
-    let (container, _handle, state) =
-        mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
-    leptos::task::tick().await;
+    let (container, _handle, state) = example_timeline().await;
     let name = r#"<img src=x data-injected=1> & "Sara""#;
     state
         .case
@@ -373,9 +373,7 @@ async fn names_from_the_case_are_drawn_as_text_never_as_markup() {
 
 #[wasm_bindgen_test]
 async fn choosing_a_change_point_by_keyboard_keeps_the_focus_on_it() {
-    let (container, _handle, state) =
-        mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
-    leptos::task::tick().await;
+    let (container, _handle, state) = example_timeline().await;
     let marker: web_sys::HtmlElement = {
         use wasm_bindgen::JsCast;
         find(&container, "[data-testid='timeline-marker-2028-05-10']").unchecked_into()

@@ -175,55 +175,54 @@ fn national_with(change: impl FnOnce(&mut serde_json::Map<String, Value>)) -> St
     national.to_string()
 }
 
-fn load_error(text: &str) -> String {
-    Catalog::from_files(&[("national.json", text)])
+/// Loading the national file changed by `change` fails, and the error says `expected`.
+fn assert_refused(change: impl FnOnce(&mut serde_json::Map<String, Value>), expected: &str) {
+    let text = national_with(change);
+    let error = Catalog::from_files(&[("national.json", &text)])
         .unwrap_err()
-        .to_string()
+        .to_string();
+    assert!(error.contains(expected), "{error}");
 }
 
 #[test]
 fn a_rule_set_file_missing_a_parameter_is_refused_naming_it() {
-    let text = national_with(|parameters| {
-        parameters.remove("sealing_unlock_rule");
-    });
-    let error = load_error(&text);
-    assert!(
-        error.contains("missing parameter \"sealing_unlock_rule\""),
-        "{error}"
+    assert_refused(
+        |parameters| {
+            parameters.remove("sealing_unlock_rule");
+        },
+        "missing parameter \"sealing_unlock_rule\"",
     );
 }
 
 #[test]
 fn a_rule_set_file_with_an_unknown_parameter_is_refused_naming_it() {
-    let text = national_with(|parameters| {
-        let copy = parameters["adult_age"].clone();
-        parameters.insert("adult_agee".into(), copy);
-    });
-    let error = load_error(&text);
-    assert!(
-        error.contains("unknown parameter \"adult_agee\""),
-        "{error}"
+    assert_refused(
+        |parameters| {
+            let copy = parameters["adult_age"].clone();
+            parameters.insert("adult_agee".into(), copy);
+        },
+        "unknown parameter \"adult_agee\"",
     );
 }
 
 #[test]
 fn a_parameter_value_of_the_wrong_type_is_refused_naming_the_parameter() {
-    let text = national_with(|parameters| {
-        parameters["adult_age"]["value"] = json!("arton");
-    });
-    let error = load_error(&text);
-    assert!(error.contains("parameter \"adult_age\""), "{error}");
+    assert_refused(
+        |parameters| parameters["adult_age"]["value"] = json!("arton"),
+        "parameter \"adult_age\"",
+    );
 }
 
 #[test]
 fn a_misspelt_citation_field_is_refused_rather_than_ignored() {
-    let text = national_with(|parameters| {
-        let entry = parameters["adult_age"].as_object_mut().unwrap();
-        let quote = entry.remove("quote").unwrap();
-        entry.insert("qoute".into(), quote);
-    });
-    let error = load_error(&text);
-    assert!(error.contains("qoute"), "{error}");
+    assert_refused(
+        |parameters| {
+            let entry = parameters["adult_age"].as_object_mut().unwrap();
+            let quote = entry.remove("quote").unwrap();
+            entry.insert("qoute".into(), quote);
+        },
+        "qoute",
+    );
 }
 
 #[test]
@@ -237,14 +236,10 @@ fn a_rule_set_written_back_to_json_reads_in_as_the_same_rule_set() {
 
 #[test]
 fn every_problem_of_a_rule_set_file_is_reported_at_once() {
-    let text = national_with(|parameters| {
+    let both = |parameters: &mut serde_json::Map<String, Value>| {
         parameters.remove("urgent_phone");
         parameters["adult_age"]["value"] = json!(-1);
-    });
-    let error = load_error(&text);
-    assert!(
-        error.contains("missing parameter \"urgent_phone\""),
-        "{error}"
-    );
-    assert!(error.contains("parameter \"adult_age\""), "{error}");
+    };
+    assert_refused(both, "missing parameter \"urgent_phone\"");
+    assert_refused(both, "parameter \"adult_age\"");
 }
