@@ -444,7 +444,37 @@ pub enum MeasureKind {
     },
 }
 
+/// Every measure's `type` in the case format, in the order staff meet them.
+pub const MEASURE_TYPES: [&str; 10] = [
+    "blocking",
+    "blocking_extension",
+    "blocking_lifted",
+    "sealing",
+    "unlock_request",
+    "login_lock",
+    "login_unlock",
+    "extended_access_child",
+    "extended_access_guardian",
+    "exception_note",
+];
+
 impl MeasureKind {
+    /// The measure's `type` in the case format (one of `MEASURE_TYPES`).
+    pub fn type_tag(&self) -> &'static str {
+        match self {
+            MeasureKind::Blocking { .. } => "blocking",
+            MeasureKind::BlockingExtension { .. } => "blocking_extension",
+            MeasureKind::BlockingLifted { .. } => "blocking_lifted",
+            MeasureKind::Sealing { .. } => "sealing",
+            MeasureKind::UnlockRequest { .. } => "unlock_request",
+            MeasureKind::LoginLock => "login_lock",
+            MeasureKind::LoginUnlock => "login_unlock",
+            MeasureKind::ExtendedAccessChild { .. } => "extended_access_child",
+            MeasureKind::ExtendedAccessGuardian { .. } => "extended_access_guardian",
+            MeasureKind::ExceptionNote { .. } => "exception_note",
+        }
+    }
+
     /// The Swedish name staff know the measure by.
     pub fn name_sv(&self) -> &'static str {
         match self {
@@ -484,5 +514,65 @@ impl Case {
         // Unicode tables into the web app for a panic that cannot happen.
         serde_json::to_string_pretty(self)
             .unwrap_or_else(|error| panic!("a case always serialises: {error}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_of_each_kind() -> Vec<MeasureKind> {
+        let text = String::new;
+        vec![
+            MeasureKind::Blocking {
+                guardians: vec![text()],
+            },
+            MeasureKind::BlockingExtension { guardian: text() },
+            MeasureKind::BlockingLifted { guardian: text() },
+            MeasureKind::Sealing {
+                initiating_units: vec![text()],
+                scope: SealingScope::Whole,
+                initiative: SealingInitiative::Staff,
+            },
+            MeasureKind::UnlockRequest {
+                sealing: text(),
+                requesting_unit: text(),
+            },
+            MeasureKind::LoginLock,
+            MeasureKind::LoginUnlock,
+            MeasureKind::ExtendedAccessChild {
+                access_unit: text(),
+            },
+            MeasureKind::ExtendedAccessGuardian {
+                guardian: text(),
+                access_unit: text(),
+            },
+            MeasureKind::ExceptionNote {
+                category: text(),
+                note_unit: text(),
+                investigation_until: None,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_kind_has_the_type_tag_the_case_format_writes_for_it() {
+        let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let kinds = one_of_each_kind();
+        let tags: Vec<&str> = kinds.iter().map(MeasureKind::type_tag).collect();
+        assert_eq!(tags, MEASURE_TYPES);
+        for kind in kinds {
+            let tag = kind.type_tag();
+            let measure = Measure {
+                id: "m1".into(),
+                decided_on: None,
+                decided_by: None,
+                unit: None,
+                period: Period::starting(start),
+                kind,
+            };
+            let written = serde_json::to_value(&measure).unwrap();
+            assert_eq!(written["type"], tag);
+        }
     }
 }

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use insyn_engine::age::birthday;
-use insyn_engine::case::{Measure, MeasureKind, Period, SealingInitiative, SealingScope};
+use insyn_engine::case::{
+    Measure, MeasureKind, Period, SealingInitiative, SealingScope, MEASURE_TYPES,
+};
 use insyn_engine::Case;
 use leptos::prelude::*;
 
@@ -12,35 +14,6 @@ use super::fields::{
 };
 use super::parties::{child_birth, guardian_label};
 use crate::state::{use_app_state, AppState};
-
-/// Every kind, by the engine's `type` tag, in the order staff meet them.
-pub const KINDS: [&str; 10] = [
-    "blocking",
-    "blocking_extension",
-    "blocking_lifted",
-    "sealing",
-    "unlock_request",
-    "login_lock",
-    "login_unlock",
-    "extended_access_child",
-    "extended_access_guardian",
-    "exception_note",
-];
-
-pub fn kind_tag(kind: &MeasureKind) -> &'static str {
-    match kind {
-        MeasureKind::Blocking { .. } => "blocking",
-        MeasureKind::BlockingExtension { .. } => "blocking_extension",
-        MeasureKind::BlockingLifted { .. } => "blocking_lifted",
-        MeasureKind::Sealing { .. } => "sealing",
-        MeasureKind::UnlockRequest { .. } => "unlock_request",
-        MeasureKind::LoginLock => "login_lock",
-        MeasureKind::LoginUnlock => "login_unlock",
-        MeasureKind::ExtendedAccessChild { .. } => "extended_access_child",
-        MeasureKind::ExtendedAccessGuardian { .. } => "extended_access_guardian",
-        MeasureKind::ExceptionNote { .. } => "exception_note",
-    }
-}
 
 /// A measure of the kind with empty references, to be filled in by `new_measure`.
 fn blank_kind(tag: &str) -> MeasureKind {
@@ -130,7 +103,7 @@ pub fn new_measure(case: &Case, tag: &str, date: NaiveDate, category: Option<Str
                 .measures
                 .iter()
                 .rev()
-                .find(|m| kind_tag(&m.kind) == "sealing");
+                .find(|m| m.kind.type_tag() == "sealing");
             let (sealing_id, requesting_unit) = match sealing {
                 Some(m) => {
                     from = from.max(m.period.from);
@@ -388,7 +361,7 @@ impl EditorOptions {
             state.case.with(|case| {
                 case.measures
                     .iter()
-                    .filter(|m| kind_tag(&m.kind) == "sealing")
+                    .filter(|m| m.kind.type_tag() == "sealing")
                     .map(|m| (m.id.clone(), format!("{} ({})", m.period.from, m.id)))
                     .collect()
             })
@@ -426,11 +399,11 @@ pub fn MeasureList() -> impl IntoView {
             case.measures
                 .iter()
                 .enumerate()
-                .map(|(i, m)| (i, m.id.clone(), kind_tag(&m.kind)))
+                .map(|(i, m)| (i, m.id.clone(), m.kind.type_tag()))
                 .collect::<Vec<_>>()
         })
     });
-    let chosen = RwSignal::new(KINDS[0].to_string());
+    let chosen = RwSignal::new(MEASURE_TYPES[0].to_string());
     let add = move |_| {
         let date = state.date.get_untracked();
         let category = options.categories.with_untracked(|c| c.first().cloned());
@@ -473,7 +446,7 @@ pub fn MeasureList() -> impl IntoView {
                         data-testid="add-measure-kind"
                         on:change=move |ev| chosen.set(event_target_value(&ev))
                     >
-                        {KINDS.iter().map(|tag| view! {
+                        {MEASURE_TYPES.iter().map(|tag| view! {
                             <option value=*tag selected=move || chosen.get() == *tag>{kind_name_sv(tag)}</option>
                         }).collect_view()}
                     </select>
@@ -854,8 +827,8 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_swedish_name_and_round_trips_its_tag() {
-        for tag in KINDS {
-            assert_eq!(kind_tag(&blank_kind(tag)), tag);
+        for tag in MEASURE_TYPES {
+            assert_eq!(blank_kind(tag).type_tag(), tag);
             assert!(!kind_name_sv(tag).is_empty());
         }
     }
@@ -888,7 +861,7 @@ mod tests {
     fn every_new_measure_of_the_example_case_validates() {
         let mut case = case();
         let date = NaiveDate::from_ymd_opt(2028, 6, 1).unwrap();
-        for tag in KINDS {
+        for tag in MEASURE_TYPES {
             let category = Some("Tredje person".to_string());
             let measure = new_measure(&case, tag, date, category);
             case.measures.push(measure);
