@@ -20,8 +20,8 @@ import {
   TEST_PERSONNUMMER,
   withHyphen,
   wrongCheckDigit,
+  servedApp,
 } from './app.mjs';
-import { servedApp } from './app.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import { openPage } from './browser.mjs';
 import { DIST, requireBuild } from './paths.mjs';
-import { TABS, tid, openTab, openTrainingCase, trainingCaseIds } from './app.mjs';
+import { TABS, tid, openTab, openTrainingCase, trainingCaseIds, assertNoProblems } from './app.mjs';
 
 let server;
 before(async () => {
@@ -41,12 +41,7 @@ test('page loads and renders with no console error and no external request', asy
     // Give late failures (a lazily fetched file, a deferred panic) a moment.
     await b.page.waitForLoadState('networkidle');
     assert.ok(b.requests.some((u) => u.endsWith('.wasm')), 'the wasm module was fetched');
-    assert.deepEqual(b.problems(), {
-      consoleErrors: [],
-      pageErrors: [],
-      failedRequests: [],
-      externalRequests: [],
-    });
+    assertNoProblems(b, 'while loading');
   } finally {
     await b.close();
   }

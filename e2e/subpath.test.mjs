@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { openPage } from './browser.mjs';
 import { DIST_SUBPATH, SUBPATH, requireBuild } from './paths.mjs';
+import { assertNoProblems } from './app.mjs';
 
 let server;
 before(async () => {
@@ -29,12 +30,7 @@ test(`sub-path build served under ${SUBPATH} loads and renders`, async () => {
       (u) => u.startsWith(origin) && !new URL(u).pathname.startsWith(SUBPATH),
     );
     assert.deepEqual(outsidePrefix, [], 'every request stays under the sub-path');
-    assert.deepEqual(b.problems(), {
-      consoleErrors: [],
-      pageErrors: [],
-      failedRequests: [],
-      externalRequests: [],
-    });
+    assertNoProblems(b, 'under the sub-path');
   } finally {
     await b.close();
   }
