@@ -130,6 +130,15 @@ impl Page {
         assert!(!cells.is_empty(), "the matrix shows cells for {actor}");
         cells
     }
+
+    /// Every matrix cell of `actor` reads "Ingen åtkomst".
+    fn assert_all_denied(&self, actor: &str) {
+        let cells = self.cells_of(actor);
+        assert!(
+            cells.iter().all(|c| c.contains("Ingen åtkomst")),
+            "{actor}: {cells:?}"
+        );
+    }
 }
 
 impl Drop for Page {
@@ -377,8 +386,7 @@ async fn blocking_a_guardian_shows_ingen_atkomst_in_that_guardians_cells_only() 
     assert!(checked.checked(), "the first guardian is chosen");
     assert!(page.summary().is_none(), "{:?}", page.summary());
 
-    let vh1 = page.cells_of("vh1");
-    assert!(vh1.iter().all(|c| c.contains("Ingen åtkomst")), "{vh1:?}");
+    page.assert_all_denied("vh1");
     assert!(page
         .text("[data-testid=\"cell-vh1-journal:vc-lunden\"]")
         .contains("Ingen åtkomst"));
@@ -391,10 +399,7 @@ async fn blocking_a_guardian_shows_ingen_atkomst_in_that_guardians_cells_only() 
     // Block the other guardian as well.
     page.change_checkbox("[data-path=\"measures[0].guardians\"][value=vh2]", true)
         .await;
-    assert!(page
-        .cells_of("vh2")
-        .iter()
-        .all(|c| c.contains("Ingen åtkomst")));
+    page.assert_all_denied("vh2");
 }
 
 impl Page {
@@ -417,10 +422,7 @@ async fn moving_a_measures_start_date_updates_the_matrix() {
     let page = Page::open().await;
     let unblocked = page.cells_of("vh1");
     page.add_measure("blocking").await;
-    assert!(page
-        .cells_of("vh1")
-        .iter()
-        .all(|c| c.contains("Ingen åtkomst")));
+    page.assert_all_denied("vh1");
 
     page.change("measures[0].period.from", "2026-07-01").await;
     assert_eq!(page.cells_of("vh1"), unblocked);
@@ -434,10 +436,7 @@ async fn moving_a_measures_start_date_updates_the_matrix() {
     assert_eq!(page.cells_of("vh1"), unblocked);
     // Emptied, "t.o.m." means "tills vidare" again.
     page.change("measures[0].period.to", "").await;
-    assert!(page
-        .cells_of("vh1")
-        .iter()
-        .all(|c| c.contains("Ingen åtkomst")));
+    page.assert_all_denied("vh1");
     assert_eq!(page.error_next_to("measures[0].period.to"), "");
 }
 
@@ -446,10 +445,7 @@ async fn removing_a_measure_restores_access() {
     let page = Page::open().await;
     let unblocked = page.cells_of("vh1");
     page.add_measure("blocking").await;
-    assert!(page
-        .cells_of("vh1")
-        .iter()
-        .all(|c| c.contains("Ingen åtkomst")));
+    page.assert_all_denied("vh1");
 
     page.click("[data-testid=remove-measure-m1]").await;
     assert!(page.find("[data-testid=measure-m1]").is_none());

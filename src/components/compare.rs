@@ -61,16 +61,22 @@ pub fn Compare() -> impl IntoView {
 fn RuleSetChooser() -> impl IntoView {
     let state = use_app_state();
     let catalog = state.catalog;
-    let options = move |side: usize| {
-        catalog
+    // One labelled select per side, A (0) and B (1) of the compared pair.
+    let select = move |side: usize| {
+        let options = catalog
             .rule_sets
             .iter()
             .map(|rule_set| {
                 let id = rule_set.id.clone();
                 let value = id.clone();
                 let selected = move || {
-                    let pair = state.compare.get();
-                    (if side == 0 { pair.0 } else { pair.1 }) == id
+                    state.compare.with(|pair| {
+                        if side == 0 {
+                            pair.0 == id
+                        } else {
+                            pair.1 == id
+                        }
+                    })
                 };
                 view! {
                     <option value=value prop:selected=selected>
@@ -78,10 +84,8 @@ fn RuleSetChooser() -> impl IntoView {
                     </option>
                 }
             })
-            .collect_view()
-    };
-    let on_change = move |side: usize| {
-        move |ev: leptos::ev::Event| {
+            .collect_view();
+        let on_change = move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             state.compare.update(|pair| {
                 if side == 0 {
@@ -90,6 +94,19 @@ fn RuleSetChooser() -> impl IntoView {
                     pair.1 = value;
                 }
             });
+        };
+        let (label, id, testid) = if side == 0 {
+            ("Regelverk A", "compare-a", "compare-select-a")
+        } else {
+            ("Regelverk B", "compare-b", "compare-select-b")
+        };
+        view! {
+            <div class="compare-select">
+                <label for=id>{label}</label>
+                <select id=id data-testid=testid on:change=on_change>
+                    {options}
+                </select>
+            </div>
         }
     };
     // "Denna region": the rule set answering the case on the chosen date.
@@ -98,18 +115,8 @@ fn RuleSetChooser() -> impl IntoView {
         <fieldset class="compare-chooser">
             <legend>"Regelverken som jämförs"</legend>
             <div class="compare-selects">
-                <div class="compare-select">
-                    <label for="compare-a">"Regelverk A"</label>
-                    <select id="compare-a" data-testid="compare-select-a" on:change=on_change(0)>
-                        {options(0)}
-                    </select>
-                </div>
-                <div class="compare-select">
-                    <label for="compare-b">"Regelverk B"</label>
-                    <select id="compare-b" data-testid="compare-select-b" on:change=on_change(1)>
-                        {options(1)}
-                    </select>
-                </div>
+                {select(0)}
+                {select(1)}
             </div>
             <div class="compare-quick">
                 <button

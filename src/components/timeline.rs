@@ -31,6 +31,29 @@ struct Range {
     to: Option<NaiveDate>,
 }
 
+/// An end of the range: "Från" or "Till".
+#[derive(Clone, Copy)]
+enum End {
+    From,
+    To,
+}
+
+impl Range {
+    fn end(self, end: End) -> Option<NaiveDate> {
+        match end {
+            End::From => self.from,
+            End::To => self.to,
+        }
+    }
+
+    fn set_end(&mut self, end: End, date: NaiveDate) {
+        match end {
+            End::From => self.from = Some(date),
+            End::To => self.to = Some(date),
+        }
+    }
+}
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = use_app_state();
@@ -102,36 +125,38 @@ fn RangeChooser(
     bounds: Memo<Option<(NaiveDate, NaiveDate)>>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
-    let shown_from = move || {
-        range
-            .get()
-            .from
-            .or_else(|| bounds.get().map(|b| b.0))
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-    };
-    let shown_to = move || {
-        range
-            .get()
-            .to
-            .or_else(|| bounds.get().map(|b| b.1))
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-    };
-    let set = move |ev: leptos::ev::Event, end_is_from: bool| {
-        let value = event_target_value(&ev);
-        match parse_iso_date(value.trim()) {
-            Some(date) => {
-                error.set(None);
-                range.update(|r| {
-                    if end_is_from {
-                        r.from = Some(date);
-                    } else {
-                        r.to = Some(date);
-                    }
-                });
-            }
-            None => error.set(Some("Ange ett giltigt datum (ÅÅÅÅ-MM-DD).")),
+    // One input per end: the chosen date, else the end of the whole childhood.
+    let end_input = move |end: End| {
+        let shown = move || {
+            let chosen = range.get().end(end);
+            let whole = bounds.get().map(|(birth, adult)| match end {
+                End::From => birth,
+                End::To => adult,
+            });
+            chosen.or(whole).map(|d| d.to_string()).unwrap_or_default()
+        };
+        let on_change =
+            move |ev: leptos::ev::Event| match parse_iso_date(event_target_value(&ev).trim()) {
+                Some(date) => {
+                    error.set(None);
+                    range.update(|r| r.set_end(end, date));
+                }
+                None => error.set(Some("Ange ett giltigt datum (ÅÅÅÅ-MM-DD).")),
+            };
+        let (label, id) = match end {
+            End::From => ("Från", "timeline-from"),
+            End::To => ("Till", "timeline-to"),
+        };
+        view! {
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="date"
+                data-testid=id
+                prop:value=shown
+                aria-describedby="timeline-range-error"
+                on:change=on_change
+            />
         }
     };
     let narrowed = move || range.get() != Range::default();
@@ -139,24 +164,8 @@ fn RangeChooser(
         <fieldset class="timeline-range">
             <legend>"Visa perioden"</legend>
             <div class="timeline-range-row">
-                <label for="timeline-from">"Från"</label>
-                <input
-                    id="timeline-from"
-                    type="date"
-                    data-testid="timeline-from"
-                    prop:value=shown_from
-                    aria-describedby="timeline-range-error"
-                    on:change=move |ev| set(ev, true)
-                />
-                <label for="timeline-to">"Till"</label>
-                <input
-                    id="timeline-to"
-                    type="date"
-                    data-testid="timeline-to"
-                    prop:value=shown_to
-                    aria-describedby="timeline-range-error"
-                    on:change=move |ev| set(ev, false)
-                />
+                {end_input(End::From)}
+                {end_input(End::To)}
                 <button
                     type="button"
                     class="secondary"
