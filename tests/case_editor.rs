@@ -17,6 +17,7 @@ use insyn::components::access_matrix::AccessMatrix;
 use insyn::components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicker};
 use insyn::state::AppState;
 use insyn::training_cases::{example_case, training_case};
+use insyn_engine::case::MEASURE_TYPES;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -530,19 +531,7 @@ async fn loading_a_training_case_replaces_the_case() {
 #[wasm_bindgen_test]
 async fn every_kind_of_measure_can_be_added_and_the_case_stays_valid() {
     let page = Page::open().await;
-    let kinds = [
-        "blocking",
-        "blocking_extension",
-        "blocking_lifted",
-        "sealing",
-        "unlock_request",
-        "login_lock",
-        "login_unlock",
-        "extended_access_child",
-        "extended_access_guardian",
-        "exception_note",
-    ];
-    for kind in kinds {
+    for kind in MEASURE_TYPES {
         page.add_measure(kind).await;
     }
     assert_eq!(
