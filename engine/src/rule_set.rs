@@ -59,10 +59,9 @@ pub struct Citation {
 }
 
 /// A parameter value with its citation.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cited<T> {
     pub value: T,
-    #[serde(flatten)]
     pub citation: Citation,
 }
 
