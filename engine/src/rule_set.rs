@@ -643,8 +643,12 @@ fn inherit(parent: &Value, parent_id: &str, mut child: Value) -> Value {
 /// explains why in a note.
 pub fn check_citations(rule_set: &RuleSet) -> Result<(), String> {
     let mut problems = Vec::new();
-    let validity = ("validity", &rule_set.validity, Value::Null);
-    for (name, citation, _) in rule_set.parameter_list().into_iter().chain([validity]) {
+    let parameters = rule_set
+        .parameters
+        .each()
+        .into_iter()
+        .map(|(name, parameter)| (name, parameter.citation()));
+    for (name, citation) in parameters.chain([("validity", &rule_set.validity)]) {
         if rule_set.source(&citation.source).is_none() {
             problems.push(format!(
                 "parameter \"{name}\" cites unknown source \"{}\"",
