@@ -282,20 +282,20 @@ fn drawing(layout: &Layout, date: NaiveDate) -> String {
             ],
         );
     }
-    let [(_, data_date), (_, visibility), (_, chosen_x1), (_, chosen_x2)] = &chosen.line;
-    m.empty(
-        "line",
-        &[
-            ("class", "tl-chosen-line"),
-            ("data-testid", "timeline-chosen-marker"),
-            ("data-date", data_date),
-            ("visibility", visibility),
-            ("x1", chosen_x1),
-            ("x2", chosen_x2),
-            ("y1", &n(lanes_top - 4.0)),
-            ("y2", &n(axis_y + 28.0)),
-        ],
+    let (y1, y2) = (n(lanes_top - 4.0), n(axis_y + 28.0));
+    let mut line = vec![
+        ("class", "tl-chosen-line"),
+        ("data-testid", "timeline-chosen-marker"),
+        ("y1", y1.as_str()),
+        ("y2", y2.as_str()),
+    ];
+    line.extend(
+        chosen
+            .line
+            .iter()
+            .map(|(name, value)| (*name, value.as_str())),
     );
+    m.empty("line", &line);
     m.close("g");
 
     m.open("g", &[("aria-hidden", "true"), ("class", "tl-texts")]);
@@ -352,19 +352,20 @@ fn drawing(layout: &Layout, date: NaiveDate) -> String {
             );
         }
     }
-    let [(_, label_visibility), (_, label_x)] = &chosen.label;
-    m.element(
-        "text",
-        &[
-            ("class", "tl-chosen-label"),
-            ("visibility", label_visibility),
-            ("x", label_x),
-            ("y", &n(axis_y + 47.0)),
-            ("text-anchor", "middle"),
-            ("font-size", &n(AXIS_FONT)),
-        ],
-        &chosen.label_text,
+    let (y, font_size) = (n(axis_y + 47.0), n(AXIS_FONT));
+    let mut label = vec![
+        ("class", "tl-chosen-label"),
+        ("y", y.as_str()),
+        ("text-anchor", "middle"),
+        ("font-size", font_size.as_str()),
+    ];
+    label.extend(
+        chosen
+            .label
+            .iter()
+            .map(|(name, value)| (*name, value.as_str())),
     );
+    m.element("text", &label, &chosen.label_text);
     m.close("g");
     m.finish()
 }
