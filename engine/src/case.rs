@@ -159,6 +159,10 @@ pub struct Measure {
     pub unit: Option<String>,
     pub period: Period,
     pub kind: MeasureKind,
+    /// Why the measure was decided (motivering), for the documentation note and the request.
+    pub motivation: Option<String>,
+    /// When the decision is to be renewed, if needed (datum för förnyat beslut).
+    pub renewal_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,6 +239,14 @@ struct MeasureFile {
         with = "crate::date::optional_iso"
     )]
     investigation_until: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    motivation: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::optional_iso"
+    )]
+    renewal_on: Option<NaiveDate>,
 }
 
 fn required<T>(value: Option<T>, field: &str, measure_type: &str) -> Result<T, String> {
@@ -300,6 +312,8 @@ impl TryFrom<MeasureFile> for Measure {
             unit: file.unit,
             period: file.period.ok_or("missing field `period`")?,
             kind,
+            motivation: file.motivation,
+            renewal_on: file.renewal_on,
         })
     }
 }
@@ -312,6 +326,8 @@ impl From<Measure> for MeasureFile {
             decided_by: measure.decided_by,
             unit: measure.unit,
             period: Some(measure.period),
+            motivation: measure.motivation,
+            renewal_on: measure.renewal_on,
             ..MeasureFile::default()
         };
         file.measure_type = Some(match measure.kind {
@@ -570,6 +586,8 @@ mod tests {
                 unit: None,
                 period: Period::starting(start),
                 kind,
+                motivation: None,
+                renewal_on: None,
             };
             let written = serde_json::to_value(&measure).unwrap();
             assert_eq!(written["type"], tag);

@@ -171,6 +171,14 @@ pub enum EngineError {
         file: String,
         message: String,
     },
+    /// A measure named for a document is not in the case.
+    UnknownMeasure {
+        id: String,
+    },
+    /// A measure that needs no document (an exception note is written, not requested).
+    NoDocument {
+        id: String,
+    },
 }
 
 impl EngineError {
@@ -194,6 +202,8 @@ impl EngineError {
             EngineError::NotAMinor { eighteenth_birthday, .. } => format!("Barnet är inte minderårigt det datumet: 18-årsdagen var {eighteenth_birthday}."),
             EngineError::BadDate { input } => format!("\"{input}\" är inget datum (ÅÅÅÅ-MM-DD)."),
             EngineError::RuleSetFile { file, .. } => format!("Regelverksfilen {file} är felaktig."),
+            EngineError::UnknownMeasure { id } => format!("Åtgärden \"{id}\" finns inte i fallet."),
+            EngineError::NoDocument { .. } => "Ett undantag från direktåtkomst skrivs i journalsystemet under sitt sökord; det behöver ingen begäran.".into(),
         }
     }
 
@@ -249,6 +259,13 @@ impl std::fmt::Display for EngineError {
             EngineError::RuleSetFile { file, message } => {
                 write!(f, "rule set file {file}: {message}")
             }
+            EngineError::UnknownMeasure { id } => {
+                write!(f, "--measure: no measure \"{id}\" in the case")
+            }
+            EngineError::NoDocument { id } => write!(
+                f,
+                "--measure: \"{id}\" is an exception note, which is written in the journal system, not requested: it has no documents"
+            ),
         }
     }
 }

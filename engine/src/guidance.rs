@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use crate::rule_set::{Citation, RequestRoute, RuleSet, SealingScopeKind, UnlockRule};
+use crate::case::MeasureKind;
+use crate::rule_set::{Citation, GrantRoute, RequestRoute, RuleSet, SealingScopeKind, UnlockRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -92,4 +93,170 @@ pub fn measure_guidance(rule_set: &RuleSet, measure: ProtectiveMeasure) -> Measu
             citation: &p.sealing_unlock_rule.citation,
         }),
     }
+}
+
+/// How a measure of one kind is requested under a rule set: who decides, which form, and
+/// the parameter that says so. Grants (extended access) and protective measures alike.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Route<'r> {
+    pub rule_id: &'static str,
+    /// `None`: the rule set does not say how (the citation's note says why).
+    pub decided_by: Option<&'r str>,
+    pub form: Option<&'r str>,
+    /// Extended access only: whether the child must agree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub child_must_agree: Option<bool>,
+    pub citation: &'r Citation,
+}
+
+/// The route for a measure kind; `None` for an exception note, which is written in the
+/// journal system under its keyword rather than requested.
+pub fn request_route<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Option<Route<'r>> {
+    let p = &rule_set.parameters;
+    let request = |rule_id: &'static str, cited: &'r crate::rule_set::Cited<RequestRoute>| Route {
+        rule_id,
+        decided_by: Some(cited.value.decided_by.as_str()),
+        form: cited.value.form.as_deref(),
+        child_must_agree: None,
+        citation: &cited.citation,
+    };
+    let optional =
+        |rule_id: &'static str, cited: &'r crate::rule_set::Cited<Option<RequestRoute>>| Route {
+            rule_id,
+            decided_by: cited.value.as_ref().map(|r| r.decided_by.as_str()),
+            form: cited.value.as_ref().and_then(|r| r.form.as_deref()),
+            child_must_agree: None,
+            citation: &cited.citation,
+        };
+    let grant =
+        |rule_id: &'static str, cited: &'r crate::rule_set::Cited<Option<GrantRoute>>| Route {
+            rule_id,
+            decided_by: cited.value.as_ref().map(|r| r.decided_by.as_str()),
+            form: cited.value.as_ref().and_then(|r| r.form.as_deref()),
+            child_must_agree: cited.value.as_ref().map(|r| r.child_must_agree),
+            citation: &cited.citation,
+        };
+    Some(match kind {
+        MeasureKind::Blocking { .. } => request("blocking_request", &p.blocking_request),
+        MeasureKind::BlockingExtension { .. } => {
+            optional("blocking_extension_request", &p.blocking_extension_request)
+        }
+        MeasureKind::BlockingLifted { .. } => {
+            optional("blocking_lift_request", &p.blocking_lift_request)
+        }
+        MeasureKind::Sealing { .. } => request("sealing_request", &p.sealing_request),
+        MeasureKind::UnlockRequest { .. } => {
+            optional("sealing_unlock_request", &p.sealing_unlock_request)
+        }
+        // Unlocking goes the way locking went: the region that locked lifts it (Inera).
+        MeasureKind::LoginLock | MeasureKind::LoginUnlock => {
+            optional("login_lock_request", &p.login_lock_request)
+        }
+        MeasureKind::ExtendedAccessChild { .. } => {
+            grant("extended_access_child", &p.extended_access_child)
+        }
+        MeasureKind::ExtendedAccessGuardian { .. } => {
+            grant("extended_access_guardian", &p.extended_access_guardian)
+        }
+        MeasureKind::ExceptionNote { .. } => return None,
+    })
+}
+
+/// What a measure does to access, as the reminders group it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasureEffect {
+    /// Closes access: blocking, its extension, sealing, login lock.
+    Protects,
+    /// Ends a protection: lifting a blocking, unlocking a sealing or a login.
+    Lifts,
+    /// Opens access: extended access 13–15.
+    Grants,
+    /// A note under an exception keyword.
+    Note,
+}
+
+impl MeasureEffect {
+    pub fn of(kind: &MeasureKind) -> MeasureEffect {
+        match kind {
+            MeasureKind::Blocking { .. }
+            | MeasureKind::BlockingExtension { .. }
+            | MeasureKind::Sealing { .. }
+            | MeasureKind::LoginLock => MeasureEffect::Protects,
+            MeasureKind::BlockingLifted { .. }
+            | MeasureKind::UnlockRequest { .. }
+            | MeasureKind::LoginUnlock => MeasureEffect::Lifts,
+            MeasureKind::ExtendedAccessChild { .. } | MeasureKind::ExtendedAccessGuardian { .. } => {
+                MeasureEffect::Grants
+            }
+            MeasureKind::ExceptionNote { .. } => MeasureEffect::Note,
+        }
+    }
+}
+
+/// Something to remember when deciding a measure, with the line it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reminder<'r> {
+    pub rule_id: &'static str,
+    pub text_sv: String,
+    pub citation: &'r Citation,
+}
+
+/// The reminders a rule set gives for a measure kind: urgent cases by phone first, social
+/// services, siblings, messages from other systems, the kind's own extra actions and where
+/// to document the decision. Each once, in that order.
+pub fn reminders_for<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Vec<Reminder<'r>> {
+    let p = &rule_set.parameters;
+    let mut reminders: Vec<Reminder<'r>> = Vec::new();
+    let mut push = |rule_id: &'static str, text_sv: String, citation: &'r Citation| {
+        if !reminders.iter().any(|r| r.text_sv == text_sv) {
+            reminders.push(Reminder {
+                rule_id,
+                text_sv,
+                citation,
+            });
+        }
+    };
+    let effect = MeasureEffect::of(kind);
+    if effect == MeasureEffect::Protects {
+        if let Some(phone) = &p.urgent_phone.value {
+            push(
+                "urgent_phone",
+                format!("Brådskande: ring {phone} först och skicka sedan blanketten."),
+                &p.urgent_phone.citation,
+            );
+        }
+        for (rule_id, cited) in [
+            ("reminder_social_services", &p.reminder_social_services),
+            ("reminder_siblings", &p.reminder_siblings),
+            ("reminder_other_systems", &p.reminder_other_systems),
+        ] {
+            if let Some(text) = &cited.value {
+                push(rule_id, text.clone(), &cited.citation);
+            }
+        }
+    }
+    let own: Option<(&'static str, &'r crate::rule_set::Cited<Vec<String>>)> = match kind {
+        MeasureKind::Blocking { .. } | MeasureKind::BlockingExtension { .. } => {
+            Some(("blocking_extra_actions", &p.blocking_extra_actions))
+        }
+        _ if effect == MeasureEffect::Lifts => {
+            Some(("lifting_extra_actions", &p.lifting_extra_actions))
+        }
+        _ => None,
+    };
+    if let Some((rule_id, cited)) = own {
+        for text in &cited.value {
+            push(rule_id, text.clone(), &cited.citation);
+        }
+    }
+    if effect != MeasureEffect::Note {
+        if let Some(name) = &p.documentation_note_name.value {
+            push(
+                "documentation_note_name",
+                format!("Dokumentera beslutet: {name}."),
+                &p.documentation_note_name.citation,
+            );
+        }
+    }
+    reminders
 }

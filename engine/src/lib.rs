@@ -14,16 +14,23 @@
 //! - [`timeline`]: change points from birth to 18, and the diff of two rule sets.
 //! - [`guidance`]: who decides a measure, which form, the urgent phone line.
 //! - [`guardian_view`]: what a guardian sees in 1177, and what support staff may say.
+//! - [`decision`]: "Vilken åtgärd?", the measure the guidance recommends for a situation.
+//! - [`preview`]: what adding a measure would change, before it is added.
+//! - [`documents`]: the request, the documentation note, the phone checklist and the
+//!   standard answer for one measure.
 
 pub mod age;
 pub mod case;
 pub mod date;
+pub mod decision;
+pub mod documents;
 pub mod error;
 pub mod evaluation;
 pub mod explanation;
 pub mod guardian_view;
 pub mod guidance;
 pub mod identity;
+pub mod preview;
 pub mod rule_set;
 pub mod timeline;
 pub mod validation;

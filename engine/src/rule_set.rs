@@ -100,6 +100,37 @@ pub enum SealingScopeKind {
     EntryPeriod,
 }
 
+/// A measure the guidance recommends in a scenario ("Val av åtgärd och scenarier").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecommendedMeasure {
+    /// Försegling of the child's account and journal.
+    Sealing,
+    /// Blockering of the guardian(s) who are a risk.
+    Blocking,
+    /// Låsning av barnets inloggning.
+    LoginLock,
+}
+
+impl RecommendedMeasure {
+    /// The measure's `type` in the case format.
+    pub fn type_tag(self) -> &'static str {
+        match self {
+            RecommendedMeasure::Sealing => "sealing",
+            RecommendedMeasure::Blocking => "blocking",
+            RecommendedMeasure::LoginLock => "login_lock",
+        }
+    }
+
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            RecommendedMeasure::Sealing => "Försegling",
+            RecommendedMeasure::Blocking => "Blockering",
+            RecommendedMeasure::LoginLock => "Låsning av inloggning",
+        }
+    }
+}
+
 /// How a measure that is not in place could be granted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -259,6 +290,43 @@ parameters! {
     documentation_note_fields: Vec<String>,
     /// Extra actions when blocking, e.g. removing SMS reminders.
     blocking_extra_actions: Vec<String>,
+
+    /// Förlängning av blockering: who decides, which form (none: the source names none).
+    blocking_extension_request: Option<RequestRoute>,
+    /// Bryta (häva) blockering.
+    blocking_lift_request: Option<RequestRoute>,
+    /// Begäran om upplåsning av försegling.
+    sealing_unlock_request: Option<RequestRoute>,
+    /// Låsning av barnets inloggning.
+    login_lock_request: Option<RequestRoute>,
+    /// Whether the written request may carry names and personnummer (Östergötland: no,
+    /// they are given by phone).
+    request_may_carry_personal_data: bool,
+    /// What the documentation of a decision is called and where it goes (särskild anteckning).
+    documentation_note_name: Option<String>,
+    /// Extra actions when a blocking, sealing or login lock is lifted.
+    lifting_extra_actions: Vec<String>,
+    /// Reminder for every protective measure: consider the child's siblings.
+    reminder_siblings: Option<String>,
+    /// Reminder for every protective measure: social services (socialtjänsten, orosanmälan).
+    reminder_social_services: Option<String>,
+    /// Reminder for every protective measure: messages to guardians from other systems.
+    reminder_other_systems: Option<String>,
+
+    /// Val av åtgärd: the child tells of threats, violence or abuse.
+    scenario_child_tells_of_violence: Vec<RecommendedMeasure>,
+    /// Val av åtgärd: both guardians may be part of the child's risk.
+    scenario_both_guardians_risk: Vec<RecommendedMeasure>,
+    /// Val av åtgärd: only one guardian is a risk.
+    scenario_one_guardian_risk: Vec<RecommendedMeasure>,
+    /// Val av åtgärd: a guardian may control the child's e-ID or punish care contacts.
+    scenario_e_id_control: Vec<RecommendedMeasure>,
+    /// Val av åtgärd: someone demands that the child shows the journal.
+    scenario_journal_demanded: Vec<RecommendedMeasure>,
+    /// Val av åtgärd: the child has protected identity.
+    scenario_protected_identity: Vec<RecommendedMeasure>,
+    /// Val av åtgärd: a blocked guardian may get hold of the child's e-ID.
+    scenario_blocked_guardian_may_get_e_id: Vec<RecommendedMeasure>,
 }
 
 /// One parameter as a rule-set file writes it: the value (read into its type by
@@ -388,7 +456,9 @@ parameter_values_read_by_serde!(
     Option<String>,
     Vec<String>,
     RequestRoute,
+    Option<RequestRoute>,
     Option<GrantRoute>,
+    Vec<RecommendedMeasure>,
     UnlockRule,
     Vec<SealingScopeKind>,
     Vec<ExceptionCategory>,
@@ -722,6 +792,23 @@ pub fn parameter_term_sv(name: &str) -> &'static str {
         "guardian_always_informed" => "Informeras vårdnadshavare alltid?",
         "documentation_note_fields" => "Särskild anteckning: innehåll",
         "blocking_extra_actions" => "Fler åtgärder vid blockering",
+        "blocking_extension_request" => "Förlängning av blockering: beslut och blankett",
+        "blocking_lift_request" => "Bryta blockering: beslut och blankett",
+        "sealing_unlock_request" => "Upplåsning av försegling: beslut och blankett",
+        "login_lock_request" => "Låsning av inloggning: beslut och blankett",
+        "request_may_carry_personal_data" => "Personuppgifter i den skriftliga begäran",
+        "documentation_note_name" => "Dokumentation av beslutet (särskild anteckning)",
+        "lifting_extra_actions" => "Att tänka på när en åtgärd hävs",
+        "reminder_siblings" => "Påminnelse: barnets syskon",
+        "reminder_social_services" => "Påminnelse: socialtjänsten och orosanmälan",
+        "reminder_other_systems" => "Påminnelse: utskick från andra system (sms-påminnelser)",
+        "scenario_child_tells_of_violence" => "Val av åtgärd: barnet berättar om hot, våld eller övergrepp",
+        "scenario_both_guardians_risk" => "Val av åtgärd: båda vårdnadshavarna kan vara en risk",
+        "scenario_one_guardian_risk" => "Val av åtgärd: endast en vårdnadshavare utgör risk",
+        "scenario_e_id_control" => "Val av åtgärd: kontroll av barnets e-legitimation",
+        "scenario_journal_demanded" => "Val av åtgärd: någon kräver att barnet visar journalen",
+        "scenario_protected_identity" => "Val av åtgärd: skyddad identitet",
+        "scenario_blocked_guardian_may_get_e_id" => "Val av åtgärd: blockerad vårdnadshavare kan få tag på barnets e-legitimation",
         _ => "okänd parameter",
     }
 }

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use insyn_engine::documents::{self, DocumentInput, DocumentKind, StaffDetails};
 use insyn_engine::guardian_view::guardian_views;
 use insyn_engine::rule_set::parameter_term_sv;
 use insyn_engine::{parse_date, Case, Catalog, EngineError};
@@ -13,6 +14,7 @@ const USAGE: &str = "usage:
   insyn evaluate CASE.json --date YYYY-MM-DD [--rules ID]
   insyn timeline CASE.json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--rules ID]
   insyn diff CASE.json --rules A --rules B [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  insyn document CASE.json --kind request|note|phone|answer --measure ID [--date YYYY-MM-DD] [--staff STAFF.json] [--json]
   insyn rules";
 
 /// Command-line mistakes, told apart from engine errors only by their wording.
@@ -31,6 +33,10 @@ struct Options {
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     rules: Vec<String>,
+    kind: Option<String>,
+    measure: Option<String>,
+    staff_path: Option<String>,
+    json: bool,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, UsageError> {
@@ -47,6 +53,10 @@ fn parse_options(args: &[String]) -> Result<Options, UsageError> {
             "--from" => options.from = Some(parse_date(&value("--from")?)?),
             "--to" => options.to = Some(parse_date(&value("--to")?)?),
             "--rules" => options.rules.push(value("--rules")?),
+            "--kind" => options.kind = Some(value("--kind")?),
+            "--measure" => options.measure = Some(value("--measure")?),
+            "--staff" => options.staff_path = Some(value("--staff")?),
+            "--json" => options.json = true,
             other if other.starts_with("--") => {
                 return Err(UsageError(format!("unknown option {other}")))
             }
@@ -70,7 +80,81 @@ fn read_case(options: &Options) -> Result<Case, UsageError> {
     Ok(Case::from_json(&text)?)
 }
 
-fn run(args: &[String]) -> Result<Value, UsageError> {
+/// What a command prints: JSON, or a document's plain text.
+enum Output {
+    Json(Value),
+    Text(String),
+}
+
+fn read_staff(options: &Options) -> Result<StaffDetails, UsageError> {
+    let Some(path) = options.staff_path.as_deref() else {
+        return Ok(StaffDetails::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| UsageError(format!("cannot read {path}: {error}")))?;
+    serde_json::from_str(&text).map_err(|error| UsageError(format!("--staff {path}: {error}")))
+}
+
+fn document(options: &Options) -> Result<Output, UsageError> {
+    let catalog = Catalog::embedded();
+    let case = read_case(options)?;
+    let kinds = "request, note, phone or answer";
+    let kind = options
+        .kind
+        .as_deref()
+        .ok_or_else(|| UsageError(format!("document needs --kind ({kinds})")))?;
+    let kind = DocumentKind::from_key(kind)
+        .ok_or_else(|| UsageError(format!("--kind: unknown document kind \"{kind}\" (give {kinds})")))?;
+    let measure_id = options
+        .measure
+        .as_deref()
+        .ok_or_else(|| UsageError("document needs --measure ID (a measure id in the case)".into()))?;
+    let measure = case
+        .measure(measure_id)
+        .ok_or_else(|| UsageError(EngineError::UnknownMeasure { id: measure_id.into() }.to_string()))?;
+    // The engine reads no clock: without --date the document is dated on the decision.
+    let date = options
+        .date
+        .or(measure.decided_on)
+        .unwrap_or(measure.period.from);
+    let facts = insyn_engine::validation::validate_case(&case, date)?;
+    insyn_engine::validation::validate_date(&facts, date)?;
+    let rules = match options.rules.as_slice() {
+        [] => None,
+        [id] => Some(id.as_str()),
+        _ => return Err(UsageError("give --rules once".into())),
+    };
+    let rule_set = catalog.resolve(
+        &case.region,
+        rules.or(case.pinned_rule_set.as_deref()),
+        date,
+    )?;
+    let staff = read_staff(options)?;
+    let doc = documents::document(
+        rule_set,
+        &DocumentInput {
+            case: &case,
+            measure_id,
+            kind,
+            date,
+            staff: &staff,
+        },
+    )?;
+    Ok(if options.json {
+        Output::Json(serde_json::to_value(&doc).expect("a document serialises"))
+    } else {
+        Output::Text(doc.to_text())
+    })
+}
+
+fn run(args: &[String]) -> Result<Output, UsageError> {
+    if args.first().map(String::as_str) == Some("document") {
+        return document(&parse_options(&args[1..])?);
+    }
+    run_json(args).map(Output::Json)
+}
+
+fn run_json(args: &[String]) -> Result<Value, UsageError> {
     let catalog = Catalog::embedded();
     let Some((command, rest)) = args.split_first() else {
         return Err(UsageError(USAGE.into()));
@@ -156,11 +240,15 @@ fn run(args: &[String]) -> Result<Value, UsageError> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(value) => {
+        Ok(Output::Json(value)) => {
             println!(
                 "{}",
                 serde_json::to_string_pretty(&value).expect("output serialises")
             );
+            ExitCode::SUCCESS
+        }
+        Ok(Output::Text(text)) => {
+            print!("{text}");
             ExitCode::SUCCESS
         }
         Err(UsageError(message)) => {

@@ -152,6 +152,8 @@ pub fn new_measure(case: &Case, tag: &str, date: NaiveDate, category: Option<Str
         unit: first_unit,
         period: Period::starting(from),
         kind,
+        motivation: None,
+        renewal_on: None,
     }
 }
 
