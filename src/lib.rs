@@ -12,6 +12,9 @@ pub mod training_cases;
 use components::access_matrix::SituationView;
 use components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicker};
 use components::compare::Compare;
+use components::decision::DecisionSupport;
+use components::documents::DocumentsView;
+use components::preview::MeasurePreview;
 use components::guardian_view::GuardianViewPanel;
 use components::header::{AppHeader, HarmAssessmentNotice};
 use components::rule_sets::RuleSetPage;
@@ -45,13 +48,18 @@ pub fn App() -> impl IntoView {
                 <ErrorSummary/>
                 <ViewTabs/>
                 <div class="view-panel" role="tabpanel" id="view-panel">
-                    {move || match state.view.get() {
+                    {move || if state.draft.with(Option::is_some) {
+                        // A measure being added is previewed in place of the view.
+                        return view! { <MeasurePreview/> }.into_any();
+                    } else { match state.view.get() {
                         View::Situation => view! { <SituationView/> }.into_any(),
+                        View::Decide => view! { <DecisionSupport/> }.into_any(),
+                        View::Documents => view! { <DocumentsView/> }.into_any(),
                         View::Timeline => view! { <Timeline/> }.into_any(),
                         View::Compare => view! { <Compare/> }.into_any(),
                         View::GuardianView => view! { <GuardianViewPanel/> }.into_any(),
                         View::RuleSets => view! { <RuleSetPage/> }.into_any(),
-                    }}
+                    }}}
                 </div>
                 <HarmAssessmentNotice/>
             </main>

@@ -5,6 +5,8 @@
 //! Nothing here is ever written to storage: the case lives only in this page's memory.
 
 use chrono::NaiveDate;
+use insyn_engine::case::Measure;
+use insyn_engine::documents::{DocumentKind, StaffDetails};
 use insyn_engine::evaluation::evaluate_with;
 use insyn_engine::guardian_view::{guardian_views, GuardianView};
 use insyn_engine::timeline::{timeline, Timeline};
@@ -19,6 +21,10 @@ use crate::training_cases::TrainingCase;
 pub enum View {
     /// "Läget": the access matrix on the chosen date.
     Situation,
+    /// "Vilken åtgärd?": decision support, the measure the guidance recommends.
+    Decide,
+    /// "Dokument": request, documentation note, phone checklist and standard answer.
+    Documents,
     /// "Tidslinje": every change from birth to 18.
     Timeline,
     /// "Jämför": the case under two rule sets.
@@ -30,8 +36,10 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 7] = [
         View::Situation,
+        View::Decide,
+        View::Documents,
         View::Timeline,
         View::Compare,
         View::GuardianView,
@@ -41,6 +49,8 @@ impl View {
     pub fn label_sv(self) -> &'static str {
         match self {
             View::Situation => "Läget",
+            View::Decide => "Vilken åtgärd?",
+            View::Documents => "Dokument",
             View::Timeline => "Tidslinje",
             View::Compare => "Jämför",
             View::GuardianView => "Vad ser vårdnadshavaren?",
@@ -51,6 +61,8 @@ impl View {
     pub fn id(self) -> &'static str {
         match self {
             View::Situation => "situation",
+            View::Decide => "decide",
+            View::Documents => "documents",
             View::Timeline => "timeline",
             View::Compare => "compare",
             View::GuardianView => "guardian-view",
@@ -83,6 +95,14 @@ pub struct AppState {
     /// Problems the editor finds before the engine sees the case (e.g. an empty date field),
     /// keyed by path; they do not stop the rest of the case from being evaluated.
     pub input_errors: RwSignal<Vec<FieldError>>,
+    /// A measure being previewed before it is added: nothing changes in the case until the
+    /// user confirms (see `components::preview`).
+    pub draft: RwSignal<Option<Measure>>,
+    /// The staff member's own details for the documents ("Dina uppgifter").
+    pub staff: RwSignal<StaffDetails>,
+    /// "Dokument": the measure (id) and the kind of document chosen.
+    pub document_measure: RwSignal<Option<String>>,
+    pub document_kind: RwSignal<DocumentKind>,
 
     /// The case's validity and the chosen date's, with the engine's error if any.
     pub validity: Memo<Result<(), EngineError>>,
@@ -165,6 +185,10 @@ impl AppState {
             selected: RwSignal::new(None),
             compare: RwSignal::new(("vgr-2019".to_string(), "vgr-2026".to_string())),
             input_errors,
+            draft: RwSignal::new(None),
+            staff: RwSignal::new(StaffDetails::default()),
+            document_measure: RwSignal::new(None),
+            document_kind: RwSignal::new(DocumentKind::Request),
             validity,
             rule_set,
             evaluation,
@@ -180,6 +204,8 @@ impl AppState {
         self.date.set(training_case.start_date(self.today));
         self.selected.set(None);
         self.input_errors.set(Vec::new());
+        self.draft.set(None);
+        self.document_measure.set(None);
     }
 
     /// Record or clear an editor-level error for one path.
