@@ -210,8 +210,12 @@ pub fn document<'r>(
             id: measure.id.clone(),
         });
     }
+    let birth = crate::evaluation::CaseFacts::new(input.case, input.date)
+        .ok()
+        .map(|facts| facts.birth);
     let mut builder = Builder {
         rule_set,
+        birth,
         case: input.case,
         measure,
         staff: input.staff,
@@ -322,6 +326,8 @@ fn concerned_guardians(case: &Case, measure: &Measure, date: NaiveDate) -> Vec<S
 
 struct Builder<'r, 'a> {
     rule_set: &'r RuleSet,
+    /// The child's date of birth, when the case gives it (for automatic ends).
+    birth: Option<NaiveDate>,
     case: &'a Case,
     measure: &'a Measure,
     staff: &'a StaffDetails,
@@ -395,9 +401,24 @@ impl<'r> Builder<'r, '_> {
         if self.is_lifting() {
             return format!("fr.o.m. {}", period.from);
         }
-        match period.to {
-            Some(to) => format!("fr.o.m. {} t.o.m. {to}", period.from),
-            None => format!("fr.o.m. {} (tills vidare)", period.from),
+        let p = &self.rule_set.parameters;
+        // A measure the rule set ends by itself says so, rather than "tills vidare".
+        let automatic_end = match &self.measure.kind {
+            MeasureKind::Blocking { .. } | MeasureKind::BlockingExtension { .. } => {
+                p.blocking_ends_at_age.value
+            }
+            MeasureKind::Sealing { .. } => p.sealing_ends_at_age.value,
+            _ => None,
+        }
+        .zip(self.birth)
+        .map(|(age, birth)| (age, crate::age::birthday(birth, age as u32)));
+        match (period.to, automatic_end) {
+            (Some(to), _) => format!("fr.o.m. {} t.o.m. {to}", period.from),
+            (None, Some((age, end))) => format!(
+                "fr.o.m. {} (upphör automatiskt på {age}-årsdagen {end})",
+                period.from
+            ),
+            (None, None) => format!("fr.o.m. {} (tills vidare)", period.from),
         }
     }
 

@@ -194,3 +194,77 @@ fn every_example_case_evaluates_and_has_a_full_timeline() {
         "at least eight example cases ship, found {count}"
     );
 }
+
+fn stderr_of(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn document_prints_the_request_as_plain_text_dated_on_the_decision_by_default() {
+    let output = insyn(&[
+        "document",
+        "cases/one-guardian-risk-blocking.json",
+        "--kind",
+        "request",
+        "--measure",
+        "blockering-vh2",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.starts_with("Blankett till Spärr- och loggfunktionen\n"), "{text}");
+    for expected in ["Elsa Test", "20170101-2393", "Peter Test", "2026-06-15", "[saknas: motivering]"] {
+        assert!(text.contains(expected), "lacks {expected}:\n{text}");
+    }
+}
+
+#[test]
+fn document_with_json_gives_the_structured_form_and_staff_details_from_a_file() {
+    let staff = std::env::temp_dir().join(format!("insyn-staff-{}.json", std::process::id()));
+    std::fs::write(
+        &staff,
+        r#"{ "name": "Sara Sjuksköterska", "staff_id": "sasj01", "manager": "Vera Verksamhetschef" }"#,
+    )
+    .unwrap();
+    let output = insyn(&[
+        "document",
+        "cases/one-guardian-risk-blocking.json",
+        "--kind",
+        "phone",
+        "--measure",
+        "blockering-vh2",
+        "--date",
+        "2026-11-25",
+        "--staff",
+        staff.to_str().unwrap(),
+        "--json",
+    ]);
+    std::fs::remove_file(&staff).ok();
+    let value = json_of(&output);
+    assert_eq!(value["kind"], "phone");
+    assert_eq!(value["date"], "2026-11-25");
+    assert_eq!(value["rule_set_id"], "vgr-2026");
+    let text = value.to_string();
+    assert!(text.contains("sasj01") && text.contains("Vera Verksamhetschef"));
+    assert!(value["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m == "din e-postadress"));
+}
+
+#[test]
+fn document_refuses_bad_input_with_exit_2_naming_what_is_wrong() {
+    let case = "cases/one-guardian-risk-blocking.json";
+    let cases: [(&[&str], &str); 5] = [
+        (&["document", case, "--measure", "blockering-vh2"], "--kind"),
+        (&["document", case, "--kind", "letter", "--measure", "blockering-vh2"], "--kind: unknown document kind \"letter\""),
+        (&["document", case, "--kind", "note"], "--measure"),
+        (&["document", case, "--kind", "note", "--measure", "m9"], "no measure \"m9\""),
+        (&["document", case, "--kind", "note", "--measure", "blockering-vh2", "--staff", "no-such-file.json"], "cannot read no-such-file.json"),
+    ];
+    for (args, expected) in cases {
+        let message = stderr_of(&insyn(args));
+        assert!(message.contains(expected), "{args:?}: {message}");
+    }
+}
