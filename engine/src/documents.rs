@@ -257,10 +257,28 @@ pub fn document<'r>(
 
 /// A measure named by what it is and whom it concerns: "Blockering av Peter Test".
 pub fn measure_title(case: &Case, measure: &Measure) -> String {
-    let names = concerned_guardians(case, measure, measure.period.from)
-        .iter()
-        .map(|g| guardian_name(case, g))
-        .collect::<Vec<_>>();
+    title_of(case, measure, true)
+}
+
+/// The title, with guardians named by name (`names`) or only as "vårdnadshavare 2", for
+/// a written request that may not carry personal data.
+fn title_of(case: &Case, measure: &Measure, names: bool) -> String {
+    let label = |id: &String| {
+        if names {
+            guardian_name(case, id)
+        } else {
+            guardian_position(case, id)
+        }
+    };
+    // Only the measures that name guardians are titled by them; a sealing or a login lock
+    // concerns the child's account.
+    let named: Vec<String> = match &measure.kind {
+        MeasureKind::Blocking { guardians } => guardians.iter().map(label).collect(),
+        MeasureKind::BlockingExtension { guardian }
+        | MeasureKind::BlockingLifted { guardian }
+        | MeasureKind::ExtendedAccessGuardian { guardian, .. } => vec![label(guardian)],
+        _ => Vec::new(),
+    };
     let base = measure.kind.name_sv();
     match &measure.kind {
         MeasureKind::Sealing { scope, .. } => match scope {
@@ -278,12 +296,44 @@ pub fn measure_title(case: &Case, measure: &Measure) -> String {
         }
         MeasureKind::ExtendedAccessGuardian { access_unit, .. } => format!(
             "{base} ({}): {}",
-            names.join(", "),
+            named.join(", "),
             unit_name(case, access_unit)
         ),
-        _ if names.is_empty() => base.to_string(),
-        MeasureKind::Blocking { .. } => format!("{base} av {}", names.join(" och ")),
-        _ => format!("{base}: {}", names.join(" och ")),
+        MeasureKind::LoginLock | MeasureKind::LoginUnlock => {
+            format!("{base} för barnets konto")
+        }
+        MeasureKind::UnlockRequest { sealing, .. } => match case.measure(sealing) {
+            Some(sealed) => format!("{base} av {}", lower_first(&title_of(case, sealed, names))),
+            None => base.to_string(),
+        },
+        _ if named.is_empty() => base.to_string(),
+        MeasureKind::Blocking { .. } => format!("{base} av {}", named.join(" och ")),
+        _ => format!("{base}: {}", named.join(" och ")),
+    }
+}
+
+/// "Försegling …" → "försegling …" (the titles start with an ASCII or Swedish capital).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => {
+            let lower = match first {
+                'Å' => 'å',
+                'Ä' => 'ä',
+                'Ö' => 'ö',
+                other => other.to_ascii_lowercase(),
+            };
+            std::iter::once(lower).chain(chars).collect()
+        }
+        None => String::new(),
+    }
+}
+
+/// "vårdnadshavare 2": a guardian by position, without personal data.
+fn guardian_position(case: &Case, id: &str) -> String {
+    match case.guardians.iter().position(|g| g.id == id) {
+        Some(i) => format!("vårdnadshavare {}", i + 1),
+        None => id.to_string(),
     }
 }
 
@@ -422,10 +472,10 @@ impl<'r> Builder<'r, '_> {
         }
     }
 
-    fn measure_items(&self) -> Vec<Item> {
+    fn measure_items(&self, names: bool) -> Vec<Item> {
         let m = self.measure;
         vec![
-            line("Åtgärd", Value::Text(measure_title(self.case, m))),
+            line("Åtgärd", Value::Text(title_of(self.case, m, names))),
             line("Period", Value::Text(self.period_text())),
             line(
                 "Beslutsdatum",
@@ -535,14 +585,15 @@ impl<'r> Builder<'r, '_> {
         if route.form.is_none() {
             self.doc.notes.push(format!(
                 "Regelverket namnger ingen blankett för {}: använd din regions rutin och den här texten som underlag.",
-                name.to_lowercase()
+                lower_first(name)
             ));
         }
         self.doc.subtitle = Some(match route.decided_by {
             Some(who) => format!("Beslutas av: {who}"),
             None => "Beslutas av: [saknas i regelverket]".to_string(),
         });
-        let mut measure_items = self.measure_items();
+        let personal_data = self.rule_set.parameters.request_may_carry_personal_data.value;
+        let mut measure_items = self.measure_items(personal_data);
         if let Some(note) = certainty_note(route.citation) {
             measure_items.push(Item {
                 label: Some("Blankett och beslut".into()),
@@ -552,7 +603,7 @@ impl<'r> Builder<'r, '_> {
         }
         self.section("Åtgärd", measure_items);
         let p = &self.rule_set.parameters;
-        if p.request_may_carry_personal_data.value {
+        if personal_data {
             let persons = self.person_items(true);
             self.section("Barnet och vårdnadshavarna", persons);
         } else {
@@ -641,7 +692,7 @@ impl<'r> Builder<'r, '_> {
         let p = &self.rule_set.parameters;
         self.source("urgent_phone", &p.urgent_phone.citation);
         let name = self.measure.kind.name_sv();
-        self.doc.title = format!("Telefonlista – brådskande {}", name.to_lowercase());
+        self.doc.title = format!("Telefonlista – brådskande {}", lower_first(name));
         self.doc.subtitle = Some(format!("{} · {}", self.rule_set.region_name, self.date));
         let phone = Item {
             label: Some("Ring".into()),
@@ -706,7 +757,7 @@ impl<'r> Builder<'r, '_> {
         if !changes.is_empty() {
             self.doc.notes.push(format!(
                 "Källans standardsvar talar om försegling, men åtgärden är {}: ordvalet är ändrat ({}).",
-                self.measure.kind.name_sv().to_lowercase(),
+                lower_first(self.measure.kind.name_sv()),
                 changes.join(", ")
             ));
         } else if !matches!(self.measure.kind, MeasureKind::Sealing { .. } | MeasureKind::UnlockRequest { .. })
@@ -714,7 +765,7 @@ impl<'r> Builder<'r, '_> {
         {
             self.doc.notes.push(format!(
                 "Källans standardsvar talar om försegling, men åtgärden är {}: anpassa texten innan du lämnar den.",
-                self.measure.kind.name_sv().to_lowercase()
+                lower_first(self.measure.kind.name_sv())
             ));
         }
         let items = text

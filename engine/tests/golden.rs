@@ -10,11 +10,13 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use insyn_engine::decision::{recommend, Answers, BlockingTarget, Concern};
+use insyn_engine::documents::{document, DocumentInput, DocumentKind, StaffDetails};
 use insyn_engine::evaluation::{
     evaluate_with, Actor, Capability, ContentFilter, Evaluation, Outcome,
 };
 use insyn_engine::guardian_view::{guardian_views, SwitchJournalEntry};
-use insyn_engine::guidance::{measure_guidance, ProtectiveMeasure};
+use insyn_engine::guidance::{measure_guidance, reminders_for, request_route, ProtectiveMeasure};
 use insyn_engine::rule_set::RuleSet;
 use insyn_engine::validation::{validate_case, validate_date};
 use insyn_engine::{parse_date, Case, Catalog};
@@ -155,6 +157,31 @@ const GUIDANCE_KEYS: &[&str] = &[
     "decided_by_contains",
     "unlock_rule",
     "scopes",
+];
+
+const RECOMMENDATION_KEYS: &[&str] = &[
+    "yes",
+    "risk_guardian",
+    "measures",
+    "scenario_measures",
+    "blocking_target",
+];
+const REMINDER_KEYS: &[&str] = &["measure", "contains", "absent", "once", "rule_ids"];
+const ROUTE_KEYS: &[&str] = &[
+    "measure",
+    "rule",
+    "form_contains",
+    "form_absent",
+    "decided_by_contains",
+    "absent",
+];
+const DOCUMENT_KEYS: &[&str] = &[
+    "kind",
+    "measure",
+    "contains",
+    "absent",
+    "missing_contains",
+    "title_contains",
 ];
 
 fn known_keys(object: &Value, keys: &[&str]) {
@@ -439,7 +466,261 @@ fn check(
             Err(format!("guidance: {}", problems.join(", ")))
         };
     }
+    if let Some(recommendation) = expect.get("recommendation") {
+        return check_recommendation(rule_set, recommendation);
+    }
+    if let Some(reminders) = expect.get("reminders") {
+        return check_reminders(rule_set, case, reminders);
+    }
+    if let Some(route) = expect.get("route") {
+        return check_route(rule_set, case, route);
+    }
+    if let Some(doc) = expect.get("document") {
+        return check_document(rule_set, case, evaluation.date, doc);
+    }
     panic!("unknown expectation {expect}")
+}
+
+/// The measure of the case an expectation names by id; a missing one is a golden-file error.
+fn measure_of<'c>(case: &'c Case, expect: &Value) -> &'c insyn_engine::case::Measure {
+    let id = expect["measure"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{expect}: needs \"measure\" (a measure id in the case)"));
+    case.measure(id)
+        .unwrap_or_else(|| panic!("{expect}: no measure \"{id}\" in the case"))
+}
+
+/// Measure names as the rule files write them, sorted, for comparing lists as sets.
+fn measure_names(measures: &[insyn_engine::rule_set::RecommendedMeasure]) -> Vec<String> {
+    let mut names: Vec<String> = measures.iter().map(|m| m.type_tag().to_string()).collect();
+    names.sort();
+    names
+}
+
+fn string_list(value: &Value) -> Vec<String> {
+    let mut list: Vec<String> = value
+        .as_array()
+        .unwrap_or_else(|| panic!("{value}: expected a list of strings"))
+        .iter()
+        .map(|v| v.as_str().expect("a list of strings").to_string())
+        .collect();
+    list.sort();
+    list
+}
+
+/// `{"recommendation": {"yes": [concern keys], "risk_guardian"?, "measures"?,
+/// "scenario_measures"?: {concern key: [measures]}, "blocking_target"?: "both" | "choose" |
+/// guardian id}}`: what "Vilken åtgärd?" recommends for the answers.
+fn check_recommendation(rule_set: &RuleSet, expect: &Value) -> Result<(), String> {
+    known_keys(expect, RECOMMENDATION_KEYS);
+    let yes: Vec<Concern> = expect["yes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{expect}: needs \"yes\" (a list of question keys)"))
+        .iter()
+        .map(|k| {
+            let key = k.as_str().expect("question keys are strings");
+            Concern::from_key(key).unwrap_or_else(|| panic!("unknown question key \"{key}\""))
+        })
+        .collect();
+    let answers = Answers {
+        yes,
+        risk_guardian: expect.get("risk_guardian").map(|g| {
+            g.as_str()
+                .expect("risk_guardian is a guardian id")
+                .to_string()
+        }),
+    };
+    let r = recommend(rule_set, &answers);
+    let mut problems = Vec::new();
+    if let Some(expected) = expect.get("measures") {
+        let got = measure_names(&r.measures);
+        if got != string_list(expected) {
+            problems.push(format!("measures {got:?} ≠ expected {expected}"));
+        }
+    }
+    if let Some(per_scenario) = expect.get("scenario_measures") {
+        let per_scenario = per_scenario
+            .as_object()
+            .expect("scenario_measures maps question keys to measures");
+        for (key, expected) in per_scenario {
+            let concern =
+                Concern::from_key(key).unwrap_or_else(|| panic!("unknown question key \"{key}\""));
+            let Some(scenario) = r.scenarios.iter().find(|s| s.concern == concern) else {
+                panic!("scenario_measures names \"{key}\", which is not answered yes");
+            };
+            let got = measure_names(scenario.measures);
+            if got != string_list(expected) {
+                problems.push(format!("scenario {key}: {got:?} ≠ expected {expected}"));
+            }
+        }
+    }
+    if let Some(target) = expect.get("blocking_target") {
+        let got = match &r.blocking_guardians {
+            BlockingTarget::Both => "both".to_string(),
+            BlockingTarget::Choose => "choose".to_string(),
+            BlockingTarget::One { guardian } => guardian.clone(),
+        };
+        if Some(got.as_str()) != target.as_str() {
+            problems.push(format!("blocking target {got} ≠ expected {target}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("recommendation: {}", problems.join(", ")))
+    }
+}
+
+/// `{"reminders": {"measure": id, "contains"?, "absent"?, "once"?: true, "rule_ids"?: [..]}}`:
+/// the reminders for the measure's kind. `once`: exactly one reminder has `contains` (the
+/// same advice is not shown twice); `rule_ids`: the rules the reminders come from, in
+/// order, each once.
+fn check_reminders(rule_set: &RuleSet, case: &Case, expect: &Value) -> Result<(), String> {
+    known_keys(expect, REMINDER_KEYS);
+    let measure = measure_of(case, expect);
+    let reminders = reminders_for(rule_set, &measure.kind);
+    let texts: Vec<&str> = reminders.iter().map(|r| r.text_sv.as_str()).collect();
+    let mut problems = Vec::new();
+    if let Some(text) = expect.get("contains") {
+        let count = texts.iter().filter(|r| contains(Some(r), text)).count();
+        if count == 0 {
+            problems.push(format!("none contains {text}"));
+        }
+        if expect.get("once") == Some(&Value::Bool(true)) && count > 1 {
+            problems.push(format!("{count} contain {text}"));
+        }
+    }
+    if let Some(text) = expect.get("absent") {
+        if texts.iter().any(|r| contains(Some(r), text)) {
+            problems.push(format!("one contains {text}"));
+        }
+    }
+    if let Some(expected) = expect.get("rule_ids") {
+        let mut got: Vec<&str> = Vec::new();
+        for r in &reminders {
+            if !got.contains(&r.rule_id) {
+                got.push(r.rule_id);
+            }
+        }
+        let expected: Vec<&str> = expected
+            .as_array()
+            .expect("rule_ids is a list")
+            .iter()
+            .map(|v| v.as_str().expect("rule ids are strings"))
+            .collect();
+        if got != expected {
+            problems.push(format!("from rules {got:?} ≠ expected {expected:?}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "reminders for {}: {} (reminders: {texts:?})",
+            measure.id,
+            problems.join(", ")
+        ))
+    }
+}
+
+/// `{"route": {"measure": id, "rule"?, "form_contains"?, "form_absent"?: true,
+/// "decided_by_contains"?, "absent"?: true}}`: how the measure's kind is requested.
+/// `absent`: the rule set does not say how (no route, or no one named as deciding).
+fn check_route(rule_set: &RuleSet, case: &Case, expect: &Value) -> Result<(), String> {
+    known_keys(expect, ROUTE_KEYS);
+    let measure = measure_of(case, expect);
+    let route = request_route(rule_set, &measure.kind);
+    let flag = |key: &str| expect.get(key) == Some(&Value::Bool(true));
+    let mut problems = Vec::new();
+    let decided_by = route.as_ref().and_then(|r| r.decided_by);
+    let form = route.as_ref().and_then(|r| r.form);
+    if flag("absent") && decided_by.is_some() {
+        problems.push(format!(
+            "a route exists (decided by {decided_by:?}, form {form:?})"
+        ));
+    }
+    if let Some(rule) = expect.get("rule") {
+        let got = route.as_ref().map(|r| r.rule_id);
+        if got != rule.as_str() {
+            problems.push(format!("rule {got:?} ≠ {rule}"));
+        }
+    }
+    if let Some(text) = expect.get("form_contains") {
+        if !contains(form, text) {
+            problems.push(format!("form {form:?} lacks {text}"));
+        }
+    }
+    if flag("form_absent") && form.is_some() {
+        problems.push(format!("form {form:?} exists"));
+    }
+    if let Some(text) = expect.get("decided_by_contains") {
+        if !contains(decided_by, text) {
+            problems.push(format!("decided by {decided_by:?} lacks {text}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("route for {}: {}", measure.id, problems.join(", ")))
+    }
+}
+
+/// `{"document": {"kind": "request|note|phone|answer", "measure": id, "contains"?,
+/// "absent"?, "missing_contains"?, "title_contains"?}}`: the document built for the
+/// measure on the golden date, with no staff details, read as its plain text.
+fn check_document(
+    rule_set: &RuleSet,
+    case: &Case,
+    date: chrono::NaiveDate,
+    expect: &Value,
+) -> Result<(), String> {
+    known_keys(expect, DOCUMENT_KEYS);
+    let measure = measure_of(case, expect);
+    let kind_key = expect["kind"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{expect}: needs \"kind\""));
+    let kind = DocumentKind::from_key(kind_key)
+        .unwrap_or_else(|| panic!("unknown document kind \"{kind_key}\""));
+    let staff = StaffDetails::default();
+    let input = DocumentInput {
+        case,
+        measure_id: &measure.id,
+        kind,
+        date,
+        staff: &staff,
+    };
+    let doc = document(rule_set, &input).map_err(|e| format!("document: {e}"))?;
+    let text = doc.to_text();
+    let mut problems = Vec::new();
+    if let Some(t) = expect.get("contains") {
+        if !contains(Some(&text), t) {
+            problems.push(format!("text lacks {t}"));
+        }
+    }
+    if let Some(t) = expect.get("absent") {
+        if t.as_str().is_some() && contains(Some(&text), t) {
+            problems.push(format!("text has {t}"));
+        }
+    }
+    if let Some(t) = expect.get("missing_contains") {
+        if !doc.missing.iter().any(|m| contains(Some(m), t)) {
+            problems.push(format!("missing {:?} lacks {t}", doc.missing));
+        }
+    }
+    if let Some(t) = expect.get("title_contains") {
+        if !contains(Some(&doc.title), t) {
+            problems.push(format!("title {:?} lacks {t}", doc.title));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{kind_key} document for {}: {}\n{text}",
+            measure.id,
+            problems.join(", ")
+        ))
+    }
 }
 
 fn run_case(rule_set: &RuleSet, golden: &GoldenCase) -> Result<(), String> {
@@ -471,6 +752,10 @@ fn mutate(name: &str, value: &Value) -> Value {
             "extended_access_child" | "extended_access_guardian" | "legal_representative_route" => {
                 json!({"decided_by": "MUTATED", "form": "MUTATED", "child_must_agree": false})
             }
+            "blocking_extension_request"
+            | "blocking_lift_request"
+            | "sealing_unlock_request"
+            | "login_lock_request" => json!({"decided_by": "MUTATED", "form": "MUTATED"}),
             _ => json!("MUTATED"),
         },
         Value::String(s) => match s.as_str() {
@@ -485,6 +770,8 @@ fn mutate(name: &str, value: &Value) -> Value {
                 json!([{"name": "MUTATED", "hidden_from": "everyone", "only_during_investigation": false}])
             }
             "sealing_scopes" => json!(["whole", "unit", "entry_period"]),
+            // A recommended measure must be one the engine knows.
+            _ if name.starts_with("scenario_") => json!(["sealing"]),
             _ => json!(["MUTATED"]),
         },
         Value::Object(route) => match name {
