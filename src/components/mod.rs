@@ -10,6 +10,7 @@ pub mod decision;
 pub mod documents;
 pub mod guardian_view;
 pub mod header;
+pub mod markup;
 pub mod preview;
 pub mod rule_sets;
 pub mod timeline;

@@ -13,7 +13,6 @@
 //! the drawn elements rather than redrawing: the keyboard focus stays on the button.
 
 mod layout;
-mod markup;
 
 use chrono::NaiveDate;
 use insyn_engine::timeline::Timeline;
@@ -23,13 +22,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::labels::truncate;
+use crate::components::markup::Markup;
 use crate::state::use_app_state;
 use layout::{
     layout, n, text_width, within, Fill, Layout, Marker, Row, RowKind, Run, AXIS_FONT, BAR_H,
     GROUP_FONT, GROUP_H, LABEL_FONT, LANE_H, MARK_BLOCK_H, MARK_CAUSE_FONT, MARK_DATE_FONT,
     MIN_WIDTH, RUN_FONT,
 };
-use markup::Markup;
 
 #[component]
 pub fn TimelineChart(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoView {

@@ -1,47 +1,48 @@
-//! Writes SVG markup as text, escaping every attribute value and text it is given.
+//! Writes SVG or HTML markup as text, escaping every attribute value and text it is given.
 //!
-//! The chart is drawn as one string of markup rather than as typed view nodes: a drawing
-//! of a few hundred static shapes built from view nodes made the chart alone about 30 KB
-//! of the gzipped wasm (see the README's size notes). The text from the case (names of
-//! guardians and units) reaches the markup only through `escape_into`.
+//! The timeline chart and the documents are written as one string of markup rather than as
+//! typed view nodes: a drawing of a few hundred static shapes built from view nodes made the
+//! chart alone about 30 KB of the gzipped wasm (see the README's size notes), and a document
+//! is static text too. The text from the case (names of children, guardians and units)
+//! reaches the markup only through `escape_into`.
 
-/// An SVG fragment being written.
+/// An SVG or HTML fragment being written.
 #[derive(Default)]
-pub(super) struct Markup {
+pub(crate) struct Markup {
     out: String,
 }
 
 impl Markup {
     /// `<tag a="v" …>`; close it with `close`.
-    pub(super) fn open(&mut self, tag: &str, attributes: &[(&str, &str)]) {
+    pub(crate) fn open(&mut self, tag: &str, attributes: &[(&str, &str)]) {
         self.start_tag(tag, attributes);
         self.out.push('>');
     }
 
-    /// `<tag a="v" …/>`
-    pub(super) fn empty(&mut self, tag: &str, attributes: &[(&str, &str)]) {
+    /// `<tag a="v" …/>`: SVG only (in HTML only void elements such as `<br>` may end so).
+    pub(crate) fn empty(&mut self, tag: &str, attributes: &[(&str, &str)]) {
         self.start_tag(tag, attributes);
         self.out.push_str("/>");
     }
 
-    pub(super) fn close(&mut self, tag: &str) {
+    pub(crate) fn close(&mut self, tag: &str) {
         self.out.push_str("</");
         self.out.push_str(tag);
         self.out.push('>');
     }
 
-    pub(super) fn text(&mut self, text: &str) {
+    pub(crate) fn text(&mut self, text: &str) {
         escape_into(&mut self.out, text);
     }
 
     /// `<tag a="v" …>text</tag>`
-    pub(super) fn element(&mut self, tag: &str, attributes: &[(&str, &str)], text: &str) {
+    pub(crate) fn element(&mut self, tag: &str, attributes: &[(&str, &str)], text: &str) {
         self.open(tag, attributes);
         self.text(text);
         self.close(tag);
     }
 
-    pub(super) fn finish(self) -> String {
+    pub(crate) fn finish(self) -> String {
         self.out
     }
 
@@ -61,7 +62,7 @@ impl Markup {
 }
 
 /// Text made safe for both element content and double- or single-quoted attributes.
-pub(super) fn escape_into(out: &mut String, text: &str) {
+pub(crate) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
