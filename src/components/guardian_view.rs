@@ -7,9 +7,9 @@
 use insyn_engine::guardian_view::{GuardianView, SwitchJournalEntry};
 use insyn_engine::RuleSet;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::citation::CitationView;
+use crate::components::clipboard::{copy_text, CopyResult};
 use crate::components::date_chooser::DateChooser;
 use crate::state::use_app_state;
 
@@ -277,34 +277,11 @@ fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> imp
 fn StandardAnswer(text: &'static str, id: String) -> impl IntoView {
     let block = NodeRef::<leptos::html::Div>::new();
     let status = RwSignal::new(String::new());
-    let select_text = move || {
-        if let Some(element) = block.get_untracked() {
-            if select_contents(&element).is_ok() {
-                status.set("Texten är markerad. Tryck Ctrl+C för att kopiera.".into());
-                return;
-            }
-        }
-        status.set("Markera texten och kopiera den med Ctrl+C.".into());
-    };
-    let copy = move |_| match write_clipboard(text) {
-        Some(promise) => {
-            let ok = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| {
-                status.set("Standardsvaret är kopierat.".into());
-            });
-            let failed = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| {
-                select_text();
-            });
-            let then = js_sys::Reflect::get(&promise, &JsValue::from_str("then"))
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            match then {
-                Some(then) => {
-                    let _ = then.call2(&promise, &ok, &failed);
-                }
-                None => select_text(),
-            }
-        }
-        None => select_text(),
+    let copy = move |_| {
+        let shown = block.get_untracked().map(web_sys::Element::from);
+        copy_text(text, shown, move |result: CopyResult| {
+            status.set(result.message_sv().to_string())
+        });
     };
     let block_id = format!("standard-answer-{id}");
     view! {
@@ -324,29 +301,4 @@ fn StandardAnswer(text: &'static str, id: String) -> impl IntoView {
             <span class="gv-copy-status" role="status" aria-live="polite">{move || status.get()}</span>
         </div>
     }
-}
-
-/// `navigator.clipboard.writeText(text)`, if the browser offers it (a secure context).
-fn write_clipboard(text: &str) -> Option<JsValue> {
-    let navigator = js_sys::Reflect::get(&window(), &JsValue::from_str("navigator")).ok()?;
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return None;
-    }
-    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    write.call1(&clipboard, &JsValue::from_str(text)).ok()
-}
-
-/// `getSelection().selectAllChildren(element)`.
-fn select_contents(element: &web_sys::Element) -> Result<(), JsValue> {
-    let get_selection = js_sys::Reflect::get(&window(), &JsValue::from_str("getSelection"))?
-        .dyn_into::<js_sys::Function>()?;
-    let selection = get_selection.call0(&window())?;
-    let select_all = js_sys::Reflect::get(&selection, &JsValue::from_str("selectAllChildren"))?
-        .dyn_into::<js_sys::Function>()?;
-    select_all.call1(&selection, element)?;
-    Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod access_matrix;
 pub mod case_editor;
 pub mod citation;
+pub mod clipboard;
 pub mod compare;
 pub mod date_chooser;
 pub mod decision;
