@@ -36,6 +36,10 @@ pub fn provide_app_state(
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state(today_from_browser(), example_case());
+    // The staff member's own details, if they asked this browser to remember them.
+    if let Some(details) = components::staff_details::remembered() {
+        state.staff.set(details);
+    }
     view! {
         <a class="skip-link" href="#main">"Hoppa till resultatet"</a>
         <AppHeader/>

@@ -14,4 +14,5 @@ pub mod header;
 pub mod markup;
 pub mod preview;
 pub mod rule_sets;
+pub mod staff_details;
 pub mod timeline;
