@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 use insyn_engine::case::Measure;
+use insyn_engine::decision::Answers;
 use insyn_engine::documents::{DocumentKind, StaffDetails};
 use insyn_engine::evaluation::evaluate_with;
 use insyn_engine::guardian_view::{guardian_views, GuardianView};
@@ -103,6 +104,12 @@ pub struct AppState {
     /// "Dokument": the measure (id) and the kind of document chosen.
     pub document_measure: RwSignal<Option<String>>,
     pub document_kind: RwSignal<DocumentKind>,
+    /// "Vilken åtgärd?": the questions answered yes (kept while staff preview a measure and
+    /// come back; never stored, and forgotten when the case is replaced).
+    pub answers: RwSignal<Answers>,
+    /// What the last action did ("Blockering av Peter Test är tillagd i fallet."), for the
+    /// status line above the view.
+    pub notice: RwSignal<Option<String>>,
 
     /// The case's validity and the chosen date's, with the engine's error if any.
     pub validity: Memo<Result<(), EngineError>>,
@@ -189,6 +196,8 @@ impl AppState {
             staff: RwSignal::new(StaffDetails::default()),
             document_measure: RwSignal::new(None),
             document_kind: RwSignal::new(DocumentKind::Request),
+            answers: RwSignal::new(Answers::default()),
+            notice: RwSignal::new(None),
             validity,
             rule_set,
             evaluation,
@@ -200,12 +209,19 @@ impl AppState {
 
     /// Replace the case (a training case chosen, or a file opened) and reset what depends on it.
     pub fn load(&self, training_case: &TrainingCase) {
-        self.case.set(training_case.case());
-        self.date.set(training_case.start_date(self.today));
+        self.replace_case(training_case.case(), training_case.start_date(self.today));
+    }
+
+    /// Replace the case with `case`, shown on `date`, and reset what depends on it.
+    pub fn replace_case(&self, case: Case, date: NaiveDate) {
+        self.case.set(case);
+        self.date.set(date);
         self.selected.set(None);
         self.input_errors.set(Vec::new());
         self.draft.set(None);
         self.document_measure.set(None);
+        self.answers.set(Answers::default());
+        self.notice.set(None);
     }
 
     /// Record or clear an editor-level error for one path.

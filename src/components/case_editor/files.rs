@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use insyn_engine::age::birthday;
+use insyn_engine::case::Child;
 use insyn_engine::Case;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -98,11 +99,24 @@ fn open_case_text(state: AppState, text: &str) -> Result<(), String> {
             error.message_sv()
         )
     })?;
-    state.date.set(start_date(&case, state.today));
-    state.case.set(case);
-    state.selected.set(None);
-    state.input_errors.set(Vec::new());
+    let date = start_date(&case, state.today);
+    state.replace_case(case, date);
     Ok(())
+}
+
+/// An empty case in `region`: no child details, guardians, units or measures yet.
+pub fn new_case(region: &str) -> Case {
+    Case {
+        format_version: insyn_engine::case::FORMAT_VERSION,
+        title: Some("Nytt fall".to_string()),
+        region: region.to_string(),
+        pinned_rule_set: None,
+        child: Child::default(),
+        guardians: Vec::new(),
+        legal_representatives: Vec::new(),
+        care_units: Vec::new(),
+        measures: Vec::new(),
+    }
 }
 
 fn read_file(
@@ -156,6 +170,13 @@ pub fn TrainingCasePicker() -> impl IntoView {
                 training_case.title()
             ))));
         }
+    };
+    let new_empty_case = move |_| {
+        let region = state.case.with_untracked(|case| case.region.clone());
+        state.replace_case(new_case(&region), state.today);
+        status.set(Some(Status::Done(
+            "Ett nytt, tomt fall är öppnat. Fyll i barnet under Fallet.".into(),
+        )));
     };
     let export = move |_| {
         let result = state.case.with_untracked(export_case);
@@ -211,6 +232,9 @@ pub fn TrainingCasePicker() -> impl IntoView {
                     <button type="button" data-testid="open-training-case" on:click=open_training_case>
                         "Öppna"
                     </button>
+                    <button type="button" class="secondary" data-testid="new-case" on:click=new_empty_case>
+                        "Nytt fall"
+                    </button>
                 </div>
             </div>
             <p class="field-note" id="training-case-summary">{summary}</p>
@@ -241,5 +265,23 @@ pub fn TrainingCasePicker() -> impl IntoView {
                 }}
             </p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_case_keeps_the_region_and_has_nothing_else_yet() {
+        let case = new_case("rjl");
+        assert_eq!(case.region, "rjl");
+        assert_eq!(case.title.as_deref(), Some("Nytt fall"));
+        assert_eq!(case.child, Child::default());
+        assert!(case.child.birth_date.is_none() && case.child.identity_number.is_none());
+        assert!(case.guardians.is_empty() && case.care_units.is_empty());
+        assert!(case.legal_representatives.is_empty() && case.measures.is_empty());
+        // It is a case the app can hold and export: it reads back as itself.
+        assert_eq!(Case::from_json(&case.to_json_pretty()).ok(), Some(case));
     }
 }
