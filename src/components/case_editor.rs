@@ -17,8 +17,10 @@ mod files;
 mod measures;
 mod parties;
 
+pub use fields::{is_within, FieldTarget};
 pub use files::TrainingCasePicker;
-use measures::{EditorOptions, MeasureList};
+use measures::MeasureList;
+pub use measures::{measure_fields, EditorOptions};
 use parties::{ChildFields, GuardianList, RegionFields, RepresentativeList, UnitList};
 
 use crate::state::use_app_state;

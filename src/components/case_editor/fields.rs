@@ -1,4 +1,5 @@
-//! The editor's inputs, each bound to one field of `state.case` by a getter and a setter,
+//! The editor's inputs, each bound to one field of `state.case` by a getter and a setter
+//! (or of the measure being previewed, see `FieldTarget`),
 //! each carrying `data-path` = the engine's path of that field and showing the error at that
 //! path next to it (with `aria-invalid` and `aria-describedby`).
 //!
@@ -15,7 +16,90 @@ use insyn_engine::Case;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::state::{use_app_state, AppState};
+use crate::state::{use_app_state, AppState, FieldError};
+
+/// What the fields edit: the case itself, or the measure being previewed before it is added
+/// (`state.draft`), shown inside a copy of the case so the same fields, paths and messages
+/// serve both. The preview provides `Draft` by context; everywhere else it is `Case`.
+#[derive(Clone, Copy)]
+pub enum FieldTarget {
+    Case(AppState),
+    Draft {
+        state: AppState,
+        /// The case with the draft in it (nothing of it is written back but the draft).
+        case: Memo<Case>,
+        /// The draft's problems: the fields' own and the engine's, by path.
+        errors: Memo<Vec<FieldError>>,
+        /// The fields' own problems (e.g. an emptied date).
+        input_errors: RwSignal<Vec<FieldError>>,
+    },
+}
+
+impl From<AppState> for FieldTarget {
+    fn from(state: AppState) -> Self {
+        FieldTarget::Case(state)
+    }
+}
+
+impl FieldTarget {
+    /// The target of the fields built here: the preview's draft, or the case.
+    pub fn current() -> FieldTarget {
+        use_context::<FieldTarget>().unwrap_or_else(|| FieldTarget::Case(use_app_state()))
+    }
+
+    /// Read the case the fields show (tracked).
+    pub fn with_case<T>(self, f: impl FnOnce(&Case) -> T) -> T {
+        match self {
+            FieldTarget::Case(state) => state.case.with(f),
+            FieldTarget::Draft { case, .. } => case.with(f),
+        }
+    }
+
+    /// Edit the case; for a draft, only the draft measure keeps the edit.
+    pub fn update(self, f: impl FnOnce(&mut Case)) {
+        match self {
+            FieldTarget::Case(state) => state.case.update(f),
+            FieldTarget::Draft { state, .. } => {
+                let Some(draft) = state.draft.get_untracked() else {
+                    return;
+                };
+                let mut case = state
+                    .case
+                    .with_untracked(|case| insyn_engine::preview::with_measure(case, &draft));
+                f(&mut case);
+                if let Some(edited) = case.measures.into_iter().find(|m| m.id == draft.id) {
+                    state.draft.set(Some(edited));
+                }
+            }
+        }
+    }
+
+    fn input_errors(self) -> RwSignal<Vec<FieldError>> {
+        match self {
+            FieldTarget::Case(state) => state.input_errors,
+            FieldTarget::Draft { input_errors, .. } => input_errors,
+        }
+    }
+
+    pub fn set_input_error(self, path: &str, message_sv: Option<String>) {
+        self.input_errors().update(|errors| {
+            errors.retain(|e| e.path != path);
+            if let Some(message_sv) = message_sv {
+                errors.push(FieldError {
+                    path: path.to_string(),
+                    message_sv,
+                });
+            }
+        });
+    }
+
+    fn with_errors<T>(self, f: impl FnOnce(&Vec<FieldError>) -> T) -> T {
+        match self {
+            FieldTarget::Case(state) => state.errors.with(f),
+            FieldTarget::Draft { errors, .. } => errors.with(f),
+        }
+    }
+}
 
 /// A field's read of the case, type-erased (see `text_field`).
 type ReadCase<T> = Arc<dyn Fn(&Case) -> T + Send + Sync>;
@@ -52,8 +136,8 @@ pub fn is_within(path: &str, prefix: &str) -> bool {
 
 /// The message for a field; with `group`, also the messages of the fields inside it
 /// (e.g. `measures[0].guardians[1]` for the checkbox group `measures[0].guardians`).
-pub fn error_for(state: AppState, path: &str, group: bool) -> Option<String> {
-    state.errors.with(|errors| {
+pub fn error_for(target: impl Into<FieldTarget>, path: &str, group: bool) -> Option<String> {
+    target.into().with_errors(|errors| {
         errors
             .iter()
             .find(|e| e.path == path || (group && is_within(&e.path, path)))
@@ -71,9 +155,9 @@ pub fn clear_input_errors_under(state: AppState, prefix: &str) {
 /// The error line under a field. Always in the DOM (empty when fine) so `aria-describedby`
 /// always points at something; `live` makes it a polite live region.
 pub fn field_error(path: String, group: bool, live: bool) -> impl IntoView {
-    let state = use_app_state();
+    let target = FieldTarget::current();
     let id = error_id(&path);
-    let message = move || error_for(state, &path, group);
+    let message = move || error_for(target, &path, group);
     view! {
         <p id=id class="field-error" aria-live=live.then_some("polite")>
             {move || message().map(|m| view! { <span class="error-icon" aria-hidden="true">"⚠ "</span> {m} })}
@@ -103,11 +187,11 @@ fn text_field_erased(
     list: Option<&'static str>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let value = Memo::new(move |_| state.case.with(|case| get(case)).unwrap_or_default());
+    let target = FieldTarget::current();
+    let value = Memo::new(move |_| target.with_case(|case| get(case)).unwrap_or_default());
     let id = dom_id(&path);
     let error_path = path.clone();
-    let invalid = move || error_for(state, &error_path, false).is_some();
+    let invalid = move || error_for(target, &error_path, false).is_some();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -123,9 +207,45 @@ fn text_field_erased(
                 aria-describedby=error_id(&path)
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    state.case.update(|case| set(case, text));
+                    target.update(|case| set(case, text));
                 }
             />
+            {field_error(path, false, false)}
+        </div>
+    }
+}
+
+/// Several lines of free text (a measure's motivation). `set` receives the text as typed.
+pub fn textarea_field(
+    label: &'static str,
+    path: String,
+    get: impl Fn(&Case) -> Option<String> + Send + Sync + 'static,
+    set: impl Fn(&mut Case, String) + 'static,
+    hint: Option<&'static str>,
+) -> impl IntoView {
+    let target = FieldTarget::current();
+    let value = Memo::new(move |_| target.with_case(|case| get(case)).unwrap_or_default());
+    let id = dom_id(&path);
+    let hint_id = format!("{id}-hint");
+    let described_by = match hint {
+        Some(_) => format!("{} {hint_id}", error_id(&path)),
+        None => error_id(&path),
+    };
+    view! {
+        <div class="field field-wide">
+            <label for=id.clone()>{label}</label>
+            <textarea
+                id=id
+                rows="3"
+                data-path=path.clone()
+                prop:value=move || value.get()
+                aria-describedby=described_by
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    target.update(|case| set(case, text));
+                }
+            ></textarea>
+            {hint.map(|hint| view! { <span class="field-hint" id=hint_id>{hint}</span> })}
             {field_error(path, false, false)}
         </div>
     }
@@ -180,17 +300,16 @@ fn date_field_erased(
     hint: Option<&'static str>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let target = FieldTarget::current();
     let value = Memo::new(move |_| {
-        state
-            .case
-            .with(|case| get(case))
+        target
+            .with_case(|case| get(case))
             .map(|d| d.to_string())
             .unwrap_or_default()
     });
     let id = dom_id(&path);
     let error_path = path.clone();
-    let invalid = move || error_for(state, &error_path, false).is_some();
+    let invalid = move || error_for(target, &error_path, false).is_some();
     let hint_id = hint.map(|_| format!("{id}-hint"));
     let described_by = match &hint_id {
         Some(hint_id) => format!("{} {hint_id}", error_id(&path)),
@@ -202,8 +321,8 @@ fn date_field_erased(
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let pending_path = path.clone();
     let pending = Memo::new(move |_| {
-        state
-            .input_errors
+        target
+            .input_errors()
             .with(|errors| errors.iter().any(|e| e.path == pending_path))
     });
     Effect::new(move |_| {
@@ -222,12 +341,12 @@ fn date_field_erased(
         let raw = input.value();
         match parse_iso_date(raw.trim()) {
             Some(date) => {
-                state.set_input_error(&input_path, None);
-                state.case.update(|case| set(case, Some(date)));
+                target.set_input_error(&input_path, None);
+                target.update(|case| set(case, Some(date)));
             }
             None if !required && raw.trim().is_empty() && !bad_date_input(&input) => {
-                state.set_input_error(&input_path, None);
-                state.case.update(|case| set(case, None));
+                target.set_input_error(&input_path, None);
+                target.update(|case| set(case, None));
             }
             None => {
                 let message = if required {
@@ -235,7 +354,7 @@ fn date_field_erased(
                 } else {
                     "Ange ett giltigt datum eller lämna fältet tomt."
                 };
-                state.set_input_error(&input_path, Some(message.into()));
+                target.set_input_error(&input_path, Some(message.into()));
             }
         }
     };
@@ -283,11 +402,11 @@ fn select_field_erased(
     set: WriteCase<String>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let value = Memo::new(move |_| state.case.with(|case| get(case)).unwrap_or_default());
+    let target = FieldTarget::current();
+    let value = Memo::new(move |_| target.with_case(|case| get(case)).unwrap_or_default());
     let id = dom_id(&path);
     let error_path = path.clone();
-    let invalid = move || error_for(state, &error_path, false).is_some();
+    let invalid = move || error_for(target, &error_path, false).is_some();
     let rendered_options = move || {
         let current = value.get();
         let mut options = options.get();
@@ -319,7 +438,7 @@ fn select_field_erased(
                 aria-describedby=error_id(&path)
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
-                    state.case.update(|case| set(case, chosen));
+                    target.update(|case| set(case, chosen));
                 }
             >
                 {rendered_options}
@@ -348,8 +467,8 @@ fn checkbox_field_erased(
     set: WriteCase<bool>,
     testid: Option<&'static str>,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let checked = Memo::new(move |_| state.case.with(|case| get(case)));
+    let target = FieldTarget::current();
+    let checked = Memo::new(move |_| target.with_case(|case| get(case)));
     let id = dom_id(&path);
     view! {
         <div class="field field-check">
@@ -362,7 +481,7 @@ fn checkbox_field_erased(
                 aria-describedby=error_id(&path)
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    state.case.update(|case| set(case, on));
+                    target.update(|case| set(case, on));
                 }
             />
             <label for=id>{label}</label>
@@ -392,8 +511,8 @@ fn checkbox_group_erased(
     get: ReadCase<Vec<String>>,
     set: SharedWriteCase<Vec<String>>,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let chosen = Memo::new(move |_| state.case.with(|case| get(case)));
+    let target = FieldTarget::current();
+    let chosen = Memo::new(move |_| target.with_case(|case| get(case)));
     let group_path = path.clone();
     let boxes = move || {
         let mut options = options.get();
@@ -426,7 +545,7 @@ fn checkbox_group_erased(
                                 if on {
                                     ids.push(toggled.clone());
                                 }
-                                state.case.update(|case| set(case, ids));
+                                target.update(|case| set(case, ids));
                             }
                         />
                         <label for=id>{label}</label>
@@ -436,7 +555,7 @@ fn checkbox_group_erased(
             .collect_view()
     };
     let error_path = path.clone();
-    let invalid = move || error_for(state, &error_path, true).is_some();
+    let invalid = move || error_for(target, &error_path, true).is_some();
     view! {
         <fieldset class="check-group" class:invalid=invalid>
             <legend>{legend}</legend>

@@ -10,10 +10,11 @@ use leptos::prelude::*;
 
 use super::fields::{
     checkbox_group, clear_input_errors_under, date_field, field_error, next_id, non_empty,
-    select_field, text_field, Options,
+    select_field, text_field, textarea_field, FieldTarget, Options,
 };
 use super::parties::{child_birth, guardian_label};
 use crate::state::{use_app_state, AppState};
+use insyn_engine::documents::measure_title;
 
 /// A measure of the kind with empty references, to be filled in by `new_measure`.
 fn blank_kind(tag: &str) -> MeasureKind {
@@ -490,90 +491,133 @@ fn MeasureItem(index: usize, id: String, tag: &'static str) -> impl IntoView {
         });
     };
     let name = kind_name_sv(tag);
+    // Named by what it is and whom it concerns ("Blockering av Peter Test"), the id aside.
+    let title = Memo::new(move |_| {
+        state.case.with(|case| {
+            case.measures
+                .get(index)
+                .map(|m| measure_title(case, m))
+                .unwrap_or_else(|| name.to_string())
+        })
+    });
     view! {
         <fieldset class="item measure" data-testid=format!("measure-{id}") data-kind=tag>
             <legend>
-                {format!("{}. {name} ", index + 1)}
+                {format!("{}. ", index + 1)}{move || title.get()}" "
                 <span class="item-id">{format!("({id})")}</span>
             </legend>
-            <div class="field-row">
-                {date_field(
-                    "Fr.o.m.",
-                    format!("{base}.period.from"),
-                    true,
-                    move |case| case.measures.get(index).map(|m| m.period.from),
-                    move |case, date| {
-                        if let (Some(m), Some(date)) = (case.measures.get_mut(index), date) {
-                            m.period.from = date;
-                        }
-                    },
-                    None,
-                    None,
-                )}
-                {date_field(
-                    "T.o.m.",
-                    format!("{base}.period.to"),
-                    false,
-                    move |case| case.measures.get(index).and_then(|m| m.period.to),
-                    move |case, date| {
-                        if let Some(m) = case.measures.get_mut(index) {
-                            m.period.to = date;
-                        }
-                    },
-                    Some("Tomt = tills vidare"),
-                    None,
-                )}
-            </div>
-            {kind_fields(index, tag, options)}
-            <div class="field-row">
-                {date_field(
-                    "Beslutsdatum",
-                    format!("{base}.decided_on"),
-                    false,
-                    move |case| case.measures.get(index).and_then(|m| m.decided_on),
-                    move |case, date| {
-                        if let Some(m) = case.measures.get_mut(index) {
-                            m.decided_on = date;
-                        }
-                    },
-                    None,
-                    None,
-                )}
-                {text_field(
-                    "Beslutad av",
-                    format!("{base}.decided_by"),
-                    move |case| case.measures.get(index).and_then(|m| m.decided_by.clone()),
-                    move |case, who| {
-                        if let Some(m) = case.measures.get_mut(index) {
-                            m.decided_by = non_empty(who);
-                        }
-                    },
-                    Some("decided-by"),
-                    None,
-                )}
-            </div>
-            <div class="field-row">
-                {select_field(
-                    "Begärande enhet",
-                    format!("{base}.unit"),
-                    options.units_optional,
-                    move |case| case.measures.get(index).map(|m| m.unit.clone().unwrap_or_default()),
-                    move |case, unit| {
-                        if let Some(m) = case.measures.get_mut(index) {
-                            m.unit = non_empty(unit);
-                        }
-                    },
-                    None,
-                )}
-                <div class="item-actions">
-                    <button type="button" class="remove small" data-testid=format!("remove-measure-{id}") on:click=remove>
-                        "Ta bort åtgärden"<span class="visually-hidden">{format!(" {}, {name}", index + 1)}</span>
-                    </button>
-                </div>
+            {measure_fields(index, tag, options)}
+            <div class="item-actions measure-actions">
+                <button type="button" class="remove small" data-testid=format!("remove-measure-{id}") on:click=remove>
+                    "Ta bort åtgärden"<span class="visually-hidden">{format!(" {}, {name}", index + 1)}</span>
+                </button>
             </div>
             {field_error(format!("{base}.id"), false, false)}
             <p class="refusal" role="status">{move || refusal.get()}</p>
         </fieldset>
+    }
+}
+
+/// The fields of the measure at `index`: its dates, the kind's own fields, who decided and
+/// why. The case editor shows them for every measure; the preview for the measure being
+/// added (see `FieldTarget`), so both ask the same questions with the same paths.
+pub fn measure_fields(index: usize, tag: &'static str, options: EditorOptions) -> impl IntoView {
+    let base = format!("measures[{index}]");
+    view! {
+        <div class="field-row">
+            {date_field(
+                "Fr.o.m.",
+                format!("{base}.period.from"),
+                true,
+                move |case| case.measures.get(index).map(|m| m.period.from),
+                move |case, date| {
+                    if let (Some(m), Some(date)) = (case.measures.get_mut(index), date) {
+                        m.period.from = date;
+                    }
+                },
+                None,
+                None,
+            )}
+            {date_field(
+                "T.o.m.",
+                format!("{base}.period.to"),
+                false,
+                move |case| case.measures.get(index).and_then(|m| m.period.to),
+                move |case, date| {
+                    if let Some(m) = case.measures.get_mut(index) {
+                        m.period.to = date;
+                    }
+                },
+                Some("Tomt = tills vidare"),
+                None,
+            )}
+        </div>
+        {kind_fields(index, tag, options)}
+        <div class="field-row">
+            {date_field(
+                "Beslutsdatum",
+                format!("{base}.decided_on"),
+                false,
+                move |case| case.measures.get(index).and_then(|m| m.decided_on),
+                move |case, date| {
+                    if let Some(m) = case.measures.get_mut(index) {
+                        m.decided_on = date;
+                    }
+                },
+                None,
+                None,
+            )}
+            {text_field(
+                "Beslutad av",
+                format!("{base}.decided_by"),
+                move |case| case.measures.get(index).and_then(|m| m.decided_by.clone()),
+                move |case, who| {
+                    if let Some(m) = case.measures.get_mut(index) {
+                        m.decided_by = non_empty(who);
+                    }
+                },
+                Some("decided-by"),
+                None,
+            )}
+        </div>
+        <div class="field-row">
+            {select_field(
+                "Begärande enhet",
+                format!("{base}.unit"),
+                options.units_optional,
+                move |case| case.measures.get(index).map(|m| m.unit.clone().unwrap_or_default()),
+                move |case, unit| {
+                    if let Some(m) = case.measures.get_mut(index) {
+                        m.unit = non_empty(unit);
+                    }
+                },
+                None,
+            )}
+            {date_field(
+                "Datum för förnyat beslut",
+                format!("{base}.renewal_on"),
+                false,
+                move |case| case.measures.get(index).and_then(|m| m.renewal_on),
+                move |case, date| {
+                    if let Some(m) = case.measures.get_mut(index) {
+                        m.renewal_on = date;
+                    }
+                },
+                Some("Om beslutet behöver förnyas"),
+                None,
+            )}
+        </div>
+        {textarea_field(
+            "Motivering",
+            format!("{base}.motivation"),
+            move |case| case.measures.get(index).and_then(|m| m.motivation.clone()),
+            move |case, text| {
+                if let Some(m) = case.measures.get_mut(index) {
+                    m.motivation = non_empty(text);
+                }
+            },
+            None,
+        )}
     }
 }
 
@@ -706,7 +750,7 @@ fn scope_key(kind: &MeasureKind) -> Option<&'static str> {
 
 #[component]
 fn SealingFields(index: usize) -> impl IntoView {
-    let state = use_app_state();
+    let target = FieldTarget::current();
     let options = options();
     let base = format!("measures[{index}]");
     let scopes: Options = Memo::new(|_| {
@@ -726,9 +770,7 @@ fn SealingFields(index: usize) -> impl IntoView {
         ]
     });
     let scope = Memo::new(move |_| {
-        state
-            .case
-            .with(|case| case.measures.get(index).and_then(|m| scope_key(&m.kind)))
+        target.with_case(|case| case.measures.get(index).and_then(|m| scope_key(&m.kind)))
     });
     let scope_fields = move || match scope.get() {
         Some("unit") => {

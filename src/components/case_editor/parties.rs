@@ -280,9 +280,19 @@ fn GuardianItem(index: usize, id: String) -> impl IntoView {
                     None,
                     None,
                 )}
-                <div class="item-actions">
-                    {remove_button(format!("vårdnadshavare {}", index + 1), format!("remove-guardian-{id}"), remove, refusal)}
-                </div>
+                {text_field(
+                    "Personnummer (valfritt)",
+                    format!("{base}.identity_number"),
+                    move |case| case.guardians.get(index).and_then(|g| g.identity_number.clone()),
+                    move |case, number| {
+                        if let Some(g) = case.guardians.get_mut(index) {
+                            // Kept exactly as typed; the engine checks it and says what is wrong.
+                            g.identity_number = non_empty(number);
+                        }
+                    },
+                    None,
+                    None,
+                )}
             </div>
             <div class="field-row">
                 {date_field(
@@ -314,8 +324,10 @@ fn GuardianItem(index: usize, id: String) -> impl IntoView {
             </div>
             {field_error(format!("{base}.registered"), false, false)}
             {field_error(format!("{base}.id"), false, false)}
-            {field_error(format!("{base}.identity_number"), false, false)}
             <ProtectedIdentityPeriods owner=PeriodOwner::Guardian(index)/>
+            <div class="item-actions">
+                {remove_button(format!("vårdnadshavare {}", index + 1), format!("remove-guardian-{id}"), remove, refusal)}
+            </div>
             {refusal_line(refusal)}
         </fieldset>
     }
