@@ -14,7 +14,7 @@ use components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicker};
 use components::compare::Compare;
 use components::decision::DecisionSupport;
 use components::documents::DocumentsView;
-use components::preview::MeasurePreview;
+use components::preview::{ActionNotice, MeasurePreview};
 use components::guardian_view::GuardianViewPanel;
 use components::header::{AppHeader, HarmAssessmentNotice};
 use components::rule_sets::RuleSetPage;
@@ -40,6 +40,8 @@ pub fn App() -> impl IntoView {
     if let Some(details) = components::staff_details::remembered() {
         state.staff.set(details);
     }
+    // Only opening and closing the preview swaps the view; editing the draft does not.
+    let previewing = Memo::new(move |_| state.draft.with(Option::is_some));
     view! {
         <a class="skip-link" href="#main">"Hoppa till resultatet"</a>
         <AppHeader/>
@@ -51,10 +53,11 @@ pub fn App() -> impl IntoView {
             <main id="main" data-testid="main" tabindex="-1">
                 <ErrorSummary/>
                 <ViewTabs/>
+                <ActionNotice/>
                 <div class="view-panel" role="tabpanel" id="view-panel">
-                    {move || if state.draft.with(Option::is_some) {
+                    {move || if previewing.get() {
                         // A measure being added is previewed in place of the view.
-                        return view! { <MeasurePreview/> }.into_any();
+                        view! { <MeasurePreview/> }.into_any()
                     } else { match state.view.get() {
                         View::Situation => view! { <SituationView/> }.into_any(),
                         View::Decide => view! { <DecisionSupport/> }.into_any(),

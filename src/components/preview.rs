@@ -1,8 +1,642 @@
-//! The preview of a measure being added (to be built).
+//! The preview of a measure before it is added (`state.draft`): a short form to finish it,
+//! then what it would do, computed by the engine on a copy of the case — the consequences
+//! in words, the matrix without and with it on the chosen date, every period of the
+//! childhood it changes, and the rule set's reminders. Nothing changes in the case until
+//! "Lägg till i fallet"; "Avbryt" leaves it as it was.
+//!
+//! The form is the case editor's own fields (`measure_fields`) pointed at the draft through
+//! `FieldTarget::Draft`, so the draft's problems show next to its fields with the same
+//! Swedish messages and paths as in the editor.
 
+use insyn_engine::case::Measure;
+use insyn_engine::decision::next_measure_id;
+use insyn_engine::documents::measure_title;
+use insyn_engine::guidance::reminders_for;
+use insyn_engine::preview::{preview, with_measure, Preview};
+use insyn_engine::rule_set::RuleSet;
+use insyn_engine::timeline::DiffRange;
+use insyn_engine::{Case, EngineError, Evaluation, OutcomeKind};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::access_matrix::{actor_key, capability_key, outcome_class, outcome_icon};
+use crate::components::case_editor::{
+    describe_path, focus_path, is_within, measure_fields, EditorOptions, FieldTarget,
+};
+use crate::components::citation::CitationView;
+use crate::components::timeline::labels::{actor_label, capability_short, cell_label};
+use crate::state::{use_app_state, FieldError, View};
+
+/// Add `measure` to the case and return its index. A measure whose id the case has taken
+/// meanwhile (edited while the preview was open) gets a fresh one, so nothing is replaced.
+pub fn add_measure(case: &mut Case, mut measure: Measure) -> usize {
+    if case.measure(&measure.id).is_some() {
+        let prefix = format!("{}-", measure.id);
+        measure.id = next_measure_id(case, &prefix);
+    }
+    case.measures.push(measure);
+    case.measures.len() - 1
+}
+
+/// "Ändras: Har åtkomst → Ingen åtkomst".
+pub fn change_text(before: OutcomeKind, after: OutcomeKind) -> String {
+    format!("Ändras: {} → {}", before.label_sv(), after.label_sv())
+}
+
+/// "2026-11-25 – 2029-12-31".
+pub fn range_text(range: &DiffRange) -> String {
+    format!("{} – {}", range.from, range.to)
+}
+
+/// The engine's problems as field messages: those of the draft (under `measures[index]`)
+/// next to its fields, the rest for the box above the form.
+pub fn split_problems(
+    problems: &[EngineError],
+    index: usize,
+) -> (Vec<FieldError>, Vec<FieldError>) {
+    let prefix = format!("measures[{index}]");
+    let mut own: Vec<FieldError> = Vec::new();
+    let mut others: Vec<FieldError> = Vec::new();
+    for problem in problems {
+        let path = problem.path().unwrap_or("date").to_string();
+        let list = if is_within(&path, &prefix) {
+            &mut own
+        } else {
+            &mut others
+        };
+        if !list.iter().any(|e| e.path == path) {
+            list.push(FieldError {
+                path,
+                message_sv: problem.message_sv(),
+            });
+        }
+    }
+    (own, others)
+}
+
+/// The place of a draft field in a few words: "vårdnadshavare", "t.o.m.".
+fn field_place(case: &Case, path: &str) -> String {
+    let place = describe_path(case, path);
+    match place.split_once(", ") {
+        Some((_, field)) => field.to_string(),
+        None => "åtgärden".to_string(),
+    }
+}
+
+fn focus_selector(selector: &str) -> bool {
+    match document().query_selector(selector) {
+        Ok(Some(element)) => match element.dyn_ref::<web_sys::HtmlElement>() {
+            Some(element) => element.focus().is_ok(),
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+type PreviewResult = Option<Result<Preview<'static>, Vec<EngineError>>>;
 
 #[component]
 pub fn MeasurePreview() -> impl IntoView {
-    view! { <p>"Förhandsgranskning"</p> }
+    let state = use_app_state();
+    // The case with the draft in it: what the form shows and the paths it uses.
+    let draft_case: Memo<Case> = Memo::new(move |_| {
+        state.case.with(|case| {
+            state.draft.with(|draft| match draft {
+                Some(measure) => with_measure(case, measure),
+                None => case.clone(),
+            })
+        })
+    });
+    let result: Memo<PreviewResult> = Memo::new(move |_| {
+        let date = state.date.get();
+        state.draft.with(|draft| {
+            draft.as_ref().map(|measure| {
+                state
+                    .case
+                    .with(|case| preview(state.catalog, case, measure, date))
+            })
+        })
+    });
+    // Where the draft sits in `draft_case`, and its kind: the form is rebuilt only if these
+    // change, so typing never loses focus.
+    let shape = Memo::new(move |_| {
+        let index = draft_case.with(|case| case.measures.len().saturating_sub(1));
+        let tag = state
+            .draft
+            .with(|d| d.as_ref().map_or("blocking", |m| m.kind.type_tag()));
+        (index, tag)
+    });
+    let input_errors = RwSignal::new(Vec::<FieldError>::new());
+    let problems = Memo::new(move |_| {
+        let index = shape.get().0;
+        result.with(|result| match result {
+            Some(Err(problems)) => split_problems(problems, index),
+            _ => (Vec::new(), Vec::new()),
+        })
+    });
+    // Every problem of the draft: the fields' own and the engine's.
+    let draft_errors = Memo::new(move |_| {
+        let mut errors = input_errors.get();
+        for error in problems.with(|p| p.0.clone()) {
+            if !errors.iter().any(|e| e.path == error.path) {
+                errors.push(error);
+            }
+        }
+        errors
+    });
+    provide_context(FieldTarget::Draft {
+        state,
+        case: draft_case,
+        errors: draft_errors,
+        input_errors,
+    });
+    let options = EditorOptions::new(state);
+    provide_context(options);
+
+    let title = Memo::new(move |_| {
+        state.draft.with(|draft| {
+            draft.as_ref().map_or_else(String::new, |measure| {
+                state.case.with(|case| measure_title(case, measure))
+            })
+        })
+    });
+    // The rule set the measure is judged by: the one in force when it starts.
+    let measure_rules: Memo<Option<&'static RuleSet>> = Memo::new(move |_| {
+        let from = state.draft.with(|d| d.as_ref().map(|m| m.period.from))?;
+        state.case.with(|case| {
+            state
+                .catalog
+                .resolve(&case.region, case.pinned_rule_set.as_deref(), from)
+                .ok()
+        })
+    });
+
+    // A new preview replaces the last action's message.
+    state.notice.set(None);
+    // Where the keyboard was, to go back there on "Avbryt".
+    let opener = document().active_element();
+    request_animation_frame(|| {
+        focus_selector("#preview-heading");
+    });
+    // Choosing another view closes the preview, as "Avbryt" would.
+    let first_view = state.view.get_untracked();
+    Effect::new(move |previous: Option<()>| {
+        let view = state.view.get();
+        let moved = previous.is_some() || view != first_view;
+        if moved && state.draft.with_untracked(Option::is_some) {
+            state.draft.set(None);
+            state.notice.set(Some(
+                "Förhandsgranskningen stängdes. Ingen åtgärd lades till; fallet är oförändrat."
+                    .into(),
+            ));
+        }
+    });
+
+    let refusal = RwSignal::new(None::<String>);
+    let add = move |_| {
+        let first_problem = draft_errors.with_untracked(|e| e.first().map(|e| e.path.clone()));
+        if let Some(path) = first_problem {
+            refusal.set(Some(
+                "Åtgärden är inte tillagd än: rätta det som är markerat i formuläret först.".into(),
+            ));
+            focus_path(&path);
+            return;
+        }
+        let Some(measure) = state.draft.get_untracked() else {
+            return;
+        };
+        let title = title.get_untracked();
+        state.case.update(|case| {
+            add_measure(case, measure);
+        });
+        state.draft.set(None);
+        state.view.set(View::Situation);
+        state.notice.set(Some(format!(
+            "{title} är tillagd i fallet. Läget nedan visar fallet med åtgärden."
+        )));
+        request_animation_frame(|| {
+            focus_selector("#action-notice");
+        });
+    };
+    let cancel = move |_| {
+        state.draft.set(None);
+        state.notice.set(Some(
+            "Förhandsgranskningen är stängd. Ingen åtgärd lades till; fallet är oförändrat.".into(),
+        ));
+        let opener = opener.clone();
+        request_animation_frame(move || {
+            let back = opener.filter(|e| e.is_connected());
+            let focused = match back
+                .as_ref()
+                .and_then(|e| e.dyn_ref::<web_sys::HtmlElement>())
+            {
+                Some(element) => element.focus().is_ok(),
+                None => false,
+            };
+            if !focused && !focus_selector("#view-panel h2[tabindex]") {
+                focus_selector("#main");
+            }
+        });
+    };
+
+    let form = move || {
+        let (index, tag) = shape.get();
+        measure_fields(index, tag, options)
+    };
+    let case_problems = move || {
+        let others = problems.with(|p| p.1.clone());
+        (!others.is_empty()).then(|| {
+            let items = others
+                .into_iter()
+                .map(|e| {
+                    let place = draft_case.with_untracked(|case| describe_path(case, &e.path));
+                    view! { <li>{place}": "{e.message_sv}</li> }
+                })
+                .collect_view();
+            view! {
+                <div class="preview-case-problems" data-testid="preview-case-problems">
+                    <p><span aria-hidden="true">"⚠ "</span>"Fallet behöver rättas innan förhandsgranskningen kan visas:"</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    };
+    let draft_problem_list = move || {
+        let errors = draft_errors.get();
+        (!errors.is_empty()).then(|| {
+            let items = errors
+                .into_iter()
+                .map(|e| {
+                    let place = draft_case.with_untracked(|case| field_place(case, &e.path));
+                    let path = e.path.clone();
+                    view! {
+                        <li>
+                            <button type="button" class="link-button" on:click=move |_| focus_path(&path)>
+                                <span class="error-place">{place}": "</span>{e.message_sv}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="preview-problems" data-testid="preview-problems">
+                    <p><span aria-hidden="true">"⚠ "</span>"Fyll i eller rätta detta, så visas vad åtgärden gör:"</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    };
+    let consequences = move || {
+        result.with(|result| match result {
+            Some(Ok(preview)) => {
+                let rules = measure_rules.get().or_else(|| state.rule_set.get().ok());
+                consequences_view(preview, rules).into_any()
+            }
+            _ => ().into_any(),
+        })
+    };
+    let effects = move || {
+        result.with(|result| match result {
+            Some(Ok(preview)) => state
+                .case
+                .with_untracked(|case| effects_view(case, preview))
+                .into_any(),
+            _ => ().into_any(),
+        })
+    };
+    let reminders = move || {
+        let rules = measure_rules.get()?;
+        let reminders = state
+            .draft
+            .with(|d| d.as_ref().map(|m| reminders_for(rules, &m.kind)))?;
+        if reminders.is_empty() {
+            return None;
+        }
+        let items = reminders
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <li>
+                        <p class="reminder-text">{r.text_sv}</p>
+                        <details class="source">
+                            <summary>"Källa"</summary>
+                            <CitationView rule_set=rules citation=r.citation/>
+                        </details>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="preview-block preview-reminders" aria-labelledby="preview-reminders-heading" data-testid="preview-reminders">
+                <h3 id="preview-reminders-heading">"Kom också ihåg"</h3>
+                <ul class="reminder-list">{items}</ul>
+            </section>
+        })
+    };
+
+    view! {
+        <section class="measure-preview" aria-labelledby="preview-heading" data-testid="measure-preview">
+            <p class="preview-kicker">"Förhandsgranskning – inget är ändrat i fallet än"</p>
+            <h2 id="preview-heading" tabindex="-1" data-testid="preview-heading">{move || title.get()}</h2>
+            {case_problems}
+            {draft_problem_list}
+            {consequences}
+            <fieldset class="preview-form" data-testid="preview-form">
+                <legend>"Uppgifter om åtgärden"</legend>
+                {form}
+            </fieldset>
+            {effects}
+            {reminders}
+            <div class="preview-actions" role="group" aria-label="Lägg till eller avbryt">
+                <button type="button" class="primary" data-testid="preview-add" on:click=add>
+                    "Lägg till i fallet"
+                </button>
+                <button type="button" class="secondary" data-testid="preview-cancel" on:click=cancel>
+                    "Avbryt"
+                </button>
+                <p class="preview-refusal" role="status" data-testid="preview-refusal">{move || refusal.get()}</p>
+            </div>
+        </section>
+    }
+}
+
+/// What the measure does, in words, each with the rule it rests on.
+fn consequences_view(preview: &Preview<'static>, rules: Option<&'static RuleSet>) -> impl IntoView {
+    let consequences = preview
+        .consequences
+        .iter()
+        .map(|c| {
+            let source = rules.map(|rules| {
+                view! {
+                    <details class="source">
+                        <summary>"Källa"</summary>
+                        <CitationView rule_set=rules citation=c.citation/>
+                    </details>
+                }
+            });
+            view! {
+                <li class:warning=c.warning data-rule=c.rule_id>
+                    <p class="consequence-text">
+                        {c.warning.then(|| view! { <span class="warning-label"><span aria-hidden="true">"⚠ "</span>"Observera: "</span> })}
+                        {c.text_sv.clone()}
+                    </p>
+                    {source}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="preview-block" aria-labelledby="preview-consequences-heading" data-testid="preview-consequences">
+            <h3 id="preview-consequences-heading">"Vad händer?"</h3>
+            <ul class="consequences">{consequences}</ul>
+        </section>
+    }
+}
+
+/// What the measure changes on the chosen date and over the childhood.
+fn effects_view(case: &Case, preview: &Preview<'static>) -> impl IntoView {
+    view! {
+        {before_after(case, preview)}
+        {timeline_changes(case, preview)}
+    }
+}
+
+/// The matrix without and with the measure on the chosen date, a row per actor × capability.
+fn before_after(case: &Case, preview: &Preview<'static>) -> impl IntoView {
+    let state = use_app_state();
+    let date = preview.date;
+    let changed = preview.changed.len();
+    let headline = match changed {
+        0 => format!("Den {date} ändrar åtgärden ingenting i matrisen."),
+        1 => format!("Den {date} ändras 1 ruta."),
+        n => format!("Den {date} ändras {n} rutor."),
+    };
+    // When the chosen date shows nothing, offer the first day the measure changes something.
+    let jump = (changed == 0)
+        .then(|| preview.timeline_changes.first().map(|r| r.from))
+        .flatten()
+        .map(|from| {
+            view! {
+                <button type="button" class="jump" data-testid="preview-jump" on:click=move |_| state.date.set(from)>
+                    "Visa läget den " {from.to_string()} ", när åtgärden börjar ändra något"
+                </button>
+            }
+        });
+    let rows = before_after_rows(case, &preview.before, &preview.after);
+    view! {
+        <section class="preview-block" aria-labelledby="preview-matrix-heading" data-testid="preview-matrix">
+            <h3 id="preview-matrix-heading">"Vem kan se vad den " {date.to_string()} "?"</h3>
+            <p class="preview-headline" data-testid="preview-headline">{headline}</p>
+            {jump}
+            <div class="matrix-scroll" role="region" aria-label="Utan och med åtgärden" tabindex="0">
+                <table class="before-after">
+                    <caption>{format!("Utan och med åtgärden den {date}. Rutor som ändras är markerade ⇄ Ändras.")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Vad"</th>
+                            <th scope="col">"Utan åtgärden"</th>
+                            <th scope="col">"Med åtgärden"</th>
+                        </tr>
+                    </thead>
+                    {rows}
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn before_after_rows(
+    case: &Case,
+    before: &Evaluation<'static>,
+    after: &Evaluation<'static>,
+) -> impl IntoView {
+    before
+        .actors
+        .iter()
+        .map(|actor| {
+            let rows = actor
+                .cells
+                .iter()
+                .map(|cell| {
+                    let was = cell.outcome.kind();
+                    let will = after
+                        .cell(&actor.actor, &cell.capability)
+                        .map_or(was, |c| c.outcome.kind());
+                    let differs = was != will;
+                    let testid = format!(
+                        "preview-cell-{}-{}",
+                        actor_key(&actor.actor),
+                        capability_key(&cell.capability)
+                    );
+                    view! {
+                        <tr class:changed=differs data-testid=testid data-changed=differs.to_string()>
+                            <th scope="row" class="ba-capability">
+                                {capability_short(case, &cell.capability)}
+                                // Whose row it is, for screen readers that do not announce the group's header.
+                                <span class="visually-hidden">", "{actor_label(case, &actor.actor)}</span>
+                            </th>
+                            <td class=outcome_class(was)>
+                                <span class="ba-outcome"><span aria-hidden="true">{outcome_icon(was)}</span>" "{was.label_sv()}</span>
+                            </td>
+                            <td class=outcome_class(will)>
+                                <span class="ba-outcome"><span aria-hidden="true">{outcome_icon(will)}</span>" "{will.label_sv()}</span>
+                                {differs.then(|| view! {
+                                    <span class="change-marker"><span aria-hidden="true">"⇄ "</span>{change_text(was, will)}</span>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="ba-actor-row">
+                        <th scope="rowgroup" colspan="3" class="ba-actor">{actor_label(case, &actor.actor)}</th>
+                    </tr>
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view()
+}
+
+/// Every period from birth to 18 where the measure changes an outcome.
+fn timeline_changes(case: &Case, preview: &Preview<'static>) -> impl IntoView {
+    let content = if preview.timeline_changes.is_empty() {
+        view! {
+            <p data-testid="preview-no-timeline-change">"Åtgärden ändrar ingenting under barndomen (födseln till 18 år)."</p>
+        }
+        .into_any()
+    } else {
+        let ranges = preview
+            .timeline_changes
+            .iter()
+            .map(|range| {
+                let items = range
+                    .differences
+                    .iter()
+                    .map(|d| {
+                        view! {
+                            <li>
+                                {cell_label(case, &d.actor, &d.capability)}": "
+                                <span class="ba-change">
+                                    {outcome_icon(d.a)}" "{d.a.label_sv()}" → "{outcome_icon(d.b)}" "{d.b.label_sv()}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="range" data-testid=format!("preview-range-{}", range.from)>
+                        <p class="range-period">{range_text(range)}</p>
+                        <ul>{items}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="preview-ranges">{ranges}</ol> }.into_any()
+    };
+    view! {
+        <section class="preview-block" aria-labelledby="preview-timeline-heading" data-testid="preview-timeline">
+            <h3 id="preview-timeline-heading">"Under barndomen"</h3>
+            <p>"Perioder (fr.o.m. – t.o.m.) då åtgärden ändrar vem som kan se vad, utan → med åtgärden:"</p>
+            {content}
+        </section>
+    }
+}
+
+/// What the last action did: above the view, where the keyboard is taken after adding.
+#[component]
+pub fn ActionNotice() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <div class="action-notice-region" role="status" aria-live="polite">
+            {move || state.notice.get().map(|notice| view! {
+                <p id="action-notice" class="action-notice" tabindex="-1" data-testid="action-notice">
+                    <span aria-hidden="true">"✔ "</span>{notice}
+                    " "
+                    <button type="button" class="link-button" on:click=move |_| state.notice.set(None)>
+                        "Stäng"<span class="visually-hidden">" meddelandet"</span>
+                    </button>
+                </p>
+            })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use insyn_engine::case::{MeasureKind, Period};
+    use insyn_engine::Catalog;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn blocking(id: &str, guardians: &[&str], from: NaiveDate) -> Measure {
+        Measure {
+            id: id.into(),
+            decided_on: Some(from),
+            decided_by: Some("verksamhetschef".into()),
+            unit: None,
+            period: Period::starting(from),
+            kind: MeasureKind::Blocking {
+                guardians: guardians.iter().map(|g| g.to_string()).collect(),
+            },
+            motivation: None,
+            renewal_on: None,
+        }
+    }
+
+    #[test]
+    fn adding_a_measure_appends_it_and_never_replaces_one_with_the_same_id() {
+        let mut case = crate::training_cases::example_case().case();
+        let before = case.measures.len();
+        let index = add_measure(&mut case, blocking("m1", &["vh2"], day(2026, 6, 1)));
+        assert_eq!(index, before);
+        let again = add_measure(&mut case, blocking("m1", &["vh1"], day(2026, 6, 1)));
+        assert_eq!(case.measures.len(), before + 2);
+        assert_eq!(case.measures[index].id, "m1");
+        assert_ne!(case.measures[again].id, "m1");
+        assert!(case.measures[again].id.starts_with("m1-"));
+    }
+
+    #[test]
+    fn a_change_reads_from_before_to_after() {
+        assert_eq!(
+            change_text(OutcomeKind::Allowed, OutcomeKind::Denied),
+            "Ändras: Har åtkomst → Ingen åtkomst"
+        );
+    }
+
+    #[test]
+    fn a_blocking_without_a_guardian_is_a_problem_of_the_draft_not_of_the_case() {
+        let case = crate::training_cases::example_case().case();
+        let index = case.measures.len();
+        let measure = blocking("m1", &[], day(2026, 6, 1));
+        let problems = preview(Catalog::embedded(), &case, &measure, day(2026, 6, 1)).unwrap_err();
+        let (own, others) = split_problems(&problems, index);
+        assert!(others.is_empty(), "{others:?}");
+        assert!(own
+            .iter()
+            .any(|e| e.path == format!("measures[{index}].guardians")));
+    }
+
+    #[test]
+    fn previewing_a_blocking_of_one_guardian_changes_only_that_guardians_cells() {
+        let case = crate::training_cases::example_case().case();
+        let date = day(2026, 6, 1);
+        let measure = blocking("m1", &["vh2"], date);
+        let p = preview(Catalog::embedded(), &case, &measure, date).unwrap();
+        assert!(!p.changed.is_empty());
+        assert!(p
+            .changed
+            .iter()
+            .all(|(actor, _)| *actor == insyn_engine::Actor::Guardian { id: "vh2".into() }));
+        let first = &p.timeline_changes[0];
+        assert_eq!(first.from, date);
+        assert!(range_text(first).starts_with("2026-06-01 – "));
+    }
 }

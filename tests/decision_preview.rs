@@ -1,0 +1,451 @@
+//! "Vilken åtgärd?" and the preview of a measure in a browser: the questions, the rule
+//! set's quoted answer, previewing the measure it proposes (what it changes, on the date and
+//! over the childhood), and adding or cancelling it. Run with
+//! `cargo test --target wasm32-unknown-unknown -p insyn --test decision_preview`.
+//!
+//! The example case: VGR, child born 2015-05-10, guardians vh1 (Sara Exempel) and vh2,
+//! seen on 2026-06-01, when VGR 2026 is in force.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use insyn::components::access_matrix::AccessMatrix;
+use insyn::components::case_editor::CaseEditor;
+use insyn::components::decision::DecisionSupport;
+use insyn::components::preview::{ActionNotice, MeasurePreview};
+use insyn::state::{AppState, View};
+use insyn::training_cases::example_case;
+use insyn_engine::case::MeasureKind;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod support;
+use support::{date, mount};
+
+/// The editor beside the view panel, as on the page: the preview replaces the view while a
+/// draft is open.
+struct Page {
+    container: web_sys::HtmlElement,
+    state: AppState,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Page {
+    async fn open(view: View) -> Page {
+        let cell: Rc<RefCell<Option<AppState>>> = Rc::new(RefCell::new(None));
+        let out = cell.clone();
+        let (container, handle) = mount(move || {
+            let state = insyn::provide_app_state(date(2026, 6, 1), example_case());
+            state.view.set(view);
+            *out.borrow_mut() = Some(state);
+            let previewing = Memo::new(move |_| state.draft.with(Option::is_some));
+            view! {
+                <CaseEditor/>
+                <main id="main" tabindex="-1">
+                    <ActionNotice/>
+                    <div id="view-panel">
+                        {move || if previewing.get() {
+                            view! { <MeasurePreview/> }.into_any()
+                        } else {
+                            match state.view.get() {
+                                View::Decide => view! { <DecisionSupport/> }.into_any(),
+                                _ => view! { <AccessMatrix/> }.into_any(),
+                            }
+                        }}
+                    </div>
+                </main>
+            }
+        });
+        settle().await;
+        let state = cell.borrow().expect("state provided");
+        Page {
+            container,
+            state,
+            _handle: Box::new(handle),
+        }
+    }
+
+    fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
+        self.container
+            .query_selector(selector)
+            .unwrap()
+            .map(|e| e.unchecked_into())
+    }
+
+    fn get(&self, selector: &str) -> web_sys::HtmlElement {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default()
+    }
+
+    fn all(&self, selector: &str) -> Vec<web_sys::HtmlElement> {
+        let list = self.container.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    fn checked(&self, selector: &str) -> bool {
+        self.get(selector)
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .checked()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.get(selector).click();
+        settle().await;
+    }
+
+    async fn tick(&self, selector: &str, on: bool) {
+        let input: web_sys::HtmlInputElement = self.get(selector).unchecked_into();
+        input.set_checked(on);
+        fire(&input, "change");
+        settle().await;
+    }
+
+    async fn set(&self, selector: &str, value: &str, event: &str) {
+        let element = self.get(selector);
+        js_sys::Reflect::set(&element, &"value".into(), &value.into()).unwrap();
+        fire(&element, event);
+        settle().await;
+    }
+
+    /// The preview's form field for the draft's `field` (the draft is the case's next measure).
+    fn draft_path(&self, field: &str) -> String {
+        let index = self.state.case.with_untracked(|case| case.measures.len());
+        format!("measures[{index}].{field}")
+    }
+
+    fn in_preview(&self, selector: &str) -> web_sys::HtmlElement {
+        self.get(&format!("[data-testid=measure-preview] {selector}"))
+    }
+
+    /// Answer "one guardian is a risk", name vh2 and preview the blocking proposed.
+    async fn preview_blocking_of_vh2(&self) {
+        self.tick("[data-testid=concern-one_guardian_risk]", true)
+            .await;
+        self.tick("[data-testid=risk-guardian-vh2]", true).await;
+        self.click("[data-testid=propose-blocking]").await;
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+// The same event and timing helpers as tests/case_editor.rs.
+fn fire(element: &web_sys::HtmlElement, kind: &str) {
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"Event".into())
+        .unwrap()
+        .unchecked_into();
+    let event =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&kind.into(), &init)).unwrap();
+    element.dispatch_event(event.unchecked_ref()).unwrap();
+}
+
+/// Let the reactive system finish, and the browser draw a frame (focus moves then).
+async fn settle() {
+    leptos::task::tick().await;
+    sleep(0).await;
+    leptos::task::tick().await;
+}
+
+async fn next_frames() {
+    sleep(50).await;
+    leptos::task::tick().await;
+}
+
+struct Sleep {
+    done: Rc<Cell<bool>>,
+    waker: Rc<RefCell<Option<Waker>>>,
+    started: bool,
+    ms: i32,
+}
+
+fn sleep(ms: i32) -> Sleep {
+    Sleep {
+        done: Rc::new(Cell::new(false)),
+        waker: Rc::new(RefCell::new(None)),
+        started: false,
+        ms,
+    }
+}
+
+impl Future for Sleep {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.done.get() {
+            return Poll::Ready(());
+        }
+        *self.waker.borrow_mut() = Some(cx.waker().clone());
+        if !self.started {
+            self.started = true;
+            let done = self.done.clone();
+            let waker = self.waker.clone();
+            let callback = Closure::once_into_js(move || {
+                done.set(true);
+                if let Some(waker) = waker.borrow_mut().take() {
+                    waker.wake();
+                }
+            });
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.unchecked_ref(),
+                    self.ms,
+                )
+                .unwrap();
+        }
+        Poll::Pending
+    }
+}
+
+fn active_id() -> String {
+    leptos::prelude::document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_child_who_tells_of_violence_in_a_vgr_2026_case_gets_a_sealing_with_the_quote() {
+    let page = Page::open(View::Decide).await;
+    assert!(page.find("[data-testid=answer-empty]").is_some());
+    assert!(page
+        .text("[data-testid=decision-rule-set]")
+        .contains("Västra Götalandsregionen"));
+
+    page.tick("[data-testid=concern-child_tells_of_violence]", true)
+        .await;
+
+    let scenario = page.text("[data-testid=scenario-child_tells_of_violence]");
+    assert!(
+        scenario.contains("Rekommenderad åtgärd: Försegling"),
+        "{scenario}"
+    );
+    assert!(scenario.contains("hot, våld eller övergrepp"), "{scenario}");
+    assert!(scenario.contains("Står i källan"), "{scenario}");
+    assert!(scenario.contains("Källa:"), "{scenario}");
+    assert!(page
+        .text("[data-testid=combined]")
+        .contains("Regelverket rekommenderar: Försegling."));
+    assert!(page
+        .text("[data-testid=propose-sealing]")
+        .starts_with("Förhandsgranska och lägg till försegling"));
+    // Answering no again takes the answer away.
+    page.tick("[data-testid=concern-child_tells_of_violence]", false)
+        .await;
+    assert!(page.find("[data-testid=answer-empty]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_region_without_scenario_guidance_says_the_national_baseline_answers() {
+    let page = Page::open(View::Decide).await;
+    page.state.case.update(|case| case.region = "skane".into());
+    settle().await;
+    page.tick("[data-testid=concern-child_tells_of_violence]", true)
+        .await;
+    let scenario = page.text("[data-testid=scenario-child_tells_of_violence]");
+    assert!(
+        scenario.contains(
+            "har ingen vägledning för den här situationen; visar nationell baslinje (tolkad)."
+        ),
+        "{scenario}"
+    );
+    assert!(
+        scenario.contains("Tolkat · ärvt från nationell baslinje"),
+        "{scenario}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_guardian_question_appears_only_when_one_guardian_is_a_risk() {
+    let page = Page::open(View::Decide).await;
+    assert!(page.find("[data-testid=risk-guardian]").is_none());
+    page.tick("[data-testid=concern-one_guardian_risk]", true)
+        .await;
+    let choice = page.text("[data-testid=risk-guardian]");
+    assert!(
+        choice.contains("Vilken vårdnadshavare utgör risken?"),
+        "{choice}"
+    );
+    assert!(choice.contains("Sara Exempel"), "{choice}");
+    // No guardian chosen yet: the blocking asks staff to choose in the preview.
+    assert!(page
+        .text("[data-testid=combined]")
+        .contains("Du väljer vem som blockeras i förhandsgranskningen."));
+    page.tick("[data-testid=concern-one_guardian_risk]", false)
+        .await;
+    assert!(page.find("[data-testid=risk-guardian]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn previewing_the_blocking_of_vh2_names_only_vh2_and_marks_what_changes() {
+    let page = Page::open(View::Decide).await;
+    let case_before = page.state.case.get_untracked();
+    page.preview_blocking_of_vh2().await;
+
+    assert!(page.find("[data-testid=measure-preview]").is_some());
+    let draft = page.state.draft.get_untracked().expect("a draft is open");
+    assert_eq!(
+        draft.kind,
+        MeasureKind::Blocking {
+            guardians: vec!["vh2".into()]
+        }
+    );
+    assert_eq!(draft.period.from, date(2026, 6, 1));
+    let guardians = page.draft_path("guardians");
+    assert!(page.checked(&format!("[data-path=\"{guardians}\"][value=vh2]")));
+    assert!(!page.checked(&format!("[data-path=\"{guardians}\"][value=vh1]")));
+
+    let consequences = page.text("[data-testid=preview-consequences]");
+    assert!(
+        consequences.contains("upphör automatiskt på 13-årsdagen 2028-05-10"),
+        "{consequences}"
+    );
+
+    // Every changed cell is vh2's and says so in words; vh1's are unchanged.
+    let changed = page.all("[data-testid=preview-matrix] tr[data-changed=true]");
+    assert!(!changed.is_empty());
+    for row in &changed {
+        let testid = row.get_attribute("data-testid").unwrap();
+        assert!(testid.starts_with("preview-cell-vh2-"), "{testid}");
+        let text = row.text_content().unwrap();
+        assert!(
+            text.contains("Ändras: Har åtkomst → Ingen åtkomst"),
+            "{text}"
+        );
+    }
+    assert!(page
+        .all("[data-testid^=\"preview-cell-vh1-\"]")
+        .iter()
+        .all(|row| row.get_attribute("data-changed").as_deref() == Some("false")));
+    assert!(page
+        .text("[data-testid=preview-headline]")
+        .contains(&format!("ändras {} rutor", changed.len())));
+
+    // Over the childhood: from today until the day before the 13th birthday.
+    let range = page.text("[data-testid=\"preview-range-2026-06-01\"]");
+    assert!(range.contains("2026-06-01 – 2028-05-09"), "{range}");
+    assert!(range.contains("Har åtkomst → ✖ Ingen åtkomst"), "{range}");
+    assert!(page.find("[data-testid=preview-reminders]").is_some());
+
+    // Nothing has changed in the case yet.
+    page.state
+        .case
+        .with_untracked(|case| assert_eq!(*case, case_before));
+}
+
+#[wasm_bindgen_test]
+async fn the_preview_takes_the_keyboard_to_its_heading() {
+    let page = Page::open(View::Decide).await;
+    page.preview_blocking_of_vh2().await;
+    next_frames().await;
+    assert_eq!(active_id(), "preview-heading");
+    assert!(page.text("#preview-heading").starts_with("Blockering av"));
+}
+
+#[wasm_bindgen_test]
+async fn lagg_till_i_fallet_adds_the_measure_returns_to_the_situation_and_says_so() {
+    let page = Page::open(View::Decide).await;
+    page.preview_blocking_of_vh2().await;
+    let motivation = page.draft_path("motivation");
+    page.set(
+        &format!("[data-path=\"{motivation}\"]"),
+        "Barnet berättar om hot från pappan.",
+        "input",
+    )
+    .await;
+    page.click("[data-testid=preview-add]").await;
+
+    assert!(page.state.draft.get_untracked().is_none());
+    assert_eq!(page.state.view.get_untracked(), View::Situation);
+    page.state.case.with_untracked(|case| {
+        let added = case.measures.last().expect("the measure is in the case");
+        assert_eq!(
+            added.kind,
+            MeasureKind::Blocking {
+                guardians: vec!["vh2".into()]
+            }
+        );
+        assert_eq!(
+            added.motivation.as_deref(),
+            Some("Barnet berättar om hot från pappan.")
+        );
+    });
+    let notice = page.text("[data-testid=action-notice]");
+    assert!(notice.contains("är tillagd i fallet"), "{notice}");
+    assert!(page
+        .text("[data-testid=\"cell-vh2-journal:vc-lunden\"]")
+        .contains("Ingen åtkomst"));
+    next_frames().await;
+    assert_eq!(active_id(), "action-notice");
+}
+
+#[wasm_bindgen_test]
+async fn avbryt_closes_the_preview_and_leaves_the_case_unchanged() {
+    let page = Page::open(View::Decide).await;
+    let case_before = page.state.case.get_untracked();
+    page.preview_blocking_of_vh2().await;
+    // Edit the draft: the case still does not change.
+    let guardians = page.draft_path("guardians");
+    page.tick(&format!("[data-path=\"{guardians}\"][value=vh1]"), true)
+        .await;
+    page.state
+        .case
+        .with_untracked(|case| assert_eq!(*case, case_before));
+
+    page.click("[data-testid=preview-cancel]").await;
+    assert!(page.state.draft.get_untracked().is_none());
+    assert!(page.find("[data-testid=measure-preview]").is_none());
+    page.state
+        .case
+        .with_untracked(|case| assert_eq!(*case, case_before));
+    // Back in "Vilken åtgärd?" with the answers still there.
+    assert!(page.checked("[data-testid=concern-one_guardian_risk]"));
+    assert!(page
+        .text("[data-testid=action-notice]")
+        .contains("fallet är oförändrat"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_preview_form_keeps_the_keyboard_in_the_field() {
+    let page = Page::open(View::Decide).await;
+    page.preview_blocking_of_vh2().await;
+    let path = page.draft_path("decided_by");
+    let input = page.get(&format!("[data-path=\"{path}\"]"));
+    input.focus().unwrap();
+    page.set(
+        &format!("[data-path=\"{path}\"]"),
+        "verksamhetschef BUP",
+        "input",
+    )
+    .await;
+    let same = page.get(&format!("[data-path=\"{path}\"]"));
+    assert!(same.is_same_node(Some(&input)), "the field was not rebuilt");
+    assert_eq!(active_id(), input.id());
+    assert_eq!(
+        page.state
+            .draft
+            .get_untracked()
+            .and_then(|d| d.decided_by)
+            .as_deref(),
+        Some("verksamhetschef BUP")
+    );
+}
