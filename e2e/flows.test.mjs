@@ -111,9 +111,16 @@ test('a blocking of one guardian denies that guardian with the decisive reason q
   await withApp(async ({ page }) => {
     await page.locator(tid('add-measure-kind')).selectOption('blocking');
     await page.locator(tid('add-measure')).click();
+    // The measure opens in the preview, with no guardian chosen for staff.
+    const preview = page.locator(tid('measure-preview'));
+    const draftBox = (guardian) => preview.locator(`[data-path="measures[0].guardians"][value="${guardian}"]`);
+    assert.equal(await draftBox('vh1').isChecked(), false);
+    assert.equal(await draftBox('vh2').isChecked(), false);
+    await draftBox('vh2').check();
+    await preview.locator(tid('preview-consequences')).waitFor();
+    await page.locator(tid('preview-add')).click();
+    await page.locator(tid('action-notice')).waitFor();
     const box = (guardian) => page.locator(`[data-path="measures[0].guardians"][value="${guardian}"]`);
-    await box('vh2').check();
-    if (await box('vh1').isChecked()) await box('vh1').uncheck();
     assert.equal(await box('vh2').isChecked(), true);
     assert.equal(await box('vh1').isChecked(), false);
 
@@ -268,6 +275,8 @@ test('editing names and an identity number stores nothing in the browser and sen
     // The number moves the birth to 2017-01-01; custody starts then too.
     for (const index of [0, 1]) await page.locator(`input[data-path="guardians[${index}].registered.from"]`).fill('2017-01-01');
     await page.locator(tid('add-measure')).click();
+    await page.locator('[data-testid="measure-preview"] [data-path="measures[0].guardians"][value="vh1"]').check();
+    await page.locator(tid('preview-add')).click();
     await page.locator(tid('cell-vh1-proxy')).click();
     await waitForValue(page.locator(tid('child-birth-date')), '2017-01-01');
 

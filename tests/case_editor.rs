@@ -15,6 +15,7 @@ use std::task::{Context, Poll, Waker};
 
 use insyn::components::access_matrix::AccessMatrix;
 use insyn::components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicker};
+use insyn::components::preview::MeasurePreview;
 use insyn::state::AppState;
 use insyn::training_cases::{example_case, training_case};
 use insyn_engine::case::MEASURE_TYPES;
@@ -45,11 +46,14 @@ impl Page {
         let (container, handle) = mount(move || {
             let state = insyn::provide_app_state(date(2026, 6, 1), example_case());
             *out.borrow_mut() = Some(state);
+            // A measure added by hand opens in the preview first, as on the page.
+            let previewing = Memo::new(move |_| state.draft.with(Option::is_some));
             view! {
                 <ErrorSummary/>
                 <TrainingCasePicker/>
                 <CaseEditor/>
                 <AccessMatrix/>
+                {move || previewing.get().then(|| view! { <MeasurePreview/> })}
             }
         });
         settle().await;
@@ -378,13 +382,21 @@ async fn blocking_a_guardian_shows_ingen_atkomst_in_that_guardians_cells_only() 
     let kind = page.get("[data-testid=add-measure-kind]");
     page.set(&kind, "blocking", "change").await;
     page.click("[data-testid=add-measure]").await;
+    // The preview asks whom to block: no one is chosen for staff.
+    let vh1: web_sys::HtmlInputElement = page
+        .get("[data-path=\"measures[0].guardians\"][value=vh1]")
+        .unchecked_into();
+    assert!(!vh1.checked(), "no guardian is chosen in advance");
+    page.change_checkbox("[data-path=\"measures[0].guardians\"][value=vh1]", true)
+        .await;
+    page.click("[data-testid=preview-add]").await;
 
     assert!(page.find("[data-testid=measure-m1]").is_some());
     assert_eq!(page.field("measures[0].period.from").value(), "2026-06-01");
     let checked: web_sys::HtmlInputElement = page
         .get("[data-path=\"measures[0].guardians\"][value=vh1]")
         .unchecked_into();
-    assert!(checked.checked(), "the first guardian is chosen");
+    assert!(checked.checked(), "the chosen guardian is blocked");
     assert!(page.summary().is_none(), "{:?}", page.summary());
 
     page.assert_all_denied("vh1");
@@ -411,10 +423,25 @@ impl Page {
         settle().await;
     }
 
+    /// Add a measure by hand: it opens in the preview, where a blocking gets the first
+    /// guardian, and is added from there.
     async fn add_measure(&self, kind: &str) {
         let select = self.get("[data-testid=add-measure-kind]");
         self.set(&select, kind, "change").await;
         self.click("[data-testid=add-measure]").await;
+        if kind == "blocking" {
+            let index = self.state.case.with_untracked(|case| case.measures.len());
+            self.change_checkbox(
+                &format!("[data-path=\"measures[{index}].guardians\"][value=vh1]"),
+                true,
+            )
+            .await;
+        }
+        self.click("[data-testid=preview-add]").await;
+        assert!(
+            self.state.draft.with_untracked(Option::is_none),
+            "the {kind} was added"
+        );
     }
 }
 
@@ -660,4 +687,75 @@ async fn an_exported_case_file_opens_again() {
         page.field("child.name").value(),
         other.child.name.clone().unwrap_or_default()
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_guardians_personnummer_is_checked_and_explained_next_to_its_field() {
+    let page = Page::open().await;
+    page.type_into("guardians[1].identity_number", &TEST_NUMBER[..12])
+        .await;
+    let message = page.error_next_to("guardians[1].identity_number");
+    assert!(!message.trim().is_empty(), "a message next to the field");
+    assert_eq!(
+        page.field("guardians[1].identity_number")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(page.summary().is_some());
+
+    page.type_into("guardians[1].identity_number", "19121212-1212")
+        .await;
+    assert_eq!(page.error_next_to("guardians[1].identity_number"), "");
+    page.state.case.with_untracked(|case| {
+        assert_eq!(
+            case.guardians[1].identity_number.as_deref(),
+            Some("19121212-1212")
+        );
+    });
+}
+
+#[wasm_bindgen_test]
+async fn a_measures_motivation_and_renewal_date_are_edited_in_the_case() {
+    let page = Page::open().await;
+    page.add_measure("sealing").await;
+    page.set(
+        &page.field("measures[0].motivation").unchecked_into(),
+        "Barnet berättar om hot.",
+        "input",
+    )
+    .await;
+    page.change("measures[0].renewal_on", "2027-06-01").await;
+    page.state.case.with_untracked(|case| {
+        assert_eq!(
+            case.measures[0].motivation.as_deref(),
+            Some("Barnet berättar om hot.")
+        );
+        assert_eq!(case.measures[0].renewal_on, Some(date(2027, 6, 1)));
+    });
+    page.change("measures[0].renewal_on", "").await;
+    page.state
+        .case
+        .with_untracked(|case| assert_eq!(case.measures[0].renewal_on, None));
+}
+
+#[wasm_bindgen_test]
+async fn nytt_fall_starts_an_empty_case_in_the_same_region() {
+    let page = Page::open().await;
+    page.change("region", "rjl").await;
+    page.click("[data-testid=new-case]").await;
+    page.state.case.with_untracked(|case| {
+        assert_eq!(case.region, "rjl");
+        assert_eq!(case.title.as_deref(), Some("Nytt fall"));
+        assert!(case.child.name.is_none() && case.child.identity_number.is_none());
+        assert!(case.child.birth_date.is_none());
+        assert!(case.guardians.is_empty() && case.care_units.is_empty());
+        assert!(case.measures.is_empty() && case.legal_representatives.is_empty());
+    });
+    assert_eq!(page.state.date.get_untracked(), date(2026, 6, 1));
+    assert!(page.find("[data-testid=guardian-vh1]").is_none());
+    assert_eq!(page.field("title").value(), "Nytt fall");
+    assert!(page
+        .text("[data-testid=case-file-status]")
+        .contains("nytt, tomt fall"));
 }

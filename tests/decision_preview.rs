@@ -449,3 +449,55 @@ async fn typing_in_the_preview_form_keeps_the_keyboard_in_the_field() {
         Some("verksamhetschef BUP")
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_blocking_added_by_hand_opens_the_preview_with_no_guardian_chosen() {
+    let page = Page::open(View::Situation).await;
+    let case_before = page.state.case.get_untracked();
+    page.set("[data-testid=add-measure-kind]", "blocking", "change")
+        .await;
+    page.click("[data-testid=add-measure]").await;
+
+    assert!(page.find("[data-testid=measure-preview]").is_some());
+    page.state
+        .case
+        .with_untracked(|case| assert_eq!(*case, case_before));
+    let guardians = page.draft_path("guardians");
+    let boxes = page.all(&format!("[data-path=\"{guardians}\"]"));
+    assert_eq!(boxes.len(), 2);
+    assert!(boxes
+        .iter()
+        .all(|b| !b.unchecked_ref::<web_sys::HtmlInputElement>().checked()));
+    // The missing guardian is said next to the field, and the measure is not added yet.
+    let error = page
+        .in_preview(".check-group .field-error")
+        .text_content()
+        .unwrap();
+    assert!(!error.trim().is_empty(), "a message next to the guardians");
+    assert!(page.find("[data-testid=preview-problems]").is_some());
+    page.click("[data-testid=preview-add]").await;
+    assert!(page.state.draft.get_untracked().is_some());
+    assert!(page
+        .text("[data-testid=preview-refusal]")
+        .contains("inte tillagd"));
+    page.state
+        .case
+        .with_untracked(|case| assert_eq!(*case, case_before));
+
+    // Choosing the guardian fixes it; then it can be added.
+    page.tick(&format!("[data-path=\"{guardians}\"][value=vh1]"), true)
+        .await;
+    assert!(page.find("[data-testid=preview-problems]").is_none());
+    assert!(page.find("[data-testid=preview-consequences]").is_some());
+    page.click("[data-testid=preview-add]").await;
+    page.state.case.with_untracked(|case| {
+        assert_eq!(case.measures.len(), case_before.measures.len() + 1);
+        assert_eq!(
+            case.measures.last().unwrap().kind,
+            MeasureKind::Blocking {
+                guardians: vec!["vh1".into()]
+            }
+        );
+    });
+    assert!(page.find("[data-testid=measure-m1]").is_some());
+}

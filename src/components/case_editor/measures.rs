@@ -59,8 +59,9 @@ pub fn kind_name_sv(tag: &str) -> &'static str {
 }
 
 /// A new measure of a kind with sensible defaults: from the chosen date, decided the same
-/// day, the first guardian and unit, the latest sealing for an unlock request, and no
-/// earlier than the 13th birthday for extended access.
+/// day, the first unit, the latest sealing for an unlock request, and no earlier than the
+/// 13th birthday for extended access. A blocking names no guardian: whom to block is the
+/// decision itself, so staff choose it in the preview rather than get a silent first one.
 pub fn new_measure(case: &Case, tag: &str, date: NaiveDate, category: Option<String>) -> Measure {
     let first_guardian = case
         .guardians
@@ -84,7 +85,7 @@ pub fn new_measure(case: &Case, tag: &str, date: NaiveDate, category: Option<Str
     let mut decided_by = Some("verksamhetschef".to_string());
     let kind = match blank_kind(tag) {
         MeasureKind::Blocking { .. } => MeasureKind::Blocking {
-            guardians: non_empty(first_guardian).into_iter().collect(),
+            guardians: Vec::new(),
         },
         MeasureKind::BlockingExtension { .. } => MeasureKind::BlockingExtension {
             guardian: blocked_guardian,
@@ -407,25 +408,15 @@ pub fn MeasureList() -> impl IntoView {
         })
     });
     let chosen = RwSignal::new(MEASURE_TYPES[0].to_string());
+    // A new measure opens in the preview: nothing changes in the case until staff have
+    // seen what it does and chosen "Lägg till i fallet".
     let add = move |_| {
         let date = state.date.get_untracked();
         let category = options.categories.with_untracked(|c| c.first().cloned());
-        let mut added = 0;
-        state.case.update(|case| {
-            let measure = new_measure(case, &chosen.get_untracked(), date, category);
-            case.measures.push(measure);
-            added = case.measures.len() - 1;
-        });
-        // Take the keyboard to the new measure's first field.
-        request_animation_frame(move || {
-            let selector = format!("[data-path=\"measures[{added}].period.from\"]");
-            if let Ok(Some(input)) = document().query_selector(&selector) {
-                use wasm_bindgen::JsCast;
-                if let Some(input) = input.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
-                }
-            }
-        });
+        let measure = state
+            .case
+            .with_untracked(|case| new_measure(case, &chosen.get_untracked(), date, category));
+        state.draft.set(Some(measure));
     };
     view! {
         <fieldset class="section measures">
@@ -878,8 +869,9 @@ mod tests {
     }
 
     #[test]
-    fn a_new_blocking_names_the_first_guardian_from_the_chosen_date() {
+    fn a_new_blocking_names_no_guardian_and_starts_on_the_chosen_date() {
         let case = case();
+        assert!(!case.guardians.is_empty());
         let date = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         let measure = new_measure(&case, "blocking", date, None);
         assert_eq!(measure.id, "m1");
@@ -887,7 +879,7 @@ mod tests {
         assert_eq!(
             measure.kind,
             MeasureKind::Blocking {
-                guardians: vec!["vh1".into()]
+                guardians: Vec::new()
             }
         );
     }
@@ -902,15 +894,30 @@ mod tests {
     }
 
     #[test]
-    fn every_new_measure_of_the_example_case_validates() {
+    fn every_new_measure_of_the_example_case_validates_once_a_blocking_names_its_guardian() {
         let mut case = case();
         let date = NaiveDate::from_ymd_opt(2028, 6, 1).unwrap();
         for tag in MEASURE_TYPES {
             let category = Some("Tredje person".to_string());
-            let measure = new_measure(&case, tag, date, category);
+            let mut measure = new_measure(&case, tag, date, category);
+            if let MeasureKind::Blocking { guardians } = &mut measure.kind {
+                guardians.push("vh1".into());
+            }
             case.measures.push(measure);
         }
         let result = insyn_engine::validation::validate_case_all(&case, date);
         assert!(result.is_ok(), "{result:?}");
+    }
+
+    #[test]
+    fn a_new_blocking_without_a_guardian_is_refused_at_its_guardians_field() {
+        let mut case = case();
+        let date = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        case.measures
+            .push(new_measure(&case, "blocking", date, None));
+        let problems = insyn_engine::validation::validate_case_all(&case, date).unwrap_err();
+        assert!(problems
+            .iter()
+            .any(|p| p.path() == Some("measures[0].guardians")));
     }
 }
