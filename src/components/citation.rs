@@ -5,6 +5,8 @@
 use insyn_engine::rule_set::{Certainty, Citation, RuleSet};
 use leptos::prelude::*;
 
+use crate::components::markup::Markup;
+
 /// The source's title and where to find it, as plain text.
 pub fn source_text(rule_set: &RuleSet, source_id: &str) -> String {
     match rule_set.source(source_id) {
@@ -60,4 +62,24 @@ pub fn CitationView(rule_set: &'static RuleSet, citation: &'static Citation) -> 
             {citation.note.clone().map(|n| view! { <p class="citation-note">{n}</p> })}
         </div>
     }
+}
+
+/// The same citation as `CitationView`, written as markup for static blocks of text.
+pub(crate) fn citation_markup(m: &mut Markup, rule_set: &RuleSet, citation: &Citation) {
+    m.open("div", &[("class", "citation")]);
+    if !citation.quote.trim().is_empty() {
+        m.element("blockquote", &[("lang", "sv")], &citation.quote);
+    }
+    m.element(
+        "p",
+        &[("class", "citation-source")],
+        &format!("Källa: {}", source_text(rule_set, &citation.source)),
+    );
+    if let Some(badge) = certainty_badge(citation) {
+        m.element("p", &[("class", "certainty-badge")], &badge);
+    }
+    if let Some(note) = &citation.note {
+        m.element("p", &[("class", "citation-note")], note);
+    }
+    m.close("div");
 }

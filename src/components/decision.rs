@@ -16,7 +16,8 @@ use insyn_engine::rule_set::{Certainty, Citation, RecommendedMeasure, RuleSet};
 use insyn_engine::{Case, EngineError};
 use leptos::prelude::*;
 
-use crate::components::citation::CitationView;
+use crate::components::citation::citation_markup;
+use crate::components::markup::Markup;
 use crate::state::use_app_state;
 
 /// Record a yes or no. Answering no to "one guardian is a risk" forgets which one.
@@ -334,35 +335,7 @@ fn answer_view(
         }
         .into_any();
     }
-    let scenarios = recommendation
-        .scenarios
-        .iter()
-        .map(|scenario| {
-            let citation: &'static Citation = scenario.citation;
-            let measures = if scenario.measures.is_empty() {
-                no_measure_sentence(citation)
-            } else {
-                format!("Rekommenderad åtgärd: {}", measure_names(scenario.measures))
-            };
-            let certainty_class = match citation.certainty {
-                Certainty::Stated => "certainty certainty-stated",
-                Certainty::Inferred => "certainty certainty-inferred",
-                Certainty::Unknown => "certainty certainty-unknown",
-            };
-            view! {
-                <li class="scenario" data-testid=format!("scenario-{}", scenario.concern.key())>
-                    <h4>{scenario.concern.question_sv()}</h4>
-                    <p class="scenario-measures">{measures}</p>
-                    <p class=certainty_class>
-                        <span class="visually-hidden">"Säkerhet: "</span>
-                        {certainty_label(citation)}
-                    </p>
-                    {inherited_sentence(rule_set, citation).map(|s| view! { <p class="inherited">{s}</p> })}
-                    <CitationView rule_set=rule_set citation=citation/>
-                </li>
-            }
-        })
-        .collect_view();
+    let scenarios = scenarios_markup(rule_set, &recommendation);
     let covered_note = blocking_covered_by_sealing(&recommendation).then(|| {
         view! {
             <p class="combined-note">
@@ -423,10 +396,44 @@ fn answer_view(
                 <ul class="proposals">{proposals}</ul>
             </section>
             <h3 id="scenarios-heading">"Varför: regelverkets formuleringar"</h3>
-            <ol class="scenarios" aria-labelledby="scenarios-heading">{scenarios}</ol>
+            <ol class="scenarios" aria-labelledby="scenarios-heading" inner_html=scenarios></ol>
         </section>
     }
     .into_any()
+}
+
+/// Each scenario answered yes: the question, the measure (or that none is needed), how
+/// sure the rule set is, and its line quoted. Static text, so written as markup (see
+/// `markup`): typed view nodes for it would cost wasm.
+fn scenarios_markup(rule_set: &RuleSet, recommendation: &Recommendation) -> String {
+    let mut m = Markup::default();
+    for scenario in &recommendation.scenarios {
+        let citation = scenario.citation;
+        let testid = format!("scenario-{}", scenario.concern.key());
+        m.open("li", &[("class", "scenario"), ("data-testid", &testid)]);
+        m.element("h4", &[], scenario.concern.question_sv());
+        let measures = if scenario.measures.is_empty() {
+            no_measure_sentence(citation)
+        } else {
+            format!("Rekommenderad åtgärd: {}", measure_names(scenario.measures))
+        };
+        m.element("p", &[("class", "scenario-measures")], &measures);
+        let certainty_class = match citation.certainty {
+            Certainty::Stated => "certainty certainty-stated",
+            Certainty::Inferred => "certainty certainty-inferred",
+            Certainty::Unknown => "certainty certainty-unknown",
+        };
+        m.open("p", &[("class", certainty_class)]);
+        m.element("span", &[("class", "visually-hidden")], "Säkerhet: ");
+        m.text(&certainty_label(citation));
+        m.close("p");
+        if let Some(sentence) = inherited_sentence(rule_set, citation) {
+            m.element("p", &[("class", "inherited")], &sentence);
+        }
+        citation_markup(&mut m, rule_set, citation);
+        m.close("li");
+    }
+    m.finish()
 }
 
 #[cfg(test)]

@@ -11,9 +11,9 @@
 use insyn_engine::case::Measure;
 use insyn_engine::decision::next_measure_id;
 use insyn_engine::documents::measure_title;
-use insyn_engine::guidance::reminders_for;
+use insyn_engine::guidance::{reminders_for, Reminder};
 use insyn_engine::preview::{preview, with_measure, Preview};
-use insyn_engine::rule_set::RuleSet;
+use insyn_engine::rule_set::{Citation, RuleSet};
 use insyn_engine::timeline::DiffRange;
 use insyn_engine::{Case, EngineError, Evaluation, OutcomeKind};
 use leptos::prelude::*;
@@ -23,7 +23,8 @@ use crate::components::access_matrix::{actor_key, capability_key, outcome_class,
 use crate::components::case_editor::{
     describe_path, focus_path, is_within, measure_fields, EditorOptions, FieldTarget,
 };
-use crate::components::citation::CitationView;
+use crate::components::citation::citation_markup;
+use crate::components::markup::Markup;
 use crate::components::timeline::labels::{actor_label, capability_short, cell_label};
 use crate::state::{use_app_state, FieldError, View};
 
@@ -287,51 +288,32 @@ pub fn MeasurePreview() -> impl IntoView {
         })
     };
     let consequences = move || {
+        let rules = measure_rules.get().or_else(|| state.rule_set.get().ok());
         result.with(|result| match result {
             Some(Ok(preview)) => {
-                let rules = measure_rules.get().or_else(|| state.rule_set.get().ok());
-                consequences_view(preview, rules).into_any()
+                let html = consequences_markup(preview, rules);
+                Some(view! { <div inner_html=html></div> })
             }
-            _ => ().into_any(),
+            _ => None,
         })
     };
     let effects = move || {
         result.with(|result| match result {
-            Some(Ok(preview)) => state
-                .case
-                .with_untracked(|case| effects_view(case, preview))
-                .into_any(),
-            _ => ().into_any(),
+            Some(Ok(preview)) => Some(
+                state
+                    .case
+                    .with_untracked(|case| effects_view(case, preview)),
+            ),
+            _ => None,
         })
     };
     let reminders = move || {
         let rules = measure_rules.get()?;
-        let reminders = state
-            .draft
-            .with(|d| d.as_ref().map(|m| reminders_for(rules, &m.kind)))?;
-        if reminders.is_empty() {
-            return None;
-        }
-        let items = reminders
-            .into_iter()
-            .map(|r| {
-                view! {
-                    <li>
-                        <p class="reminder-text">{r.text_sv}</p>
-                        <details class="source">
-                            <summary>"Källa"</summary>
-                            <CitationView rule_set=rules citation=r.citation/>
-                        </details>
-                    </li>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <section class="preview-block preview-reminders" aria-labelledby="preview-reminders-heading" data-testid="preview-reminders">
-                <h3 id="preview-reminders-heading">"Kom också ihåg"</h3>
-                <ul class="reminder-list">{items}</ul>
-            </section>
-        })
+        let html = state.draft.with(|d| {
+            d.as_ref()
+                .map(|m| reminders_markup(rules, &reminders_for(rules, &m.kind)))
+        })?;
+        html.map(|html| view! { <div inner_html=html></div> })
     };
 
     view! {
@@ -360,49 +342,92 @@ pub fn MeasurePreview() -> impl IntoView {
     }
 }
 
-/// What the measure does, in words, each with the rule it rests on.
-fn consequences_view(preview: &Preview<'static>, rules: Option<&'static RuleSet>) -> impl IntoView {
-    let consequences = preview
-        .consequences
-        .iter()
-        .map(|c| {
-            let source = rules.map(|rules| {
-                view! {
-                    <details class="source">
-                        <summary>"Källa"</summary>
-                        <CitationView rule_set=rules citation=c.citation/>
-                    </details>
-                }
-            });
-            view! {
-                <li class:warning=c.warning data-rule=c.rule_id>
-                    <p class="consequence-text">
-                        {c.warning.then(|| view! { <span class="warning-label"><span aria-hidden="true">"⚠ "</span>"Observera: "</span> })}
-                        {c.text_sv.clone()}
-                    </p>
-                    {source}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="preview-block" aria-labelledby="preview-consequences-heading" data-testid="preview-consequences">
-            <h3 id="preview-consequences-heading">"Vad händer?"</h3>
-            <ul class="consequences">{consequences}</ul>
-        </section>
+/// A citation folded under "Källa", so the page stays calm and the source is one click away.
+fn source_markup(m: &mut Markup, rules: &RuleSet, citation: &Citation) {
+    m.open("details", &[("class", "source")]);
+    m.element("summary", &[], "Källa");
+    citation_markup(m, rules, citation);
+    m.close("details");
+}
+
+/// What the measure does, in words, each with the rule it rests on. Written as markup: it
+/// is static text, and typed view nodes for it would cost wasm (see `markup`).
+fn consequences_markup(preview: &Preview<'static>, rules: Option<&'static RuleSet>) -> String {
+    let mut m = Markup::default();
+    m.open(
+        "section",
+        &[
+            ("class", "preview-block"),
+            ("aria-labelledby", "preview-consequences-heading"),
+            ("data-testid", "preview-consequences"),
+        ],
+    );
+    m.element(
+        "h3",
+        &[("id", "preview-consequences-heading")],
+        "Vad händer?",
+    );
+    m.open("ul", &[("class", "consequences")]);
+    for c in &preview.consequences {
+        m.open(
+            "li",
+            &[
+                ("class", if c.warning { "warning" } else { "" }),
+                ("data-rule", c.rule_id),
+            ],
+        );
+        m.open("p", &[("class", "consequence-text")]);
+        if c.warning {
+            m.open("span", &[("class", "warning-label")]);
+            m.element("span", &[("aria-hidden", "true")], "⚠ ");
+            m.text("Observera: ");
+            m.close("span");
+        }
+        m.text(&c.text_sv);
+        m.close("p");
+        if let Some(rules) = rules {
+            source_markup(&mut m, rules, c.citation);
+        }
+        m.close("li");
     }
+    m.close("ul");
+    m.close("section");
+    m.finish()
+}
+
+/// The rule set's reminders for the measure's kind, if it has any.
+fn reminders_markup(rules: &RuleSet, reminders: &[Reminder]) -> Option<String> {
+    if reminders.is_empty() {
+        return None;
+    }
+    let mut m = Markup::default();
+    m.open(
+        "section",
+        &[
+            ("class", "preview-block preview-reminders"),
+            ("aria-labelledby", "preview-reminders-heading"),
+            ("data-testid", "preview-reminders"),
+        ],
+    );
+    m.element(
+        "h3",
+        &[("id", "preview-reminders-heading")],
+        "Kom också ihåg",
+    );
+    m.open("ul", &[("class", "reminder-list")]);
+    for r in reminders {
+        m.open("li", &[]);
+        m.element("p", &[("class", "reminder-text")], &r.text_sv);
+        source_markup(&mut m, rules, r.citation);
+        m.close("li");
+    }
+    m.close("ul");
+    m.close("section");
+    Some(m.finish())
 }
 
 /// What the measure changes on the chosen date and over the childhood.
 fn effects_view(case: &Case, preview: &Preview<'static>) -> impl IntoView {
-    view! {
-        {before_after(case, preview)}
-        {timeline_changes(case, preview)}
-    }
-}
-
-/// The matrix without and with the measure on the chosen date, a row per actor × capability.
-fn before_after(case: &Case, preview: &Preview<'static>) -> impl IntoView {
     let state = use_app_state();
     let date = preview.date;
     let changed = preview.changed.len();
@@ -422,127 +447,166 @@ fn before_after(case: &Case, preview: &Preview<'static>) -> impl IntoView {
                 </button>
             }
         });
-    let rows = before_after_rows(case, &preview.before, &preview.after);
+    let table = before_after_markup(case, &preview.before, &preview.after);
+    let timeline = timeline_markup(case, &preview.timeline_changes);
     view! {
         <section class="preview-block" aria-labelledby="preview-matrix-heading" data-testid="preview-matrix">
             <h3 id="preview-matrix-heading">"Vem kan se vad den " {date.to_string()} "?"</h3>
             <p class="preview-headline" data-testid="preview-headline">{headline}</p>
             {jump}
-            <div class="matrix-scroll" role="region" aria-label="Utan och med åtgärden" tabindex="0">
-                <table class="before-after">
-                    <caption>{format!("Utan och med åtgärden den {date}. Rutor som ändras är markerade ⇄ Ändras.")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Vad"</th>
-                            <th scope="col">"Utan åtgärden"</th>
-                            <th scope="col">"Med åtgärden"</th>
-                        </tr>
-                    </thead>
-                    {rows}
-                </table>
-            </div>
+            <div class="matrix-scroll" role="region" aria-label="Utan och med åtgärden" tabindex="0" inner_html=table></div>
         </section>
+        <div inner_html=timeline></div>
     }
 }
 
-fn before_after_rows(
+/// The matrix without and with the measure on the chosen date: a row per capability under
+/// each actor, every changed cell marked "⇄ Ändras: X → Y" (icon and words, not colour).
+fn before_after_markup(
     case: &Case,
     before: &Evaluation<'static>,
     after: &Evaluation<'static>,
-) -> impl IntoView {
-    before
-        .actors
-        .iter()
-        .map(|actor| {
-            let rows = actor
-                .cells
-                .iter()
-                .map(|cell| {
-                    let was = cell.outcome.kind();
-                    let will = after
-                        .cell(&actor.actor, &cell.capability)
-                        .map_or(was, |c| c.outcome.kind());
-                    let differs = was != will;
-                    let testid = format!(
-                        "preview-cell-{}-{}",
-                        actor_key(&actor.actor),
-                        capability_key(&cell.capability)
-                    );
-                    view! {
-                        <tr class:changed=differs data-testid=testid data-changed=differs.to_string()>
-                            <th scope="row" class="ba-capability">
-                                {capability_short(case, &cell.capability)}
-                                // Whose row it is, for screen readers that do not announce the group's header.
-                                <span class="visually-hidden">", "{actor_label(case, &actor.actor)}</span>
-                            </th>
-                            <td class=outcome_class(was)>
-                                <span class="ba-outcome"><span aria-hidden="true">{outcome_icon(was)}</span>" "{was.label_sv()}</span>
-                            </td>
-                            <td class=outcome_class(will)>
-                                <span class="ba-outcome"><span aria-hidden="true">{outcome_icon(will)}</span>" "{will.label_sv()}</span>
-                                {differs.then(|| view! {
-                                    <span class="change-marker"><span aria-hidden="true">"⇄ "</span>{change_text(was, will)}</span>
-                                })}
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <tbody>
-                    <tr class="ba-actor-row">
-                        <th scope="rowgroup" colspan="3" class="ba-actor">{actor_label(case, &actor.actor)}</th>
-                    </tr>
-                    {rows}
-                </tbody>
+) -> String {
+    let mut m = Markup::default();
+    m.open("table", &[("class", "before-after")]);
+    m.element(
+        "caption",
+        &[],
+        &format!(
+            "Utan och med åtgärden den {}. Rutor som ändras är markerade ⇄ Ändras.",
+            before.date
+        ),
+    );
+    m.open("thead", &[]);
+    m.open("tr", &[]);
+    for heading in ["Vad", "Utan åtgärden", "Med åtgärden"] {
+        m.element("th", &[("scope", "col")], heading);
+    }
+    m.close("tr");
+    m.close("thead");
+    let outcome = |m: &mut Markup, kind: OutcomeKind| {
+        m.open("span", &[("class", "ba-outcome")]);
+        m.element("span", &[("aria-hidden", "true")], outcome_icon(kind));
+        m.text(" ");
+        m.text(kind.label_sv());
+        m.close("span");
+    };
+    for actor in &before.actors {
+        let who = actor_label(case, &actor.actor);
+        m.open("tbody", &[]);
+        m.open("tr", &[("class", "ba-actor-row")]);
+        m.element(
+            "th",
+            &[
+                ("scope", "rowgroup"),
+                ("colspan", "3"),
+                ("class", "ba-actor"),
+            ],
+            &who,
+        );
+        m.close("tr");
+        for cell in &actor.cells {
+            let was = cell.outcome.kind();
+            let will = after
+                .cell(&actor.actor, &cell.capability)
+                .map_or(was, |c| c.outcome.kind());
+            let differs = was != will;
+            let testid = format!(
+                "preview-cell-{}-{}",
+                actor_key(&actor.actor),
+                capability_key(&cell.capability)
+            );
+            m.open(
+                "tr",
+                &[
+                    ("class", if differs { "changed" } else { "" }),
+                    ("data-testid", &testid),
+                    ("data-changed", if differs { "true" } else { "false" }),
+                ],
+            );
+            m.open("th", &[("scope", "row"), ("class", "ba-capability")]);
+            m.text(&capability_short(case, &cell.capability));
+            // Whose row it is, for screen readers that do not announce the group's header.
+            m.element("span", &[("class", "visually-hidden")], &format!(", {who}"));
+            m.close("th");
+            m.open("td", &[("class", outcome_class(was))]);
+            outcome(&mut m, was);
+            m.close("td");
+            m.open("td", &[("class", outcome_class(will))]);
+            outcome(&mut m, will);
+            if differs {
+                m.open("span", &[("class", "change-marker")]);
+                m.element("span", &[("aria-hidden", "true")], "⇄ ");
+                m.text(&change_text(was, will));
+                m.close("span");
             }
-        })
-        .collect_view()
+            m.close("td");
+            m.close("tr");
+        }
+        m.close("tbody");
+    }
+    m.close("table");
+    m.finish()
 }
 
 /// Every period from birth to 18 where the measure changes an outcome.
-fn timeline_changes(case: &Case, preview: &Preview<'static>) -> impl IntoView {
-    let content = if preview.timeline_changes.is_empty() {
-        view! {
-            <p data-testid="preview-no-timeline-change">"Åtgärden ändrar ingenting under barndomen (födseln till 18 år)."</p>
-        }
-        .into_any()
+fn timeline_markup(case: &Case, ranges: &[DiffRange]) -> String {
+    let mut m = Markup::default();
+    m.open(
+        "section",
+        &[
+            ("class", "preview-block"),
+            ("aria-labelledby", "preview-timeline-heading"),
+            ("data-testid", "preview-timeline"),
+        ],
+    );
+    m.element(
+        "h3",
+        &[("id", "preview-timeline-heading")],
+        "Under barndomen",
+    );
+    if ranges.is_empty() {
+        m.element(
+            "p",
+            &[("data-testid", "preview-no-timeline-change")],
+            "Åtgärden ändrar ingenting under barndomen (födseln till 18 år).",
+        );
     } else {
-        let ranges = preview
-            .timeline_changes
-            .iter()
-            .map(|range| {
-                let items = range
-                    .differences
-                    .iter()
-                    .map(|d| {
-                        view! {
-                            <li>
-                                {cell_label(case, &d.actor, &d.capability)}": "
-                                <span class="ba-change">
-                                    {outcome_icon(d.a)}" "{d.a.label_sv()}" → "{outcome_icon(d.b)}" "{d.b.label_sv()}
-                                </span>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <li class="range" data-testid=format!("preview-range-{}", range.from)>
-                        <p class="range-period">{range_text(range)}</p>
-                        <ul>{items}</ul>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ol class="preview-ranges">{ranges}</ol> }.into_any()
-    };
-    view! {
-        <section class="preview-block" aria-labelledby="preview-timeline-heading" data-testid="preview-timeline">
-            <h3 id="preview-timeline-heading">"Under barndomen"</h3>
-            <p>"Perioder (fr.o.m. – t.o.m.) då åtgärden ändrar vem som kan se vad, utan → med åtgärden:"</p>
-            {content}
-        </section>
+        m.element(
+            "p",
+            &[],
+            "Perioder (fr.o.m. – t.o.m.) då åtgärden ändrar vem som kan se vad, utan → med åtgärden:",
+        );
+        m.open("ol", &[("class", "preview-ranges")]);
+        for range in ranges {
+            let testid = format!("preview-range-{}", range.from);
+            m.open("li", &[("class", "range"), ("data-testid", &testid)]);
+            m.element("p", &[("class", "range-period")], &range_text(range));
+            m.open("ul", &[]);
+            for d in &range.differences {
+                m.open("li", &[]);
+                m.text(&cell_label(case, &d.actor, &d.capability));
+                m.text(": ");
+                m.element(
+                    "span",
+                    &[("class", "ba-change")],
+                    &format!(
+                        "{} {} → {} {}",
+                        outcome_icon(d.a),
+                        d.a.label_sv(),
+                        outcome_icon(d.b),
+                        d.b.label_sv()
+                    ),
+                );
+                m.close("li");
+            }
+            m.close("ul");
+            m.close("li");
+        }
+        m.close("ol");
     }
+    m.close("section");
+    m.finish()
 }
 
 /// What the last action did: above the view, where the keyboard is taken after adding.
