@@ -158,3 +158,31 @@ test('no axe-core violations with validation errors shown next to fields and in 
     await session.close();
   }
 });
+
+test('no axe-core violations in "Vilken åtgärd?" with answers, and in the preview of a measure with and without a problem', async () => {
+  const session = await openForAxe();
+  try {
+    const { page } = session;
+    const found = {};
+    await openTab(page, 'decide');
+    await page.locator(tid('concern-child_tells_of_violence')).check();
+    await page.locator(tid('concern-one_guardian_risk')).check();
+    await page.locator(tid('risk-guardian-vh2')).check();
+    await page.locator(tid('propose-sealing')).waitFor();
+    found['decision support with answers'] = await axe(page);
+    // The sealing proposed names no initiating unit yet: the preview says so by the field.
+    await page.locator(tid('propose-sealing')).click();
+    const preview = page.locator(tid('measure-preview'));
+    await preview.locator(tid('preview-problems')).waitFor();
+    found['preview with a problem to fix'] = await axe(page);
+    await preview.locator('[data-path$=".initiating_units"][value="vc-lunden"]').check();
+    await preview.locator(tid('preview-consequences')).waitFor();
+    found['preview of a sealing'] = await axe(page);
+    await page.locator(tid('preview-add')).click();
+    await page.locator(tid('action-notice')).waitFor();
+    found['situation after adding, with the status line'] = await axe(page);
+    assertNoViolations(found);
+  } finally {
+    await session.close();
+  }
+});

@@ -275,6 +275,24 @@ async fn a_region_without_scenario_guidance_says_the_national_baseline_answers()
 }
 
 #[wasm_bindgen_test]
+async fn a_scenario_that_needs_no_measure_from_staff_says_so_in_words_and_offers_no_button() {
+    let page = Page::open(View::Decide).await;
+    page.state.case.update(|case| case.region = "skane".into());
+    settle().await;
+    page.tick("[data-testid=concern-protected_identity]", true)
+        .await;
+    let scenario = page.text("[data-testid=scenario-protected_identity]");
+    assert!(
+        scenario.contains("Ingen åtgärd behövs av personalen: "),
+        "{scenario}"
+    );
+    assert!(page
+        .text("[data-testid=combined]")
+        .contains("ingen åtgärd som personalen behöver begära"));
+    assert!(page.find("[data-testid^=propose-]").is_none());
+}
+
+#[wasm_bindgen_test]
 async fn the_guardian_question_appears_only_when_one_guardian_is_a_risk() {
     let page = Page::open(View::Decide).await;
     assert!(page.find("[data-testid=risk-guardian]").is_none());
@@ -500,4 +518,45 @@ async fn a_blocking_added_by_hand_opens_the_preview_with_no_guardian_chosen() {
         );
     });
     assert!(page.find("[data-testid=measure-m1]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_recommended_sealing_asks_which_unit_initiates_it_before_it_can_be_added() {
+    let page = Page::open(View::Decide).await;
+    page.tick("[data-testid=concern-child_tells_of_violence]", true)
+        .await;
+    page.click("[data-testid=propose-sealing]").await;
+    let units = page.draft_path("initiating_units");
+    assert!(page
+        .all(&format!("[data-path=\"{units}\"]"))
+        .iter()
+        .all(|b| !b.unchecked_ref::<web_sys::HtmlInputElement>().checked()));
+    assert!(page.find("[data-testid=preview-problems]").is_some());
+    assert!(page.find("[data-testid=preview-consequences]").is_none());
+
+    page.tick(&format!("[data-path=\"{units}\"][value=vc-lunden]"), true)
+        .await;
+    let consequences = page.text("[data-testid=preview-consequences]");
+    assert!(consequences.contains("Förseglingen"), "{consequences}");
+    page.click("[data-testid=preview-add]").await;
+    page.state.case.with_untracked(|case| {
+        assert_eq!(case.measures.last().unwrap().kind.type_tag(), "sealing");
+    });
+}
+
+#[wasm_bindgen_test]
+async fn choosing_another_view_closes_the_preview_and_changes_nothing() {
+    let page = Page::open(View::Decide).await;
+    let case_before = page.state.case.get_untracked();
+    page.preview_blocking_of_vh2().await;
+    page.state.view.set(View::Situation);
+    settle().await;
+    assert!(page.state.draft.get_untracked().is_none());
+    assert!(page.find("[data-testid=access-matrix]").is_some());
+    page.state
+        .case
+        .with_untracked(|case| assert_eq!(*case, case_before));
+    assert!(page
+        .text("[data-testid=action-notice]")
+        .contains("Ingen åtgärd lades till"));
 }

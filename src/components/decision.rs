@@ -388,7 +388,7 @@ fn answer_view(
         .collect_view();
     // The answer first, where staff look after ticking; the guidance's own lines below it.
     view! {
-        <section class="decision-answer" aria-labelledby="combined-heading" data-testid="decision-answer">
+        <div class="decision-answer" data-testid="decision-answer">
             <section class="combined" aria-labelledby="combined-heading" data-testid="combined">
                 <h3 id="combined-heading">"Rekommendation"</h3>
                 <p class="combined-summary">{summary_sentence(&recommendation)}</p>
@@ -397,7 +397,7 @@ fn answer_view(
             </section>
             <h3 id="scenarios-heading">"Varför: regelverkets formuleringar"</h3>
             <ol class="scenarios" aria-labelledby="scenarios-heading" inner_html=scenarios></ol>
-        </section>
+        </div>
     }
     .into_any()
 }
