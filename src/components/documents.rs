@@ -201,7 +201,7 @@ fn KindChooser() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="doc-kinds" role="group" aria-label="Dokument">
+        <div class="doc-kinds" role="group" aria-label="Typ av dokument">
             {buttons}
         </div>
     }
