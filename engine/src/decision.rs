@@ -139,9 +139,12 @@ pub enum BlockingTarget {
 /// The rule set's recommendation for the answers.
 pub fn recommend<'r>(rule_set: &'r RuleSet, answers: &Answers) -> Recommendation<'r> {
     let p = &rule_set.parameters;
-    let mut yes = answers.yes.clone();
-    yes.sort();
-    yes.dedup();
+    // The questions in the guidance's order, each once. Filtering the fixed lists keeps
+    // order and uniqueness without sorting, whose generic code the web app pays for.
+    let yes: Vec<Concern> = Concern::ALL
+        .into_iter()
+        .filter(|c| answers.yes.contains(c))
+        .collect();
     let scenarios: Vec<ScenarioAdvice<'r>> = yes
         .iter()
         .map(|&concern| {
@@ -154,12 +157,10 @@ pub fn recommend<'r>(rule_set: &'r RuleSet, answers: &Answers) -> Recommendation
             }
         })
         .collect();
-    let mut measures: Vec<RecommendedMeasure> = scenarios
-        .iter()
-        .flat_map(|s| s.measures.iter().copied())
+    let mut measures: Vec<RecommendedMeasure> = RecommendedMeasure::ALL
+        .into_iter()
+        .filter(|m| scenarios.iter().any(|s| s.measures.contains(m)))
         .collect();
-    measures.sort();
-    measures.dedup();
     // A sealing that closes both the journal and the proxy for every guardian already does
     // what a blocking would: recommending both would have staff file two requests.
     let sealing_covers_blocking = p.sealing_covers_journal.value && p.sealing_covers_proxy.value;
@@ -238,7 +239,7 @@ pub fn proposed_measure(
     let decided_by = match measure {
         RecommendedMeasure::Blocking => &rule_set.parameters.blocking_request.value.decided_by,
         RecommendedMeasure::Sealing => &rule_set.parameters.sealing_request.value.decided_by,
-        RecommendedMeasure::LoginLock => &rule_set
+        RecommendedMeasure::LoginLock => rule_set
             .parameters
             .login_lock_request
             .value

@@ -98,14 +98,22 @@ pub fn preview<'r>(
 
 /// The date ranges where two timelines of the same case's actors differ.
 fn compare_timelines(before: &Timeline, after: &Timeline) -> Vec<DiffRange> {
-    let mut starts: Vec<NaiveDate> = before
-        .segments
-        .iter()
-        .chain(&after.segments)
-        .map(|s| s.from)
-        .collect();
-    starts.sort();
-    starts.dedup();
+    // Both lists of segment starts are in date order: merge them rather than sort.
+    let mut starts: Vec<NaiveDate> = Vec::new();
+    let (mut b, mut a) = (before.segments.iter().peekable(), after.segments.iter().peekable());
+    loop {
+        let next = match (b.peek(), a.peek()) {
+            (Some(x), Some(y)) if x.from <= y.from => b.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => a.next(),
+            (Some(_), None) => b.next(),
+            (None, None) => break,
+        };
+        if let Some(segment) = next {
+            if starts.last() != Some(&segment.from) {
+                starts.push(segment.from);
+            }
+        }
+    }
     let end = before.to.min(after.to);
     let mut ranges: Vec<DiffRange> = Vec::new();
     for (index, &from) in starts.iter().enumerate() {

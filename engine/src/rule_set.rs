@@ -113,6 +113,13 @@ pub enum RecommendedMeasure {
 }
 
 impl RecommendedMeasure {
+    /// Every measure, strongest first (the order recommendations list them in).
+    pub const ALL: [RecommendedMeasure; 3] = [
+        RecommendedMeasure::Sealing,
+        RecommendedMeasure::Blocking,
+        RecommendedMeasure::LoginLock,
+    ];
+
     /// The measure's `type` in the case format.
     pub fn type_tag(self) -> &'static str {
         match self {

@@ -24,8 +24,12 @@ use crate::state::use_app_state;
 pub fn set_answer(answers: &mut Answers, concern: Concern, yes: bool) {
     answers.yes.retain(|c| *c != concern);
     if yes {
-        answers.yes.push(concern);
-        answers.yes.sort();
+        // In the order the questions are asked, without a sort (which costs wasm size).
+        let yes_now = std::mem::take(&mut answers.yes);
+        answers.yes = Concern::ALL
+            .into_iter()
+            .filter(|c| *c == concern || yes_now.contains(c))
+            .collect();
     } else if concern == Concern::OneGuardianRisk {
         answers.risk_guardian = None;
     }
