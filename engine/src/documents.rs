@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::case::{Case, Measure, MeasureKind, SealingScope};
 use crate::error::EngineError;
 use crate::guidance::{reminders_for, request_route, MeasureEffect};
+use crate::identity::IdentityNumber;
 use crate::rule_set::{Certainty, Citation, RuleSet};
 
 /// The staff member's own details ("Dina uppgifter"). Theirs, not the child's: the app may
@@ -501,7 +502,10 @@ impl<'r> Builder<'r, '_> {
         if with_identity {
             items.push(line(
                 "Barnets personnummer",
-                Value::of(child.identity_number.as_deref(), "barnets personnummer"),
+                Value::of(
+                    self.identity(child.identity_number.as_deref()).as_deref(),
+                    "barnets personnummer",
+                ),
             ));
         }
         for id in concerned_guardians(self.case, self.measure, self.measure.period.from) {
@@ -518,7 +522,8 @@ impl<'r> Builder<'r, '_> {
                 items.push(line(
                     &format!("Personnummer, {who}"),
                     Value::of(
-                        guardian.and_then(|g| g.identity_number.as_deref()),
+                        self.identity(guardian.and_then(|g| g.identity_number.as_deref()))
+                            .as_deref(),
                         &format!("personnummer för {who}"),
                     ),
                 ));
@@ -532,6 +537,18 @@ impl<'r> Builder<'r, '_> {
             ));
         }
         items
+    }
+
+    /// A personnummer as forms write it, "ÅÅÅÅMMDD-NNNN", whatever way it was typed; a
+    /// number that cannot be read is kept as typed (the case's validation names it).
+    fn identity(&self, typed: Option<&str>) -> Option<String> {
+        let typed = typed?;
+        Some(match crate::identity::parse_identity_number(typed, self.date) {
+            Ok(IdentityNumber::Personnummer { normalized, .. })
+            | Ok(IdentityNumber::Samordningsnummer { normalized, .. }) => normalized,
+            Ok(IdentityNumber::Reservnummer { raw }) => raw,
+            Err(_) => typed.to_string(),
+        })
     }
 
     fn staff_items(&self) -> Vec<Item> {
