@@ -553,11 +553,25 @@ impl<'r> Builder<'r, '_> {
 
     fn staff_items(&self) -> Vec<Item> {
         let s = self.staff;
+        // The requesting unit; for a sealing, its initiating units when none is named.
+        let initiating = match &self.measure.kind {
+            MeasureKind::Sealing {
+                initiating_units, ..
+            } if !initiating_units.is_empty() => Some(
+                initiating_units
+                    .iter()
+                    .map(|u| unit_name(self.case, u))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            _ => None,
+        };
         let unit = self
             .measure
             .unit
             .as_deref()
             .map(|u| unit_name(self.case, u))
+            .or(initiating)
             .or_else(|| s.unit.clone());
         let id_label = self.staff_id_label();
         vec![

@@ -191,6 +191,12 @@ fn the_documentation_note_has_the_fields_the_guidance_asks_for() {
 }
 
 #[test]
+fn a_sealing_requested_by_no_named_unit_is_requested_by_its_initiating_unit() {
+    let text = text("vgr-2026", "seal", DocumentKind::Request);
+    assert!(text.contains("Begärande enhet: Barnmottagningen Centrum"), "{text}");
+}
+
+#[test]
 fn a_field_the_case_lacks_is_printed_as_saknas_never_as_an_empty_line() {
     let text = text("vgr-2026", "seal", DocumentKind::Note);
     assert!(text.contains("Motivering: [saknas: motivering]"), "{text}");
