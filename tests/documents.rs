@@ -7,11 +7,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
+use std::cell::RefCell;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
 use insyn::components::documents::DocumentsView;
 use insyn::components::staff_details::{self, STORAGE_KEY};
@@ -26,7 +23,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, mount};
+use support::{date, fire, mount, settle};
 
 /// "Dokument" for the training case where one guardian (Peter Test, vh2) is blocked, in
 /// VGR, on 2026-11-23. The case gives the child's personnummer but not Peter's.
@@ -360,67 +357,4 @@ async fn each_kind_of_document_is_one_click_away() {
         !page.all_text("[data-testid=doc-caution]").is_empty(),
         "the changed wording is a caution"
     );
-}
-
-fn fire(element: &web_sys::HtmlElement, kind: &str) {
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
-    let constructor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"Event".into())
-        .unwrap()
-        .unchecked_into();
-    let event =
-        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&kind.into(), &init)).unwrap();
-    element.dispatch_event(event.unchecked_ref()).unwrap();
-}
-
-/// Let the reactive system finish, as a user's next keystroke would.
-async fn settle() {
-    leptos::task::tick().await;
-    sleep(0).await;
-    leptos::task::tick().await;
-}
-
-struct Sleep {
-    done: Rc<Cell<bool>>,
-    waker: Rc<RefCell<Option<Waker>>>,
-    started: bool,
-    ms: i32,
-}
-
-fn sleep(ms: i32) -> Sleep {
-    Sleep {
-        done: Rc::new(Cell::new(false)),
-        waker: Rc::new(RefCell::new(None)),
-        started: false,
-        ms,
-    }
-}
-
-impl Future for Sleep {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.done.get() {
-            return Poll::Ready(());
-        }
-        *self.waker.borrow_mut() = Some(cx.waker().clone());
-        if !self.started {
-            self.started = true;
-            let done = self.done.clone();
-            let waker = self.waker.clone();
-            let callback = Closure::once_into_js(move || {
-                done.set(true);
-                if let Some(waker) = waker.borrow_mut().take() {
-                    waker.wake();
-                }
-            });
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    callback.unchecked_ref(),
-                    self.ms,
-                )
-                .unwrap();
-        }
-        Poll::Pending
-    }
 }
