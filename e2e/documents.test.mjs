@@ -5,44 +5,27 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { startServer } from './server.mjs';
+import { paperDir, printToPdf, comparable } from './printing.mjs';
 import { launchBrowser } from './browser.mjs';
 import { DIST, requireBuild } from './paths.mjs';
 import { tid, openApp, openTab, openTrainingCase, setDate, waitForText, assertNoProblems } from './app.mjs';
 
-const run = promisify(execFile);
-
 let server;
 let browser;
-let pdfDir;
+const paper = paperDir('insyn-documents-');
 before(async () => {
   requireBuild(DIST, 'scripts/build.sh');
   server = await startServer({ root: DIST });
   browser = await launchBrowser();
-  pdfDir = await mkdtemp(path.join(tmpdir(), 'insyn-documents-'));
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (pdfDir) await rm(pdfDir, { recursive: true, force: true });
 });
 
 /** Prints the page to an A4 PDF; its text (reading order) and number of pages. */
-async function printed(page, name) {
-  const file = path.join(pdfDir, `${name}.pdf`);
-  await page.pdf({ path: file, format: 'A4', printBackground: true });
-  const { stdout: text } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
-  const { stdout: info } = await run('pdfinfo', [file]);
-  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)[1]) };
-}
-
-/** Text as comparable across the paper's line breaks and hyphenation. */
-const comparable = (text) => text.replace(/[\s\u00ad\-‐‑–]+/g, '');
+const printed = (page, name) => printToPdf(page, paper.dir, name);
 
 test('the printed request is the document alone on one A4 page, with its footer and what it lacks marked', async () => {
   const session = await openApp(browser, server.url);

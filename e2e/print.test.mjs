@@ -6,47 +6,29 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { startServer } from './server.mjs';
+import { paperDir, printToPdf, comparable } from './printing.mjs';
 import { launchBrowser } from './browser.mjs';
 import { DIST, requireBuild } from './paths.mjs';
 import { tid, openApp, openTab, cell, waitForText, assertNoProblems, squash } from './app.mjs';
 
-const run = promisify(execFile);
-
 let server;
 let browser;
-let pdfDir;
+const paper = paperDir('insyn-print-');
 before(async () => {
   requireBuild(DIST, 'scripts/build.sh');
   server = await startServer({ root: DIST });
   browser = await launchBrowser();
-  pdfDir = await mkdtemp(path.join(tmpdir(), 'insyn-print-'));
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (pdfDir) await rm(pdfDir, { recursive: true, force: true });
 });
 
 /** Prints the page to an A4 PDF and returns its text (pdftotext, reading order). */
 async function printedText(page, name) {
-  const file = path.join(pdfDir, `${name}.pdf`);
-  await page.pdf({ path: file, format: 'A4', printBackground: true });
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
+  return (await printToPdf(page, paper.dir, name)).text;
 }
-
-/**
- * Text as comparable across line breaks: pdftotext breaks lines where the
- * paper did and joins a word split at a hyphen, so white space and hyphens
- * are dropped from both sides before comparing.
- */
-const comparable = (text) => text.replace(/[\s\u00ad\-‐‑–]+/g, '');
 
 function assertPrinted(printed, expected, what) {
   assert.ok(
