@@ -12,7 +12,7 @@ use crate::case::{Case, Measure, MeasureKind};
 use crate::error::EngineError;
 use crate::evaluation::{evaluate_with, Actor, Capability, Evaluation, OutcomeKind};
 use crate::rule_set::{Catalog, Citation, RuleSet, UnlockRule};
-use crate::timeline::{timeline, CellDifference, DiffRange, Timeline};
+use crate::timeline::{add_difference, timeline, DiffRange, Timeline};
 use crate::validation::{validate_case, validate_case_all, validate_date};
 
 /// One consequence of the measure, in words, with the rule it comes from.
@@ -124,31 +124,7 @@ fn compare_timelines(before: &Timeline, after: &Timeline) -> Vec<DiffRange> {
         let (Some(b), Some(a)) = (before.segment_at(from), after.segment_at(from)) else {
             continue;
         };
-        let differences: Vec<CellDifference> = b
-            .outcomes
-            .iter()
-            .zip(&a.outcomes)
-            .filter(|(x, y)| x.2 != y.2)
-            .map(|(x, y)| CellDifference {
-                actor: x.0.clone(),
-                capability: x.1.clone(),
-                a: x.2,
-                b: y.2,
-            })
-            .collect();
-        if differences.is_empty() {
-            continue;
-        }
-        match ranges.last_mut() {
-            Some(last) if last.differences == differences && last.to.succ_opt() == Some(from) => {
-                last.to = to;
-            }
-            _ => ranges.push(DiffRange {
-                from,
-                to,
-                differences,
-            }),
-        }
+        add_difference(&mut ranges, from, to, &b.outcomes, &a.outcomes);
     }
     ranges
 }

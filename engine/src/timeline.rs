@@ -396,6 +396,42 @@ pub struct Diff {
     pub ranges: Vec<DiffRange>,
 }
 
+/// Record the cells that differ between `a` and `b` (the same cells in the same order) over
+/// `from`–`to`, extending the last range when it ends the day before with the same
+/// differences. Shared by the diff of two rule sets and the preview of a measure.
+pub(crate) fn add_difference(
+    ranges: &mut Vec<DiffRange>,
+    from: NaiveDate,
+    to: NaiveDate,
+    a: &[(Actor, Capability, OutcomeKind)],
+    b: &[(Actor, Capability, OutcomeKind)],
+) {
+    let differences: Vec<CellDifference> = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x.2 != y.2)
+        .map(|(x, y)| CellDifference {
+            actor: x.0.clone(),
+            capability: x.1.clone(),
+            a: x.2,
+            b: y.2,
+        })
+        .collect();
+    if differences.is_empty() {
+        return;
+    }
+    match ranges.last_mut() {
+        Some(last) if last.differences == differences && last.to.succ_opt() == Some(from) => {
+            last.to = to;
+        }
+        _ => ranges.push(DiffRange {
+            from,
+            to,
+            differences,
+        }),
+    }
+}
+
 /// One case under two rule sets: the date ranges where any outcome differs.
 pub fn diff(
     catalog: &Catalog,
@@ -437,30 +473,7 @@ pub fn diff(
             .unwrap_or(to);
         let outcomes_a = evaluate_with(a, case, &facts, *date).outcome_kinds();
         let outcomes_b = evaluate_with(b, case, &facts, *date).outcome_kinds();
-        let differences: Vec<CellDifference> = outcomes_a
-            .into_iter()
-            .zip(outcomes_b)
-            .filter(|(x, y)| x.2 != y.2)
-            .map(|(x, y)| CellDifference {
-                actor: x.0,
-                capability: x.1,
-                a: x.2,
-                b: y.2,
-            })
-            .collect();
-        if differences.is_empty() {
-            continue;
-        }
-        match ranges.last_mut() {
-            Some(last) if last.differences == differences && last.to.succ_opt() == Some(*date) => {
-                last.to = end;
-            }
-            _ => ranges.push(DiffRange {
-                from: *date,
-                to: end,
-                differences,
-            }),
-        }
+        add_difference(&mut ranges, *date, end, &outcomes_a, &outcomes_b);
     }
     Ok(Diff {
         rule_set_a: a.id.clone(),
