@@ -141,11 +141,14 @@ impl AppState {
                 validate_date(&facts, date)
             })
         });
-        let rule_set = Memo::new(move |_| {
-            case.with(|case| {
-                catalog.resolve(&case.region, case.pinned_rule_set.as_deref(), date.get())
-            })
-        });
+        let rule_set = Memo::new_with_compare(
+            move |_| {
+                case.with(|case| {
+                    catalog.resolve(&case.region, case.pinned_rule_set.as_deref(), date.get())
+                })
+            },
+            rule_set_changed,
+        );
         let evaluation = Memo::new(move |_| {
             validity.get()?;
             let rule_set = rule_set.get()?;
@@ -245,6 +248,20 @@ impl AppState {
                 .find(|e| e.path == path)
                 .map(|e| e.message_sv.clone())
         })
+    }
+}
+
+/// Whether a memo's rule set changed. The catalog's rule sets live as long as the page, so
+/// the same rule set is the same reference: comparing two field by field, as `Memo::new`
+/// would, costs time and wasm size (every parameter's value and citation).
+pub fn rule_set_changed(
+    old: Option<&Result<&'static RuleSet, EngineError>>,
+    new: Option<&Result<&'static RuleSet, EngineError>>,
+) -> bool {
+    match (old, new) {
+        (Some(Ok(old)), Some(Ok(new))) => !std::ptr::eq(*old, *new),
+        (Some(Err(old)), Some(Err(new))) => old != new,
+        _ => true,
     }
 }
 

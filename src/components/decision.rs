@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use crate::components::citation::citation_markup;
 use crate::components::markup::Markup;
-use crate::state::use_app_state;
+use crate::state::{rule_set_changed, use_app_state};
 
 /// Record a yes or no. Answering no to "one guardian is a risk" forgets which one.
 pub fn set_answer(answers: &mut Answers, concern: Concern, yes: bool) {
@@ -168,13 +168,16 @@ pub fn existing_measures(
 #[component]
 pub fn DecisionSupport() -> impl IntoView {
     let state = use_app_state();
-    let rule_set: Memo<Result<&'static RuleSet, EngineError>> = Memo::new(move |_| {
-        state.case.with(|case| {
-            state
-                .catalog
-                .resolve(&case.region, case.pinned_rule_set.as_deref(), state.today)
-        })
-    });
+    let rule_set: Memo<Result<&'static RuleSet, EngineError>> = Memo::new_with_compare(
+        move |_| {
+            state.case.with(|case| {
+                state
+                    .catalog
+                    .resolve(&case.region, case.pinned_rule_set.as_deref(), state.today)
+            })
+        },
+        rule_set_changed,
+    );
     let recommendation = Memo::new(move |_| {
         let rule_set = rule_set.get()?;
         let answers = state.case.with(|case| {

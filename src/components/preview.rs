@@ -162,15 +162,23 @@ pub fn MeasurePreview() -> impl IntoView {
         })
     });
     // The rule set the measure is judged by: the one in force when it starts.
-    let measure_rules: Memo<Option<&'static RuleSet>> = Memo::new(move |_| {
-        let from = state.draft.with(|d| d.as_ref().map(|m| m.period.from))?;
-        state.case.with(|case| {
-            state
-                .catalog
-                .resolve(&case.region, case.pinned_rule_set.as_deref(), from)
-                .ok()
-        })
-    });
+    let measure_rules: Memo<Option<&'static RuleSet>> = Memo::new_with_compare(
+        move |_| {
+            let from = state.draft.with(|d| d.as_ref().map(|m| m.period.from))?;
+            state.case.with(|case| {
+                state
+                    .catalog
+                    .resolve(&case.region, case.pinned_rule_set.as_deref(), from)
+                    .ok()
+            })
+        },
+        // The same rule set is the same reference (see `rule_set_changed`).
+        |old, new| match (old, new) {
+            (Some(Some(old)), Some(Some(new))) => !std::ptr::eq(*old, *new),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
 
     // A new preview replaces the last action's message.
     state.notice.set(None);
