@@ -739,9 +739,15 @@ pub fn check_citations(rule_set: &RuleSet) -> Result<(), String> {
             Certainty::Inferred | Certainty::Unknown
                 if citation.note.as_deref().is_none_or(|n| n.trim().is_empty()) =>
             {
+                // Named by a match, not `{:?}`: a Debug impl would be compiled into the
+                // wasm for this one message.
+                let certainty = match citation.certainty {
+                    Certainty::Stated => "Stated",
+                    Certainty::Inferred => "Inferred",
+                    Certainty::Unknown => "Unknown",
+                };
                 problems.push(format!(
-                    "parameter \"{name}\" is {:?} but has no note saying why",
-                    citation.certainty
+                    "parameter \"{name}\" is {certainty} but has no note saying why"
                 ))
             }
             _ => {}
