@@ -313,21 +313,24 @@ fn title_of(case: &Case, measure: &Measure, names: bool) -> String {
     }
 }
 
-/// "Försegling …" → "försegling …" (the titles start with an ASCII or Swedish capital).
-fn lower_first(text: &str) -> String {
+/// "Försegling …" → "försegling …", for use inside a sentence: the titles and measure
+/// names start with an ASCII or Swedish capital (no Unicode case tables: they cost wasm).
+/// The one home of this helper; the app uses it too.
+pub fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => {
-            let lower = match first {
-                'Å' => 'å',
-                'Ä' => 'ä',
-                'Ö' => 'ö',
-                other => other.to_ascii_lowercase(),
-            };
-            std::iter::once(lower).chain(chars).collect()
-        }
-        None => String::new(),
-    }
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let lower = match first {
+        'Å' => 'å',
+        'Ä' => 'ä',
+        'Ö' => 'ö',
+        other => other.to_ascii_lowercase(),
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push(lower);
+    out.push_str(chars.as_str());
+    out
 }
 
 /// "vårdnadshavare 2": a guardian by position, without personal data.

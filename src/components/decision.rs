@@ -11,7 +11,7 @@ use insyn_engine::case::MeasureKind;
 use insyn_engine::decision::{
     proposed_measure, recommend, Answers, BlockingTarget, Concern, Recommendation,
 };
-use insyn_engine::documents::measure_title;
+use insyn_engine::documents::{lower_first, measure_title};
 use insyn_engine::rule_set::{Certainty, Citation, RecommendedMeasure, RuleSet};
 use insyn_engine::{Case, EngineError};
 use leptos::prelude::*;
@@ -86,21 +86,6 @@ pub fn no_measure_sentence(citation: &Citation) -> String {
     match citation.note.as_deref().filter(|n| !n.trim().is_empty()) {
         Some(note) => format!("Ingen åtgärd behövs av personalen: {note}"),
         None => "Ingen åtgärd behövs av personalen.".to_string(),
-    }
-}
-
-/// "Försegling" → "försegling", for use inside a sentence (ASCII first letters only, which
-/// every measure name has; anything else is left as it is).
-pub fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) if first.is_ascii_uppercase() => {
-            let mut out = String::with_capacity(text.len());
-            out.push(first.to_ascii_lowercase());
-            out.push_str(chars.as_str());
-            out
-        }
-        _ => text.to_string(),
     }
 }
 
@@ -543,7 +528,7 @@ mod tests {
             lower_first("Blockering av Peter Test"),
             "blockering av Peter Test"
         );
-        assert_eq!(lower_first("Ökad"), "Ökad");
+        assert_eq!(lower_first("Ökad"), "ökad");
     }
 
     #[test]
