@@ -195,8 +195,9 @@ pub fn candidate_dates(
             format!("{} upphör att gälla", rule_set.title),
         );
     }
-    ages.sort_unstable();
-    ages.dedup();
+    // Neither sorted nor deduplicated: `dates` keeps the dates in order, each birthday is
+    // its own date, and `add` skips a cause the date already has. (A sort here brought
+    // several KB of generic code into the web app.)
     for age in ages {
         add(Some(facts.birthday(age)), format!("{age}-årsdagen"));
     }
