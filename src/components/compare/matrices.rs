@@ -7,7 +7,9 @@ use insyn_engine::{Actor, Capability, Case, Catalog, Evaluation, OutcomeKind};
 use leptos::prelude::*;
 
 use super::Pair;
-use crate::components::access_matrix::{actor_key, capability_key, outcome_class, outcome_icon};
+use crate::components::access_matrix::{
+    actor_key, capability_key, column_rank, outcome_class, outcome_icon, sort_short_by_key,
+};
 use crate::components::timeline::labels::{capability_short, cell_label, rule_set_short_by_id};
 use crate::state::use_app_state;
 
@@ -25,12 +27,7 @@ fn columns(a: &Evaluation, b: &Evaluation) -> Vec<Capability> {
             }
         }
     }
-    columns.sort_by_key(|c| match c {
-        Capability::Account => 0,
-        Capability::Proxy => 1,
-        Capability::Journal { unit: Some(_) } => 2,
-        Capability::Journal { unit: None } => 3,
-    });
+    sort_short_by_key(&mut columns, column_rank);
     columns
 }
 

@@ -6,7 +6,9 @@ use chrono::{Datelike, NaiveDate};
 use insyn_engine::timeline::Timeline;
 use insyn_engine::{Actor, Capability, Case, Catalog, OutcomeKind};
 
-use crate::components::access_matrix::{actor_key, capability_key, outcome_icon};
+use crate::components::access_matrix::{
+    actor_key, capability_key, column_rank, outcome_icon, sort_short_by_key,
+};
 use crate::components::timeline::labels::{
     actor_label, capability_short, cause_short, rule_set_short_by_id, truncate,
 };
@@ -247,12 +249,6 @@ fn lanes(timeline: &Timeline) -> Vec<(Actor, Capability)> {
             }
         }
     }
-    let rank = |c: &Capability| match c {
-        Capability::Account => 0,
-        Capability::Proxy => 1,
-        Capability::Journal { unit: Some(_) } => 2,
-        Capability::Journal { unit: None } => 3,
-    };
     // Stable: keeps the actors' order and the units' order within an actor.
     let actor_order: Vec<Actor> = lanes.iter().fold(Vec::new(), |mut order, (a, _)| {
         if !order.contains(a) {
@@ -260,7 +256,9 @@ fn lanes(timeline: &Timeline) -> Vec<(Actor, Capability)> {
         }
         order
     });
-    lanes.sort_by_key(|(a, c)| (actor_order.iter().position(|x| x == a), rank(c)));
+    sort_short_by_key(&mut lanes, |(a, c)| {
+        (actor_order.iter().position(|x| x == a), column_rank(c))
+    });
     lanes
 }
 
