@@ -4,7 +4,6 @@
 //! ending after they start, references to guardians and units that exist, extended access
 //! only at 13–15, unlock requests only from units that initiated the sealing.
 
-use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -131,23 +130,27 @@ fn check_period(period: &Period, path: &str, birth: NaiveDate) -> Result<(), Eng
     Ok(())
 }
 
+/// The ids of a list, each once. A plain list, not a hash set: a case has a few of each,
+/// and std's hash set compiled SipHash and a hash table into the web app.
 fn check_unique<'a>(
     ids: impl Iterator<Item = &'a str>,
     list: &str,
     problems: &mut Vec<EngineError>,
-) -> HashSet<&'a str> {
-    let mut seen = HashSet::new();
+) -> Vec<&'a str> {
+    let mut seen = Vec::new();
     for (index, id) in ids.enumerate() {
         if id.trim().is_empty() {
             problems.push(EngineError::invalid(
                 format!("{list}[{index}].id"),
                 Problem::Empty,
             ));
-        } else if !seen.insert(id) {
+        } else if seen.contains(&id) {
             problems.push(EngineError::invalid(
                 format!("{list}[{index}].id"),
                 Problem::DuplicateId { id: id.to_string() },
             ));
+        } else {
+            seen.push(id);
         }
     }
     seen
@@ -317,7 +320,7 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
             }
         }
         if let Some(unit) = measure.unit.as_deref() {
-            if !unit_ids.contains(unit) {
+            if !unit_ids.contains(&unit) {
                 return Err(EngineError::invalid(
                     format!("{path}.unit"),
                     Problem::UnknownUnit {
@@ -327,7 +330,7 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
             }
         }
         let known_guardian = |id: &str, field: &str| {
-            if guardian_ids.contains(id) {
+            if guardian_ids.contains(&id) {
                 Ok(())
             } else {
                 Err(EngineError::invalid(
@@ -337,7 +340,7 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
             }
         };
         let known_unit = |id: &str, field: &str| {
-            if unit_ids.contains(id) {
+            if unit_ids.contains(&id) {
                 Ok(())
             } else {
                 Err(EngineError::invalid(
