@@ -218,6 +218,17 @@ fn list_ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// The items of one of the case's lists (guardians, representatives, units), keyed by
+/// index and id, each shown by `item`. A plain function rather than a closure of its own
+/// type for each list, so one copy of Leptos's keyed `For` serves all three.
+#[inline(never)]
+fn item_list(items: Memo<Vec<(usize, String)>>, item: fn(usize, String) -> AnyView) -> AnyView {
+    view! {
+        <For each=move || items.get() key=|item| item.clone() children=move |(index, id)| item(index, id)/>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn GuardianList() -> impl IntoView {
     let state = use_app_state();
@@ -242,11 +253,7 @@ pub fn GuardianList() -> impl IntoView {
     view! {
         <fieldset class="section">
             <legend>"Vårdnadshavare"</legend>
-            <For
-                each=move || items.get()
-                key=|item| item.clone()
-                children=move |(index, id)| view! { <GuardianItem index=index id=id/> }
-            />
+            {item_list(items, |index, id| view! { <GuardianItem index=index id=id/> }.into_any())}
             {move || (count() >= 2).then(|| view! {
                 <p class="section-hint">"Högst två åt gången. Fler kan läggas till för att visa en ändrad vårdnad."</p>
             })}
@@ -401,11 +408,7 @@ pub fn RepresentativeList() -> impl IntoView {
     view! {
         <fieldset class="section">
             <legend>"Legala ställföreträdare"</legend>
-            <For
-                each=move || items.get()
-                key=|item| item.clone()
-                children=move |(index, id)| view! { <RepresentativeItem index=index id=id/> }
-            />
+            {item_list(items, |index, id| view! { <RepresentativeItem index=index id=id/> }.into_any())}
             <button type="button" class="add" data-testid="add-representative" on:click=add>
                 "+ God man eller förvaltare"
             </button>
@@ -540,11 +543,7 @@ pub fn UnitList() -> impl IntoView {
             <datalist id="unit-kinds">
                 {UNIT_KINDS.iter().map(|k| view! { <option value=*k></option> }).collect_view()}
             </datalist>
-            <For
-                each=move || items.get()
-                key=|item| item.clone()
-                children=move |(index, id)| view! { <UnitItem index=index id=id/> }
-            />
+            {item_list(items, |index, id| view! { <UnitItem index=index id=id/> }.into_any())}
             <button type="button" class="add" data-testid="add-unit" on:click=add>
                 "+ Vårdenhet"
             </button>
