@@ -187,11 +187,12 @@ pub fn ChildFields() -> impl IntoView {
     }
 }
 
-/// A button that removes an item, or says why it cannot.
+/// A button that removes an item, or says why it cannot. `on_remove` is boxed so that the
+/// button is compiled once for guardians, representatives and units.
 fn remove_button(
     label: String,
     testid: String,
-    on_remove: impl Fn() -> Result<(), String> + 'static,
+    on_remove: Box<dyn Fn() -> Result<(), String>>,
     refusal: RwSignal<Option<String>>,
 ) -> impl IntoView {
     view! {
@@ -333,7 +334,7 @@ fn GuardianItem(index: usize, id: String) -> impl IntoView {
             {field_error(format!("{base}.id"), false, false)}
             <ProtectedIdentityPeriods owner=PeriodOwner::Guardian(index)/>
             <div class="item-actions">
-                {remove_button(format!("vårdnadshavare {}", index + 1), format!("remove-guardian-{id}"), remove, refusal)}
+                {remove_button(format!("vårdnadshavare {}", index + 1), format!("remove-guardian-{id}"), Box::new(remove), refusal)}
             </div>
             {refusal_line(refusal)}
         </fieldset>
@@ -506,7 +507,7 @@ fn RepresentativeItem(index: usize, id: String) -> impl IntoView {
             </div>
             {field_error(format!("{base}.id"), false, false)}
             <div class="item-actions">
-                {remove_button(format!("ställföreträdare {}", index + 1), format!("remove-representative-{id}"), remove, refusal)}
+                {remove_button(format!("ställföreträdare {}", index + 1), format!("remove-representative-{id}"), Box::new(remove), refusal)}
             </div>
             {refusal_line(refusal)}
         </fieldset>
@@ -607,7 +608,7 @@ fn UnitItem(index: usize, id: String) -> impl IntoView {
                     None,
                 )}
                 <div class="item-actions">
-                    {remove_button(format!("vårdenhet {}", index + 1), format!("remove-unit-{id}"), remove, refusal)}
+                    {remove_button(format!("vårdenhet {}", index + 1), format!("remove-unit-{id}"), Box::new(remove), refusal)}
                 </div>
             </div>
             {field_error(format!("{base}.id"), false, false)}
