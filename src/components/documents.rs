@@ -8,12 +8,14 @@
 
 use insyn_engine::case::{Measure, MeasureKind};
 use insyn_engine::documents::{
-    document, measure_title, Document, DocumentInput, DocumentKind, Item, Section, Value,
+    document, measure_title, Document, DocumentInput, DocumentKind, Item, Section, SourceLine,
+    Value,
 };
+use insyn_engine::rule_set::RuleSet;
 use insyn_engine::{Case, EngineError};
 use leptos::prelude::*;
 
-use crate::components::citation::CitationView;
+use crate::components::citation::citation_markup;
 use crate::components::clipboard::{copy_text, CopyResult};
 use crate::components::date_chooser::DateChooser;
 use crate::components::markup::Markup;
@@ -224,22 +226,10 @@ fn DocumentShown(doc: Document<'static>) -> impl IntoView {
     });
     let rule_set = use_app_state().rule_set.get_untracked().ok();
     let sources = rule_set.map(|rule_set| {
-        let lines = doc
-            .sources
-            .iter()
-            .map(|source| {
-                view! {
-                    <li>
-                        <p class="doc-rule-id">"Regel: " <code>{source.rule_id}</code></p>
-                        <CitationView rule_set=rule_set citation=source.citation/>
-                    </li>
-                }
-            })
-            .collect_view();
         view! {
             <section class="doc-sources no-print" aria-labelledby="doc-sources-heading" data-testid="doc-sources">
                 <h3 id="doc-sources-heading">"Källor"</h3>
-                <ul>{lines}</ul>
+                <ul inner_html=sources_markup(rule_set, &doc.sources)></ul>
             </section>
         }
     });
@@ -255,6 +245,21 @@ fn DocumentShown(doc: Document<'static>) -> impl IntoView {
         ></article>
         {sources}
     }
+}
+
+/// The sources, each rule with its citation. Static text, so markup (see `markup`).
+fn sources_markup(rule_set: &RuleSet, sources: &[SourceLine]) -> String {
+    let mut m = Markup::default();
+    for source in sources {
+        m.open("li", &[]);
+        m.open("p", &[("class", "doc-rule-id")]);
+        m.text("Regel: ");
+        m.element("code", &[], source.rule_id);
+        m.close("p");
+        citation_markup(&mut m, rule_set, source.citation);
+        m.close("li");
+    }
+    m.finish()
 }
 
 /// "Saknas i fallet", each missing value an item.
