@@ -391,9 +391,23 @@ impl ParameterReader {
     // `from_entries` grows to the largest function of the web app's wasm.
     #[inline(never)]
     fn take<T: ParameterValue>(&mut self, name: &str) -> Cited<T> {
+        let Some((value, citation)) = self.entry(name) else {
+            return Cited::default();
+        };
+        let value = T::from_json(value).unwrap_or_else(|error| {
+            self.problem(name, &error);
+            T::default()
+        });
+        Cited { value, citation }
+    }
+
+    /// The part of `take` that is the same for every value type, compiled once: the
+    /// entry's value and citation, or `None` with the parameter noted as missing.
+    #[inline(never)]
+    fn entry(&mut self, name: &str) -> Option<(Value, Citation)> {
         let Some(entry) = self.entries.remove(name) else {
             self.problems.push(format!("missing parameter \"{name}\""));
-            return Cited::default();
+            return None;
         };
         let citation = Citation {
             source: entry.source,
@@ -402,11 +416,12 @@ impl ParameterReader {
             note: entry.note,
             inherited_from: entry.inherited_from,
         };
-        let value = T::from_json(entry.value).unwrap_or_else(|error| {
-            self.problems.push(format!("parameter \"{name}\": {error}"));
-            T::default()
-        });
-        Cited { value, citation }
+        Some((entry.value, citation))
+    }
+
+    #[inline(never)]
+    fn problem(&mut self, name: &str, error: &str) {
+        self.problems.push(format!("parameter \"{name}\": {error}"));
     }
 
     fn finish(self, parameters: Parameters) -> Result<Parameters, String> {
