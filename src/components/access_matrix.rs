@@ -31,6 +31,15 @@ pub fn outcome_icon(kind: OutcomeKind) -> &'static str {
     }
 }
 
+/// The outcome as the `data-outcome` attribute names it: "allowed", "denied", "grantable".
+pub fn outcome_key(kind: OutcomeKind) -> &'static str {
+    match kind {
+        OutcomeKind::Allowed => "allowed",
+        OutcomeKind::Denied => "denied",
+        OutcomeKind::Grantable => "grantable",
+    }
+}
+
 pub fn outcome_class(kind: OutcomeKind) -> &'static str {
     match kind {
         OutcomeKind::Allowed => "outcome-allowed",
@@ -194,7 +203,7 @@ fn matrix_row(actor: &ActorAccess<'static>, columns: &[Capability]) -> impl Into
             }
         });
                 view! {
-                    <td class=outcome_class(kind) data-outcome=format!("{kind:?}").to_ascii_lowercase()>
+                    <td class=outcome_class(kind) data-outcome=outcome_key(kind)>
                         <button
                             type="button"
                             class="cell-button"

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use super::Pair;
 use crate::components::access_matrix::{
-    actor_key, capability_key, column_rank, outcome_class, outcome_icon, sort_short_by_key,
+    actor_key, capability_key, column_rank, outcome_class, outcome_icon, outcome_key,
+    sort_short_by_key,
 };
 use crate::components::timeline::labels::{capability_short, cell_label, rule_set_short_by_id};
 use crate::state::use_app_state;
@@ -233,7 +234,7 @@ fn cell_view(
         <td
             class=class
             data-testid=testid
-            data-outcome=format!("{kind:?}").to_ascii_lowercase()
+            data-outcome=outcome_key(kind)
             data-differs=differs.to_string()
         >
             <span class="outcome-icon" aria-hidden="true">{outcome_icon(kind)}</span>
