@@ -217,7 +217,7 @@ macro_rules! parameters {
             /// rather than stopping at the first, so a rule-set author sees them all at
             /// once. Entries left over are unknown parameters.
             fn from_entries(
-                entries: BTreeMap<String, ParameterEntry>,
+                entries: Vec<(String, ParameterEntry)>,
             ) -> Result<Parameters, String> {
                 let mut reader = ParameterReader { entries, problems: Vec::new() };
                 let parameters = Parameters {
@@ -379,7 +379,8 @@ impl Parameters {
 
 /// Reads parameters out of a file's entries; see `Parameters::from_entries`.
 struct ParameterReader {
-    entries: BTreeMap<String, ParameterEntry>,
+    /// The entries not taken yet, in the map's order (see `EntriesVisitor`).
+    entries: Vec<(String, ParameterEntry)>,
     problems: Vec<String>,
 }
 
@@ -405,10 +406,11 @@ impl ParameterReader {
     /// entry's value and citation, or `None` with the parameter noted as missing.
     #[inline(never)]
     fn entry(&mut self, name: &str) -> Option<(Value, Citation)> {
-        let Some(entry) = self.entries.remove(name) else {
+        let Some(index) = self.entries.iter().position(|(n, _)| n == name) else {
             self.problems.push(format!("missing parameter \"{name}\""));
             return None;
         };
+        let (_, entry) = self.entries.remove(index);
         let citation = Citation {
             source: entry.source,
             quote: entry.quote,
@@ -426,7 +428,7 @@ impl ParameterReader {
 
     fn finish(self, parameters: Parameters) -> Result<Parameters, String> {
         let mut problems = self.problems;
-        for unknown in self.entries.keys() {
+        for (unknown, _) in &self.entries {
             problems.push(format!("unknown parameter \"{unknown}\""));
         }
         if problems.is_empty() {
@@ -503,8 +505,33 @@ impl ParameterValue for Option<NaiveDate> {
 
 impl<'de> Deserialize<'de> for Parameters {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let entries = BTreeMap::<String, ParameterEntry>::deserialize(deserializer)?;
+        let entries = deserializer.deserialize_map(EntriesVisitor)?;
         Parameters::from_entries(entries).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Reads the parameters' map into a list of (rule id, entry), in the map's order; a rule
+/// id given twice keeps its last entry, as a map would. A list rather than a `BTreeMap`:
+/// the reader takes each entry once, and a map of entries compiled its own insertion,
+/// removal and rebalancing into the web app.
+struct EntriesVisitor;
+
+impl<'de> serde::de::Visitor<'de> for EntriesVisitor {
+    type Value = Vec<(String, ParameterEntry)>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a map of parameters")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut entries: Self::Value = Vec::new();
+        while let Some((name, entry)) = map.next_entry::<String, ParameterEntry>()? {
+            match entries.iter_mut().find(|(n, _)| *n == name) {
+                Some(earlier) => earlier.1 = entry,
+                None => entries.push((name, entry)),
+            }
+        }
+        Ok(entries)
     }
 }
 
