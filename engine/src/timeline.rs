@@ -10,8 +10,6 @@
 //! INVARIANT: between two consecutive change points every outcome equals the outcome at
 //! the earlier one (tested as `evaluate(d)` = the timeline's state at `d`).
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -157,16 +155,25 @@ fn choice<'r>(
     }
 }
 
-/// Every date on which an outcome may change, with why.
+/// Every date on which an outcome may change, with why, in date order and each date once.
+// A sorted list rather than a BTreeMap: a few dozen dates, and the map compiled its own
+// insertion, range search and teardown into the web app.
 pub fn candidate_dates(
     case: &Case,
     facts: &CaseFacts,
     rule_sets: &[&RuleSet],
-) -> BTreeMap<NaiveDate, Vec<Cause>> {
-    let mut dates: BTreeMap<NaiveDate, Vec<Cause>> = BTreeMap::new();
+) -> Vec<(NaiveDate, Vec<Cause>)> {
+    let mut dates: Vec<(NaiveDate, Vec<Cause>)> = Vec::new();
     let mut add = |date: Option<NaiveDate>, label: String| {
         if let Some(date) = date {
-            let causes = dates.entry(date).or_default();
+            let index = match dates.binary_search_by_key(&date, |(d, _)| *d) {
+                Ok(index) => index,
+                Err(index) => {
+                    dates.insert(index, (date, Vec::new()));
+                    index
+                }
+            };
+            let causes = &mut dates[index].1;
             let cause = Cause { label_sv: label };
             if !causes.contains(&cause) {
                 causes.push(cause);
@@ -256,6 +263,14 @@ pub fn candidate_dates(
     dates
 }
 
+/// The causes of a candidate date, if it is one.
+fn causes_on(candidates: &[(NaiveDate, Vec<Cause>)], date: NaiveDate) -> Option<Vec<Cause>> {
+    candidates
+        .iter()
+        .find(|(d, _)| *d == date)
+        .map(|(_, causes)| causes.clone())
+}
+
 /// The timeline of `case` from `from` to `to` (defaults: birth and the 18th birthday).
 /// Without a pinned rule set, the region's version in force on each date answers; the
 /// timeline starts when the region's first rule set comes into force if that is later.
@@ -299,9 +314,9 @@ pub fn timeline(
     let mut previous: Option<(Evaluation, Vec<&'static str>)> = None;
     let dates = std::iter::once(from).chain(
         candidates
-            .range(from..=to)
+            .iter()
             .map(|(date, _)| *date)
-            .filter(|date| *date > from),
+            .filter(|date| *date > from && *date <= to),
     );
     for date in dates {
         let rule_set = choice.resolve(catalog, date)?;
@@ -353,7 +368,7 @@ pub fn timeline(
         });
         change_points.push(ChangePoint {
             date,
-            causes: candidates.get(&date).cloned().unwrap_or_else(|| {
+            causes: causes_on(&candidates, date).unwrap_or_else(|| {
                 vec![Cause {
                     label_sv: "Tidslinjens början".into(),
                 }]
@@ -461,9 +476,9 @@ pub fn diff(
     let dates: Vec<NaiveDate> = std::iter::once(from)
         .chain(
             candidates
-                .range(from..=to)
+                .iter()
                 .map(|(d, _)| *d)
-                .filter(|d| *d > from),
+                .filter(|d| *d > from && *d <= to),
         )
         .collect();
     let mut ranges: Vec<DiffRange> = Vec::new();
