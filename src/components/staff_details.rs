@@ -6,6 +6,7 @@
 //! anything else of the case. "Glöm mina uppgifter" deletes them. Storage may be disabled or
 //! full; every call is guarded and a failure is said in Swedish, never a panic.
 
+use gloo_storage::{LocalStorage, Storage};
 use insyn_engine::documents::StaffDetails;
 use leptos::prelude::*;
 
@@ -123,10 +124,12 @@ impl StaffField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StorageRefused;
 
-/// `window.localStorage`, or `None` where storage is unavailable: reading the property
-/// throws where it is blocked, and it is null where it is disabled.
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// `window.localStorage`, checked before gloo-storage is asked: its `raw()` throws where
+/// storage is unavailable, and reading the property itself throws where it is blocked.
+fn storage_available() -> bool {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .is_some()
 }
 
 /// What is stored: a JSON object of the filled-in fields, nothing else.
@@ -157,27 +160,27 @@ pub fn from_stored(stored: &serde_json::Value) -> Option<StaffDetails> {
 
 /// The details remembered in this browser, if the user asked for that earlier.
 pub fn remembered() -> Option<StaffDetails> {
-    let text = local_storage()?.get_item(STORAGE_KEY).ok()??;
+    if !storage_available() {
+        return None;
+    }
     // Read as a JSON value: the app parses those already, a derived reader would add to
     // the wasm.
-    from_stored(&serde_json::from_str(&text).ok()?)
+    from_stored(&LocalStorage::get::<serde_json::Value>(STORAGE_KEY).ok()?)
 }
 
-/// Keep the details as JSON text, written by `Value`'s `Display` (which the rule-set page
-/// uses too) straight into `web_sys::Storage`: a storage crate brought its own JSON writer
-/// and error types into the wasm.
 pub fn remember(details: &StaffDetails) -> Result<(), StorageRefused> {
-    local_storage()
-        .ok_or(StorageRefused)?
-        .set_item(STORAGE_KEY, &to_stored(details).to_string())
-        .map_err(|_| StorageRefused)
+    if !storage_available() {
+        return Err(StorageRefused);
+    }
+    LocalStorage::set(STORAGE_KEY, to_stored(details)).map_err(|_| StorageRefused)
 }
 
 pub fn forget() -> Result<(), StorageRefused> {
-    local_storage()
-        .ok_or(StorageRefused)?
-        .remove_item(STORAGE_KEY)
-        .map_err(|_| StorageRefused)
+    if !storage_available() {
+        return Err(StorageRefused);
+    }
+    LocalStorage::delete(STORAGE_KEY);
+    Ok(())
 }
 
 const NOT_SAVED: &str = "Uppgifterna kunde inte sparas i den här webbläsaren (lagring är avstängd eller full). De gäller tills du stänger sidan.";
