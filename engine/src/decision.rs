@@ -176,7 +176,10 @@ pub fn recommend<'r>(rule_set: &'r RuleSet, answers: &Answers) -> Recommendation
     }) {
         BlockingTarget::Both
     } else {
-        match (&answers.risk_guardian, yes.contains(&Concern::OneGuardianRisk)) {
+        match (
+            &answers.risk_guardian,
+            yes.contains(&Concern::OneGuardianRisk),
+        ) {
             (Some(guardian), true) => BlockingTarget::One {
                 guardian: guardian.clone(),
             },
@@ -245,9 +248,10 @@ pub fn proposed_measure(
             .login_lock_request
             .value
             .as_ref()
-            .map_or(&rule_set.parameters.blocking_request.value.decided_by, |r| {
-                &r.decided_by
-            }),
+            .map_or(
+                &rule_set.parameters.blocking_request.value.decided_by,
+                |r| &r.decided_by,
+            ),
     };
     Measure {
         id: next_measure_id(case, prefix),
@@ -300,7 +304,10 @@ mod tests {
         let rule_set = Catalog::embedded().get("vgr-2026").unwrap();
         let r = recommend(rule_set, &answers(&[Concern::ChildTellsOfViolence]));
         assert_eq!(r.measures, vec![RecommendedMeasure::Sealing]);
-        assert!(r.scenarios[0].citation.quote.contains("hot, våld eller övergrepp"));
+        assert!(r.scenarios[0]
+            .citation
+            .quote
+            .contains("hot, våld eller övergrepp"));
     }
 
     #[test]

@@ -200,12 +200,13 @@ pub fn document<'r>(
     rule_set: &'r RuleSet,
     input: &DocumentInput,
 ) -> Result<Document<'r>, EngineError> {
-    let measure = input
-        .case
-        .measure(input.measure_id)
-        .ok_or_else(|| EngineError::UnknownMeasure {
-            id: input.measure_id.to_string(),
-        })?;
+    let measure =
+        input
+            .case
+            .measure(input.measure_id)
+            .ok_or_else(|| EngineError::UnknownMeasure {
+                id: input.measure_id.to_string(),
+            })?;
     if MeasureEffect::of(&measure.kind) == MeasureEffect::Note {
         return Err(EngineError::NoDocument {
             id: measure.id.clone(),
@@ -367,13 +368,14 @@ fn concerned_guardians(case: &Case, measure: &Measure, date: NaiveDate) -> Vec<S
         MeasureKind::BlockingExtension { guardian }
         | MeasureKind::BlockingLifted { guardian }
         | MeasureKind::ExtendedAccessGuardian { guardian, .. } => vec![guardian.clone()],
-        MeasureKind::Sealing { .. } | MeasureKind::LoginLock | MeasureKind::UnlockRequest { .. } => {
-            case.guardians
-                .iter()
-                .filter(|g| g.registered.contains(date))
-                .map(|g| g.id.clone())
-                .collect()
-        }
+        MeasureKind::Sealing { .. }
+        | MeasureKind::LoginLock
+        | MeasureKind::UnlockRequest { .. } => case
+            .guardians
+            .iter()
+            .filter(|g| g.registered.contains(date))
+            .map(|g| g.id.clone())
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -492,7 +494,10 @@ impl<'r> Builder<'r, '_> {
                 "Beslutad av",
                 Value::of(m.decided_by.as_deref(), "vem som har fattat beslutet"),
             ),
-            line("Motivering", Value::of(m.motivation.as_deref(), "motivering")),
+            line(
+                "Motivering",
+                Value::of(m.motivation.as_deref(), "motivering"),
+            ),
         ]
     }
 
@@ -546,12 +551,14 @@ impl<'r> Builder<'r, '_> {
     /// number that cannot be read is kept as typed (the case's validation names it).
     fn identity(&self, typed: Option<&str>) -> Option<String> {
         let typed = typed?;
-        Some(match crate::identity::parse_identity_number(typed, self.date) {
-            Ok(IdentityNumber::Personnummer { normalized, .. })
-            | Ok(IdentityNumber::Samordningsnummer { normalized, .. }) => normalized,
-            Ok(IdentityNumber::Reservnummer { raw }) => raw,
-            Err(_) => typed.to_string(),
-        })
+        Some(
+            match crate::identity::parse_identity_number(typed, self.date) {
+                Ok(IdentityNumber::Personnummer { normalized, .. })
+                | Ok(IdentityNumber::Samordningsnummer { normalized, .. }) => normalized,
+                Ok(IdentityNumber::Reservnummer { raw }) => raw,
+                Err(_) => typed.to_string(),
+            },
+        )
     }
 
     fn staff_items(&self) -> Vec<Item> {
@@ -578,12 +585,21 @@ impl<'r> Builder<'r, '_> {
             .or_else(|| s.unit.clone());
         let id_label = self.staff_id_label();
         vec![
-            line("Begärande enhet", Value::of(unit.as_deref(), "begärande enhet")),
+            line(
+                "Begärande enhet",
+                Value::of(unit.as_deref(), "begärande enhet"),
+            ),
             line("Namn", Value::of(s.name.as_deref(), "ditt namn")),
             line("Roll", Value::of(s.role.as_deref(), "din roll")),
-            line(id_label, Value::of(s.staff_id.as_deref(), &format!("ditt {id_label}"))),
+            line(
+                id_label,
+                Value::of(s.staff_id.as_deref(), &format!("ditt {id_label}")),
+            ),
             line("E-post", Value::of(s.email.as_deref(), "din e-postadress")),
-            line("Telefon", Value::of(s.phone.as_deref(), "ditt telefonnummer")),
+            line(
+                "Telefon",
+                Value::of(s.phone.as_deref(), "ditt telefonnummer"),
+            ),
             line(
                 "Ansvarig verksamhetschef",
                 Value::of(s.manager.as_deref(), "ansvarig verksamhetschef"),
@@ -626,7 +642,11 @@ impl<'r> Builder<'r, '_> {
             Some(who) => format!("Beslutas av: {who}"),
             None => "Beslutas av: [saknas i regelverket]".to_string(),
         });
-        let personal_data = self.rule_set.parameters.request_may_carry_personal_data.value;
+        let personal_data = self
+            .rule_set
+            .parameters
+            .request_may_carry_personal_data
+            .value;
         let mut measure_items = self.measure_items(personal_data);
         if let Some(note) = certainty_note(route.citation) {
             measure_items.push(Item {
@@ -645,7 +665,11 @@ impl<'r> Builder<'r, '_> {
                 "request_may_carry_personal_data",
                 &p.request_may_carry_personal_data.citation,
             );
-            let phone = p.urgent_phone.value.as_deref().unwrap_or("regionens nummer");
+            let phone = p
+                .urgent_phone
+                .value
+                .as_deref()
+                .unwrap_or("regionens nummer");
             self.section(
                 "Barnet och vårdnadshavarna",
                 vec![paragraph(format!(
@@ -660,7 +684,10 @@ impl<'r> Builder<'r, '_> {
 
     fn note(&mut self) {
         let p = &self.rule_set.parameters;
-        self.source("documentation_note_name", &p.documentation_note_name.citation);
+        self.source(
+            "documentation_note_name",
+            &p.documentation_note_name.citation,
+        );
         self.doc.title = match &p.documentation_note_name.value {
             Some(name) => name.clone(),
             None => "Anteckning om beslutet".to_string(),
@@ -691,7 +718,10 @@ impl<'r> Builder<'r, '_> {
             line("Vilken åtgärd", Value::Text(measure_title(self.case, m))),
             line("För vem", Value::Text(for_whom)),
             line("Period", Value::Text(self.period_text())),
-            line("Motivering", Value::of(m.motivation.as_deref(), "motivering")),
+            line(
+                "Motivering",
+                Value::of(m.motivation.as_deref(), "motivering"),
+            ),
             line(
                 "Beslutad av",
                 Value::of(m.decided_by.as_deref(), "vem som har fattat beslutet"),
@@ -738,7 +768,10 @@ impl<'r> Builder<'r, '_> {
                 .filter(|_| p.urgent_phone.value.is_some()),
         };
         self.section("Samtalet", vec![phone]);
-        let mut say = vec![line("Ärende", Value::Text(measure_title(self.case, self.measure)))];
+        let mut say = vec![line(
+            "Ärende",
+            Value::Text(measure_title(self.case, self.measure)),
+        )];
         say.extend(self.staff_items().into_iter().skip(1));
         say.extend(self.person_items(true));
         say.push(line(
@@ -749,7 +782,11 @@ impl<'r> Builder<'r, '_> {
         let checklist = &p.urgent_phone_checklist;
         if !checklist.value.is_empty() {
             self.source("urgent_phone_checklist", &checklist.citation);
-            let items = checklist.value.iter().map(|f| paragraph(f.clone())).collect();
+            let items = checklist
+                .value
+                .iter()
+                .map(|f| paragraph(f.clone()))
+                .collect();
             self.section("Källans lista", items);
         }
         if let Some(route) = request_route(self.rule_set, &self.measure.kind) {
@@ -765,7 +802,10 @@ impl<'r> Builder<'r, '_> {
     fn answer(&mut self) {
         let p = &self.rule_set.parameters;
         self.source("standard_answer", &p.standard_answer.citation);
-        self.source("guardian_always_informed", &p.guardian_always_informed.citation);
+        self.source(
+            "guardian_always_informed",
+            &p.guardian_always_informed.citation,
+        );
         self.doc.title = "Standardsvar till vårdnadshavare".to_string();
         let disclosure = if p.guardian_always_informed.value {
             "Enligt regelverket informeras vårdnadshavaren alltid om åtgärden.".to_string()
@@ -794,8 +834,10 @@ impl<'r> Builder<'r, '_> {
                 lower_first(self.measure.kind.name_sv()),
                 changes.join(", ")
             ));
-        } else if !matches!(self.measure.kind, MeasureKind::Sealing { .. } | MeasureKind::UnlockRequest { .. })
-            && source_text.contains("försegl")
+        } else if !matches!(
+            self.measure.kind,
+            MeasureKind::Sealing { .. } | MeasureKind::UnlockRequest { .. }
+        ) && source_text.contains("försegl")
         {
             self.doc.notes.push(format!(
                 "Källans standardsvar talar om försegling, men åtgärden är {}: anpassa texten innan du lämnar den.",

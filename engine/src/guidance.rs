@@ -185,9 +185,8 @@ impl MeasureEffect {
             MeasureKind::BlockingLifted { .. }
             | MeasureKind::UnlockRequest { .. }
             | MeasureKind::LoginUnlock => MeasureEffect::Lifts,
-            MeasureKind::ExtendedAccessChild { .. } | MeasureKind::ExtendedAccessGuardian { .. } => {
-                MeasureEffect::Grants
-            }
+            MeasureKind::ExtendedAccessChild { .. }
+            | MeasureKind::ExtendedAccessGuardian { .. } => MeasureEffect::Grants,
             MeasureKind::ExceptionNote { .. } => MeasureEffect::Note,
         }
     }

@@ -100,7 +100,10 @@ pub fn preview<'r>(
 fn compare_timelines(before: &Timeline, after: &Timeline) -> Vec<DiffRange> {
     // Both lists of segment starts are in date order: merge them rather than sort.
     let mut starts: Vec<NaiveDate> = Vec::new();
-    let (mut b, mut a) = (before.segments.iter().peekable(), after.segments.iter().peekable());
+    let (mut b, mut a) = (
+        before.segments.iter().peekable(),
+        after.segments.iter().peekable(),
+    );
     loop {
         let next = match (b.peek(), a.peek()) {
             (Some(x), Some(y)) if x.from <= y.from => b.next(),
@@ -138,14 +141,15 @@ pub fn consequences<'r>(
 ) -> Vec<Consequence<'r>> {
     let p = &rule_set.parameters;
     let mut out = Vec::new();
-    let mut say = |rule_id: &'static str, text_sv: String, warning: bool, citation: &'r Citation| {
-        out.push(Consequence {
-            rule_id,
-            text_sv,
-            warning,
-            citation,
-        })
-    };
+    let mut say =
+        |rule_id: &'static str, text_sv: String, warning: bool, citation: &'r Citation| {
+            out.push(Consequence {
+                rule_id,
+                text_sv,
+                warning,
+                citation,
+            })
+        };
     let from = measure.period.from;
     match &measure.kind {
         MeasureKind::Blocking { guardians } => {
@@ -163,7 +167,10 @@ pub fn consequences<'r>(
                 .iter()
                 .filter(|g| !guardians.contains(&g.id))
                 .count();
-            let covers = match (p.blocking_covers_journal.value, p.blocking_covers_proxy.value) {
+            let covers = match (
+                p.blocking_covers_journal.value,
+                p.blocking_covers_proxy.value,
+            ) {
                 (true, true) => "1177 Journal och ombudet i e-tjänsterna",
                 (true, false) => "1177 Journal (men inte e-tjänsterna)",
                 (false, true) => "ombudet i e-tjänsterna (men inte 1177 Journal)",
@@ -173,8 +180,16 @@ pub fn consequences<'r>(
                 "blocking_covers_journal",
                 format!(
                     "{} förlorar {covers}.{}",
-                    if names.is_empty() { "Den blockerade vårdnadshavaren".to_string() } else { names.join(" och ") },
-                    if others > 0 { " Den andra vårdnadshavaren påverkas inte." } else { "" }
+                    if names.is_empty() {
+                        "Den blockerade vårdnadshavaren".to_string()
+                    } else {
+                        names.join(" och ")
+                    },
+                    if others > 0 {
+                        " Den andra vårdnadshavaren påverkas inte."
+                    } else {
+                        ""
+                    }
                 ),
                 false,
                 &p.blocking_covers_journal.citation,
@@ -309,7 +324,8 @@ pub fn consequences<'r>(
             if cited.value.is_none() {
                 say(
                     rule_id,
-                    "Regelverket erbjuder inte utökad direktåtkomst: åtgärden får ingen verkan.".into(),
+                    "Regelverket erbjuder inte utökad direktåtkomst: åtgärden får ingen verkan."
+                        .into(),
                     true,
                     &cited.citation,
                 );

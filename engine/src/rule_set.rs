@@ -857,13 +857,17 @@ pub fn parameter_term_sv(name: &str) -> &'static str {
         "reminder_siblings" => "Påminnelse: barnets syskon",
         "reminder_social_services" => "Påminnelse: socialtjänsten och orosanmälan",
         "reminder_other_systems" => "Påminnelse: utskick från andra system (sms-påminnelser)",
-        "scenario_child_tells_of_violence" => "Val av åtgärd: barnet berättar om hot, våld eller övergrepp",
+        "scenario_child_tells_of_violence" => {
+            "Val av åtgärd: barnet berättar om hot, våld eller övergrepp"
+        }
         "scenario_both_guardians_risk" => "Val av åtgärd: båda vårdnadshavarna kan vara en risk",
         "scenario_one_guardian_risk" => "Val av åtgärd: endast en vårdnadshavare utgör risk",
         "scenario_e_id_control" => "Val av åtgärd: kontroll av barnets e-legitimation",
         "scenario_journal_demanded" => "Val av åtgärd: någon kräver att barnet visar journalen",
         "scenario_protected_identity" => "Val av åtgärd: skyddad identitet",
-        "scenario_blocked_guardian_may_get_e_id" => "Val av åtgärd: blockerad vårdnadshavare kan få tag på barnets e-legitimation",
+        "scenario_blocked_guardian_may_get_e_id" => {
+            "Val av åtgärd: blockerad vårdnadshavare kan få tag på barnets e-legitimation"
+        }
         _ => "okänd parameter",
     }
 }

@@ -4,7 +4,6 @@
 //! ending after they start, references to guardians and units that exist, extended access
 //! only at 13–15, unlock requests only from units that initiated the sealing.
 
-
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde_json::Value;

@@ -212,8 +212,17 @@ fn document_prints_the_request_as_plain_text_dated_on_the_decision_by_default() 
     ]);
     assert!(output.status.success(), "{output:?}");
     let text = String::from_utf8(output.stdout).expect("UTF-8");
-    assert!(text.starts_with("Blankett till Spärr- och loggfunktionen\n"), "{text}");
-    for expected in ["Elsa Test", "20170101-2393", "Peter Test", "2026-06-15", "[saknas: motivering]"] {
+    assert!(
+        text.starts_with("Blankett till Spärr- och loggfunktionen\n"),
+        "{text}"
+    );
+    for expected in [
+        "Elsa Test",
+        "20170101-2393",
+        "Peter Test",
+        "2026-06-15",
+        "[saknas: motivering]",
+    ] {
         assert!(text.contains(expected), "lacks {expected}:\n{text}");
     }
 }
@@ -258,10 +267,35 @@ fn document_refuses_bad_input_with_exit_2_naming_what_is_wrong() {
     let case = "cases/one-guardian-risk-blocking.json";
     let cases: [(&[&str], &str); 5] = [
         (&["document", case, "--measure", "blockering-vh2"], "--kind"),
-        (&["document", case, "--kind", "letter", "--measure", "blockering-vh2"], "--kind: unknown document kind \"letter\""),
+        (
+            &[
+                "document",
+                case,
+                "--kind",
+                "letter",
+                "--measure",
+                "blockering-vh2",
+            ],
+            "--kind: unknown document kind \"letter\"",
+        ),
         (&["document", case, "--kind", "note"], "--measure"),
-        (&["document", case, "--kind", "note", "--measure", "m9"], "no measure \"m9\""),
-        (&["document", case, "--kind", "note", "--measure", "blockering-vh2", "--staff", "no-such-file.json"], "cannot read no-such-file.json"),
+        (
+            &["document", case, "--kind", "note", "--measure", "m9"],
+            "no measure \"m9\"",
+        ),
+        (
+            &[
+                "document",
+                case,
+                "--kind",
+                "note",
+                "--measure",
+                "blockering-vh2",
+                "--staff",
+                "no-such-file.json",
+            ],
+            "cannot read no-such-file.json",
+        ),
     ];
     for (args, expected) in cases {
         let message = stderr_of(&insyn(args));

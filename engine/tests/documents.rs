@@ -94,7 +94,12 @@ fn every_kind_of_document_is_made_for_every_decided_measure_under_every_rule_set
             for kind in DocumentKind::ALL {
                 let doc = build(rule_set, &case, measure, kind, &StaffDetails::default());
                 let text = doc.to_text();
-                assert!(!doc.title.is_empty(), "{} {measure} {}", rule_set.id, kind.key());
+                assert!(
+                    !doc.title.is_empty(),
+                    "{} {measure} {}",
+                    rule_set.id,
+                    kind.key()
+                );
                 assert!(
                     text.contains(&rule_set.title) && text.contains(DATE),
                     "{} {measure} {}: the footer names the rule set and the date",
@@ -156,7 +161,10 @@ fn a_blocking_of_both_guardians_names_both_and_marks_the_missing_personnummer() 
 #[test]
 fn a_vgr_2026_blocking_says_it_ends_on_the_13th_birthday_instead_of_tills_vidare() {
     let text = text("vgr-2026", "both", DocumentKind::Note);
-    assert!(text.contains("upphör automatiskt på 13-årsdagen 2030-01-01"), "{text}");
+    assert!(
+        text.contains("upphör automatiskt på 13-årsdagen 2030-01-01"),
+        "{text}"
+    );
     assert!(!text.contains("tills vidare"));
 }
 
@@ -164,7 +172,10 @@ fn a_vgr_2026_blocking_says_it_ends_on_the_13th_birthday_instead_of_tills_vidare
 fn the_note_of_a_lifting_gives_only_the_from_date() {
     let text = text("vgr-2026", "lift", DocumentKind::Note);
     assert!(text.contains("Period: fr.o.m. 2026-10-01\n"), "{text}");
-    assert!(!text.contains("2027-01-01"), "no t.o.m. when lifting:\n{text}");
+    assert!(
+        !text.contains("2027-01-01"),
+        "no t.o.m. when lifting:\n{text}"
+    );
     assert!(!text.contains("Datum för förnyat beslut:"));
 }
 
@@ -193,7 +204,10 @@ fn the_documentation_note_has_the_fields_the_guidance_asks_for() {
 #[test]
 fn a_sealing_requested_by_no_named_unit_is_requested_by_its_initiating_unit() {
     let text = text("vgr-2026", "seal", DocumentKind::Request);
-    assert!(text.contains("Begärande enhet: Barnmottagningen Centrum"), "{text}");
+    assert!(
+        text.contains("Begärande enhet: Barnmottagningen Centrum"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -207,7 +221,10 @@ fn a_field_the_case_lacks_is_printed_as_saknas_never_as_an_empty_line() {
 fn ostergotlands_written_request_has_no_personal_data_which_goes_in_the_phone_checklist() {
     let request = text("ostergotland", "both", DocumentKind::Request);
     for personal in ["20170101-2393", "19121212-1212", "Elsa Test", "Maria Test"] {
-        assert!(!request.contains(personal), "the ticket carries {personal}:\n{request}");
+        assert!(
+            !request.contains(personal),
+            "the ticket carries {personal}:\n{request}"
+        );
     }
     assert!(request.contains("Inga personuppgifter i det skriftliga ärendet"));
     assert!(request.contains("010-103 60 00"));
@@ -220,7 +237,10 @@ fn ostergotlands_written_request_has_no_personal_data_which_goes_in_the_phone_ch
 #[test]
 fn the_phone_checklist_gives_the_number_and_says_when_it_is_only_inferred() {
     let vgr_2026 = text("vgr-2026", "seal", DocumentKind::Phone);
-    assert!(vgr_2026.contains("Ring: 010-47 37 100, knappval 5 (tolkat"), "{vgr_2026}");
+    assert!(
+        vgr_2026.contains("Ring: 010-47 37 100, knappval 5 (tolkat"),
+        "{vgr_2026}"
+    );
     let rjl = text("rjl", "both", DocumentKind::Phone);
     assert!(rjl.contains("Ring: 010-241 00 00\n"), "{rjl}");
     let national = text("national", "both", DocumentKind::Phone);
@@ -245,8 +265,18 @@ fn staff_details_fill_the_request_and_the_phone_checklist() {
         assert!(text.contains("Ansvarig verksamhetschef: Vera Verksamhetschef"));
         assert!(!doc.missing.iter().any(|m| m.contains("ditt")));
     }
-    let rjl = build(rule_set("rjl"), &case(), "both", DocumentKind::Request, &staff).to_text();
-    assert!(rjl.contains("HSA-id: sasj01"), "outside VGR the id is the HSA-id");
+    let rjl = build(
+        rule_set("rjl"),
+        &case(),
+        "both",
+        DocumentKind::Request,
+        &staff,
+    )
+    .to_text();
+    assert!(
+        rjl.contains("HSA-id: sasj01"),
+        "outside VGR the id is the HSA-id"
+    );
 }
 
 #[test]
@@ -259,9 +289,15 @@ fn the_standard_answer_for_a_blocking_changes_the_words_that_name_the_measure_an
         &StaffDetails::default(),
     );
     let text = doc.to_text();
-    assert!(text.contains("Ditt barns journal är för närvarande blockerad"), "{text}");
+    assert!(
+        text.contains("Ditt barns journal är för närvarande blockerad"),
+        "{text}"
+    );
     assert!(!text.contains("förseglad,"));
-    assert!(doc.notes.iter().any(|n| n.contains("\"förseglad\" → \"blockerad\"")));
+    assert!(doc
+        .notes
+        .iter()
+        .any(|n| n.contains("\"förseglad\" → \"blockerad\"")));
     assert!(text.contains("informeras inte alltid"));
     let sealing = text_of_answer("seal");
     assert!(sealing.contains("för närvarande förseglad"));
@@ -274,7 +310,10 @@ fn text_of_answer(measure: &str) -> String {
 #[test]
 fn a_rule_set_without_a_standard_answer_marks_it_missing() {
     let text = text("rjl", "both", DocumentKind::Answer);
-    assert!(text.contains("[saknas: standardsvar (regelverket anger inget)]"), "{text}");
+    assert!(
+        text.contains("[saknas: standardsvar (regelverket anger inget)]"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -312,7 +351,10 @@ fn a_request_without_a_named_form_says_so_instead_of_inventing_one() {
         &StaffDetails::default(),
     );
     assert_eq!(doc.title, "Begäran: Förlängning av blockering");
-    assert!(doc.notes.iter().any(|n| n.contains("namnger ingen blankett")));
+    assert!(doc
+        .notes
+        .iter()
+        .any(|n| n.contains("namnger ingen blankett")));
 }
 
 #[test]

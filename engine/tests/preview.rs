@@ -52,24 +52,38 @@ fn a_recommended_vgr_2026_blocking_of_one_guardian_ends_by_itself_on_the_13th_bi
         None,
     );
     let p = preview(catalog, &case, &measure, today).unwrap();
-    assert!(texts(&p)
-        .iter()
-        .any(|t| t == "Blockeringen upphör automatiskt på 13-årsdagen 2031-03-10."), "{:?}", texts(&p));
+    assert!(
+        texts(&p)
+            .iter()
+            .any(|t| t == "Blockeringen upphör automatiskt på 13-årsdagen 2031-03-10."),
+        "{:?}",
+        texts(&p)
+    );
     let blocked = Actor::Guardian { id: "vh2".into() };
     assert!(p.changed.contains(&(blocked.clone(), Capability::Proxy)));
-    assert!(!p.changed.iter().any(|(a, _)| *a == Actor::Guardian { id: "vh1".into() }));
+    assert!(!p
+        .changed
+        .iter()
+        .any(|(a, _)| *a == Actor::Guardian { id: "vh1".into() }));
     let range = p
         .timeline_changes
         .iter()
         .find(|r| r.differences.iter().any(|d| d.actor == blocked))
         .expect("the timeline changes for vh2");
     assert_eq!(range.from, today);
-    assert_eq!(range.to, day("2031-03-09"), "until the day before the 13th birthday");
+    assert_eq!(
+        range.to,
+        day("2031-03-09"),
+        "until the day before the 13th birthday"
+    );
     assert!(range
         .differences
         .iter()
         .all(|d| d.a == OutcomeKind::Allowed && d.b == OutcomeKind::Denied));
-    assert!(case.measures.is_empty(), "the preview never changes the case");
+    assert!(
+        case.measures.is_empty(),
+        "the preview never changes the case"
+    );
 }
 
 #[test]
@@ -82,7 +96,9 @@ fn an_rjl_blocking_warns_that_the_childs_login_is_locked_too() {
         &case,
         rule_set,
         RecommendedMeasure::Blocking,
-        &BlockingTarget::One { guardian: "vh1".into() },
+        &BlockingTarget::One {
+            guardian: "vh1".into(),
+        },
         today,
         None,
     );
@@ -93,7 +109,9 @@ fn an_rjl_blocking_warns_that_the_childs_login_is_locked_too() {
         .find(|c| c.rule_id == "blocking_locks_child_login")
         .expect("the login lock is a consequence");
     assert!(lock.warning && lock.text_sv.contains("Barnets inloggning låses också"));
-    assert!(texts(&p).iter().any(|t| t.contains("gäller tills den bryts")));
+    assert!(texts(&p)
+        .iter()
+        .any(|t| t.contains("gäller tills den bryts")));
 }
 
 #[test]
@@ -143,7 +161,9 @@ fn a_blocking_with_no_guardian_chosen_is_refused_naming_the_field() {
     );
     let errors = preview(catalog, &case, &measure, today).unwrap_err();
     assert!(
-        errors.iter().any(|e| e.path() == Some("measures[0].guardians")),
+        errors
+            .iter()
+            .any(|e| e.path() == Some("measures[0].guardians")),
         "{errors:?}"
     );
 }
@@ -157,11 +177,16 @@ fn a_vgr_2026_blocking_for_a_14_year_old_warns_that_it_cannot_take_effect() {
         &case,
         catalog.get("vgr-2026").unwrap(),
         RecommendedMeasure::Blocking,
-        &BlockingTarget::One { guardian: "vh1".into() },
+        &BlockingTarget::One {
+            guardian: "vh1".into(),
+        },
         late,
         None,
     );
     let p = preview(catalog, &case, &measure, late).unwrap();
-    assert!(p.consequences.iter().any(|c| c.warning && c.text_sv.contains("kan inte få verkan")));
+    assert!(p
+        .consequences
+        .iter()
+        .any(|c| c.warning && c.text_sv.contains("kan inte få verkan")));
     assert!(p.timeline_changes.is_empty());
 }

@@ -103,15 +103,22 @@ fn document(options: &Options) -> Result<Output, UsageError> {
         .kind
         .as_deref()
         .ok_or_else(|| UsageError(format!("document needs --kind ({kinds})")))?;
-    let kind = DocumentKind::from_key(kind)
-        .ok_or_else(|| UsageError(format!("--kind: unknown document kind \"{kind}\" (give {kinds})")))?;
-    let measure_id = options
-        .measure
-        .as_deref()
-        .ok_or_else(|| UsageError("document needs --measure ID (a measure id in the case)".into()))?;
-    let measure = case
-        .measure(measure_id)
-        .ok_or_else(|| UsageError(EngineError::UnknownMeasure { id: measure_id.into() }.to_string()))?;
+    let kind = DocumentKind::from_key(kind).ok_or_else(|| {
+        UsageError(format!(
+            "--kind: unknown document kind \"{kind}\" (give {kinds})"
+        ))
+    })?;
+    let measure_id = options.measure.as_deref().ok_or_else(|| {
+        UsageError("document needs --measure ID (a measure id in the case)".into())
+    })?;
+    let measure = case.measure(measure_id).ok_or_else(|| {
+        UsageError(
+            EngineError::UnknownMeasure {
+                id: measure_id.into(),
+            }
+            .to_string(),
+        )
+    })?;
     // The engine reads no clock: without --date the document is dated on the decision.
     let date = options
         .date
