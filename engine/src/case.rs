@@ -9,6 +9,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod facts;
+mod reader;
+
+pub use facts::CaseFacts;
+pub use reader::parse_case_json;
+
 /// The case format version this engine reads and writes. Bump it when a field changes
 /// meaning; old files must then be migrated or refused with a clear message.
 pub const FORMAT_VERSION: u32 = 1;
@@ -165,19 +171,84 @@ pub struct Measure {
     pub renewal_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Every kind of measure (åtgärd), with the `type` the case format writes and the Swedish
+/// name staff know it by. The one list of measure types: the case format, the editor, the
+/// timeline's causes and the decision support all name measures by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum MeasureType {
+pub enum MeasureType {
+    /// Blockering.
     Blocking,
+    /// Förlängning av blockering.
     BlockingExtension,
+    /// Bryta blockering.
     BlockingLifted,
+    /// Försegling.
     Sealing,
+    /// Begäran om upplåsning (of a sealing).
     UnlockRequest,
+    /// Låsning av inloggning.
     LoginLock,
+    /// Upplåsning av inloggning.
     LoginUnlock,
+    /// Utökad direktåtkomst för barnet.
     ExtendedAccessChild,
+    /// Utökad direktåtkomst för vårdnadshavare.
     ExtendedAccessGuardian,
+    /// Undantag från direktåtkomst.
     ExceptionNote,
+}
+
+impl MeasureType {
+    /// Every type, in the order staff meet them.
+    pub const ALL: [MeasureType; 10] = [
+        MeasureType::Blocking,
+        MeasureType::BlockingExtension,
+        MeasureType::BlockingLifted,
+        MeasureType::Sealing,
+        MeasureType::UnlockRequest,
+        MeasureType::LoginLock,
+        MeasureType::LoginUnlock,
+        MeasureType::ExtendedAccessChild,
+        MeasureType::ExtendedAccessGuardian,
+        MeasureType::ExceptionNote,
+    ];
+
+    /// The measure's `type` in the case format.
+    pub fn tag(self) -> &'static str {
+        match self {
+            MeasureType::Blocking => "blocking",
+            MeasureType::BlockingExtension => "blocking_extension",
+            MeasureType::BlockingLifted => "blocking_lifted",
+            MeasureType::Sealing => "sealing",
+            MeasureType::UnlockRequest => "unlock_request",
+            MeasureType::LoginLock => "login_lock",
+            MeasureType::LoginUnlock => "login_unlock",
+            MeasureType::ExtendedAccessChild => "extended_access_child",
+            MeasureType::ExtendedAccessGuardian => "extended_access_guardian",
+            MeasureType::ExceptionNote => "exception_note",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<MeasureType> {
+        MeasureType::ALL.into_iter().find(|t| t.tag() == tag)
+    }
+
+    /// The Swedish name staff know the measure by.
+    pub fn name_sv(self) -> &'static str {
+        match self {
+            MeasureType::Blocking => "Blockering",
+            MeasureType::BlockingExtension => "Förlängning av blockering",
+            MeasureType::BlockingLifted => "Bryta blockering",
+            MeasureType::Sealing => "Försegling",
+            MeasureType::UnlockRequest => "Begäran om upplåsning",
+            MeasureType::LoginLock => "Låsning av inloggning",
+            MeasureType::LoginUnlock => "Upplåsning av inloggning",
+            MeasureType::ExtendedAccessChild => "Utökad direktåtkomst för barnet",
+            MeasureType::ExtendedAccessGuardian => "Utökad direktåtkomst för vårdnadshavare",
+            MeasureType::ExceptionNote => "Undantag från direktåtkomst",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -258,11 +329,7 @@ impl TryFrom<MeasureFile> for Measure {
 
     fn try_from(file: MeasureFile) -> Result<Measure, String> {
         let measure_type = file.measure_type.ok_or("missing field `type`")?;
-        let name = serde_json::to_value(measure_type)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let name = name.as_str();
+        let name = measure_type.tag();
         let kind = match measure_type {
             MeasureType::Blocking => MeasureKind::Blocking {
                 guardians: required(file.guardians, "guardians", name)?,
@@ -460,51 +527,30 @@ pub enum MeasureKind {
     },
 }
 
-/// Every measure's `type` in the case format, in the order staff meet them.
-pub const MEASURE_TYPES: [&str; 10] = [
-    "blocking",
-    "blocking_extension",
-    "blocking_lifted",
-    "sealing",
-    "unlock_request",
-    "login_lock",
-    "login_unlock",
-    "extended_access_child",
-    "extended_access_guardian",
-    "exception_note",
-];
-
 impl MeasureKind {
-    /// The measure's `type` in the case format (one of `MEASURE_TYPES`).
-    pub fn type_tag(&self) -> &'static str {
+    pub fn measure_type(&self) -> MeasureType {
         match self {
-            MeasureKind::Blocking { .. } => "blocking",
-            MeasureKind::BlockingExtension { .. } => "blocking_extension",
-            MeasureKind::BlockingLifted { .. } => "blocking_lifted",
-            MeasureKind::Sealing { .. } => "sealing",
-            MeasureKind::UnlockRequest { .. } => "unlock_request",
-            MeasureKind::LoginLock => "login_lock",
-            MeasureKind::LoginUnlock => "login_unlock",
-            MeasureKind::ExtendedAccessChild { .. } => "extended_access_child",
-            MeasureKind::ExtendedAccessGuardian { .. } => "extended_access_guardian",
-            MeasureKind::ExceptionNote { .. } => "exception_note",
+            MeasureKind::Blocking { .. } => MeasureType::Blocking,
+            MeasureKind::BlockingExtension { .. } => MeasureType::BlockingExtension,
+            MeasureKind::BlockingLifted { .. } => MeasureType::BlockingLifted,
+            MeasureKind::Sealing { .. } => MeasureType::Sealing,
+            MeasureKind::UnlockRequest { .. } => MeasureType::UnlockRequest,
+            MeasureKind::LoginLock => MeasureType::LoginLock,
+            MeasureKind::LoginUnlock => MeasureType::LoginUnlock,
+            MeasureKind::ExtendedAccessChild { .. } => MeasureType::ExtendedAccessChild,
+            MeasureKind::ExtendedAccessGuardian { .. } => MeasureType::ExtendedAccessGuardian,
+            MeasureKind::ExceptionNote { .. } => MeasureType::ExceptionNote,
         }
+    }
+
+    /// The measure's `type` in the case format.
+    pub fn type_tag(&self) -> &'static str {
+        self.measure_type().tag()
     }
 
     /// The Swedish name staff know the measure by.
     pub fn name_sv(&self) -> &'static str {
-        match self {
-            MeasureKind::Blocking { .. } => "Blockering",
-            MeasureKind::BlockingExtension { .. } => "Förlängning av blockering",
-            MeasureKind::BlockingLifted { .. } => "Bryta blockering",
-            MeasureKind::Sealing { .. } => "Försegling",
-            MeasureKind::UnlockRequest { .. } => "Begäran om upplåsning",
-            MeasureKind::LoginLock => "Låsning av inloggning",
-            MeasureKind::LoginUnlock => "Upplåsning av inloggning",
-            MeasureKind::ExtendedAccessChild { .. } => "Utökad direktåtkomst för barnet",
-            MeasureKind::ExtendedAccessGuardian { .. } => "Utökad direktåtkomst för vårdnadshavare",
-            MeasureKind::ExceptionNote { .. } => "Undantag från direktåtkomst",
-        }
+        self.measure_type().name_sv()
     }
 }
 
@@ -522,7 +568,7 @@ impl Case {
     }
 
     pub fn from_json(text: &str) -> Result<Case, crate::error::EngineError> {
-        crate::validation::parse_case_json(text)
+        reader::parse_case_json(text)
     }
 
     pub fn to_json_pretty(&self) -> String {
@@ -575,8 +621,8 @@ mod tests {
     fn every_kind_has_the_type_tag_the_case_format_writes_for_it() {
         let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         let kinds = one_of_each_kind();
-        let tags: Vec<&str> = kinds.iter().map(MeasureKind::type_tag).collect();
-        assert_eq!(tags, MEASURE_TYPES);
+        let types: Vec<MeasureType> = kinds.iter().map(MeasureKind::measure_type).collect();
+        assert_eq!(types, MeasureType::ALL);
         for kind in kinds {
             let tag = kind.type_tag();
             let measure = Measure {

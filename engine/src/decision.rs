@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::case::{Case, Measure, MeasureKind, Period, SealingInitiative, SealingScope};
-use crate::rule_set::{Citation, Parameters, RecommendedMeasure, RuleSet};
+use crate::case::MeasureType;
+use crate::rule_set::{ParameterId, Citation, Parameters, RuleSet};
 
 /// A question of the decision support; "yes" makes its scenario apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -60,7 +61,7 @@ impl Concern {
     /// The key of the question in the CLI, tests and the app's element ids.
     pub fn key(self) -> &'static str {
         // Every parameter starts with "scenario_"; slicing it off needs no pattern search.
-        &self.parameter()["scenario_".len()..]
+        &self.parameter().name()["scenario_".len()..]
     }
 
     pub fn from_key(key: &str) -> Option<Concern> {
@@ -68,19 +69,19 @@ impl Concern {
     }
 
     /// The rule id of the scenario parameter that answers this question.
-    pub fn parameter(self) -> &'static str {
+    pub fn parameter(self) -> ParameterId {
         match self {
-            Concern::ChildTellsOfViolence => "scenario_child_tells_of_violence",
-            Concern::BothGuardiansRisk => "scenario_both_guardians_risk",
-            Concern::OneGuardianRisk => "scenario_one_guardian_risk",
-            Concern::EIdControl => "scenario_e_id_control",
-            Concern::JournalDemanded => "scenario_journal_demanded",
-            Concern::ProtectedIdentity => "scenario_protected_identity",
-            Concern::BlockedGuardianMayGetEId => "scenario_blocked_guardian_may_get_e_id",
+            Concern::ChildTellsOfViolence => ParameterId::ScenarioChildTellsOfViolence,
+            Concern::BothGuardiansRisk => ParameterId::ScenarioBothGuardiansRisk,
+            Concern::OneGuardianRisk => ParameterId::ScenarioOneGuardianRisk,
+            Concern::EIdControl => ParameterId::ScenarioEIdControl,
+            Concern::JournalDemanded => ParameterId::ScenarioJournalDemanded,
+            Concern::ProtectedIdentity => ParameterId::ScenarioProtectedIdentity,
+            Concern::BlockedGuardianMayGetEId => ParameterId::ScenarioBlockedGuardianMayGetEId,
         }
     }
 
-    fn measures(self, p: &Parameters) -> (&[RecommendedMeasure], &Citation) {
+    fn measures(self, p: &Parameters) -> (&[MeasureType], &Citation) {
         let cited = match self {
             Concern::ChildTellsOfViolence => &p.scenario_child_tells_of_violence,
             Concern::BothGuardiansRisk => &p.scenario_both_guardians_risk,
@@ -107,10 +108,10 @@ pub struct Answers {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioAdvice<'r> {
     pub concern: Concern,
-    pub rule_id: &'static str,
+    pub rule_id: ParameterId,
     /// Empty: the rule set names no measure for staff (1177 acts by itself, or it is left
     /// to the region's routine; the citation's note says which).
-    pub measures: &'r [RecommendedMeasure],
+    pub measures: &'r [MeasureType],
     pub citation: &'r Citation,
 }
 
@@ -120,7 +121,7 @@ pub struct Recommendation<'r> {
     pub rule_set_id: &'r str,
     pub scenarios: Vec<ScenarioAdvice<'r>>,
     /// The measures to take, strongest first, without one that another already covers.
-    pub measures: Vec<RecommendedMeasure>,
+    pub measures: Vec<MeasureType>,
     /// Which guardians a recommended blocking should name, from the answers.
     pub blocking_guardians: BlockingTarget,
 }
@@ -158,15 +159,15 @@ pub fn recommend<'r>(rule_set: &'r RuleSet, answers: &Answers) -> Recommendation
             }
         })
         .collect();
-    let mut measures: Vec<RecommendedMeasure> = RecommendedMeasure::ALL
+    let mut measures: Vec<MeasureType> = RECOMMENDABLE
         .into_iter()
         .filter(|m| scenarios.iter().any(|s| s.measures.contains(m)))
         .collect();
     // A sealing that closes both the journal and the proxy for every guardian already does
     // what a blocking would: recommending both would have staff file two requests.
     let sealing_covers_blocking = p.sealing_covers_journal.value && p.sealing_covers_proxy.value;
-    if measures.contains(&RecommendedMeasure::Sealing) && sealing_covers_blocking {
-        measures.retain(|m| *m != RecommendedMeasure::Blocking);
+    if measures.contains(&MeasureType::Sealing) && sealing_covers_blocking {
+        measures.retain(|m| *m != MeasureType::Blocking);
     }
     let blocking_guardians = if yes.iter().any(|c| {
         matches!(
@@ -194,6 +195,14 @@ pub fn recommend<'r>(rule_set: &'r RuleSet, answers: &Answers) -> Recommendation
     }
 }
 
+/// The measures the scenarios recommend, strongest first (the order recommendations list
+/// them in): försegling, blockering, låsning av inloggning.
+pub const RECOMMENDABLE: [MeasureType; 3] = [
+    MeasureType::Sealing,
+    MeasureType::Blocking,
+    MeasureType::LoginLock,
+];
+
 /// A fresh measure id for the case: `prefix` and the first free number.
 pub fn next_measure_id(case: &Case, prefix: &str) -> String {
     (1..)
@@ -204,18 +213,19 @@ pub fn next_measure_id(case: &Case, prefix: &str) -> String {
 
 /// The measure a recommendation proposes, from `from` (normally today), requested by `unit`
 /// when staff named one. A blocking names the guardians the answers point to, and no one
-/// when they do not: staff then choose, never a silent first guardian.
+/// when they do not: staff then choose, never a silent first guardian. `None` for a type
+/// the scenarios never recommend (see `RECOMMENDABLE`).
 pub fn proposed_measure(
     case: &Case,
     rule_set: &RuleSet,
-    measure: RecommendedMeasure,
+    measure: MeasureType,
     target: &BlockingTarget,
     from: NaiveDate,
     unit: Option<&str>,
-) -> Measure {
+) -> Option<Measure> {
     let unit = unit.filter(|u| !u.is_empty()).map(str::to_string);
     let kind = match measure {
-        RecommendedMeasure::Blocking => MeasureKind::Blocking {
+        MeasureType::Blocking => MeasureKind::Blocking {
             guardians: match target {
                 BlockingTarget::Both => case
                     .guardians
@@ -227,23 +237,24 @@ pub fn proposed_measure(
                 BlockingTarget::Choose => Vec::new(),
             },
         },
-        RecommendedMeasure::Sealing => MeasureKind::Sealing {
+        MeasureType::Sealing => MeasureKind::Sealing {
             initiating_units: unit.clone().into_iter().collect(),
             // The whole account: the scope every rule set offers and the scenarios mean.
             scope: SealingScope::Whole,
             initiative: SealingInitiative::Staff,
         },
-        RecommendedMeasure::LoginLock => MeasureKind::LoginLock,
+        MeasureType::LoginLock => MeasureKind::LoginLock,
+        _ => return None,
     };
     let prefix = match measure {
-        RecommendedMeasure::Blocking => "blockering-",
-        RecommendedMeasure::Sealing => "forsegling-",
-        RecommendedMeasure::LoginLock => "lasning-",
+        MeasureType::Blocking => "blockering-",
+        MeasureType::Sealing => "forsegling-",
+        _ => "lasning-",
     };
     let decided_by = match measure {
-        RecommendedMeasure::Blocking => &rule_set.parameters.blocking_request.value.decided_by,
-        RecommendedMeasure::Sealing => &rule_set.parameters.sealing_request.value.decided_by,
-        RecommendedMeasure::LoginLock => rule_set
+        MeasureType::Blocking => &rule_set.parameters.blocking_request.value.decided_by,
+        MeasureType::Sealing => &rule_set.parameters.sealing_request.value.decided_by,
+        _ => rule_set
             .parameters
             .login_lock_request
             .value
@@ -253,7 +264,7 @@ pub fn proposed_measure(
                 |r| &r.decided_by,
             ),
     };
-    Measure {
+    Some(Measure {
         id: next_measure_id(case, prefix),
         decided_on: Some(from),
         decided_by: Some(short_decider(decided_by)),
@@ -262,7 +273,7 @@ pub fn proposed_measure(
         kind,
         motivation: None,
         renewal_on: None,
-    }
+    })
 }
 
 /// The decider as a case field wants it: the route's first words, before any comment.
@@ -294,7 +305,7 @@ mod tests {
         keys.dedup();
         assert_eq!(keys.len(), Concern::ALL.len());
         for concern in Concern::ALL {
-            assert!(crate::rule_set::PARAMETER_NAMES.contains(&concern.parameter()));
+            assert!(concern.parameter().name().starts_with("scenario_"));
             assert_eq!(Concern::from_key(concern.key()), Some(concern));
         }
     }
@@ -303,7 +314,7 @@ mod tests {
     fn in_vgr_2026_a_child_who_tells_of_violence_gets_a_sealing_quoted_from_the_guidance() {
         let rule_set = Catalog::embedded().get("vgr-2026").unwrap();
         let r = recommend(rule_set, &answers(&[Concern::ChildTellsOfViolence]));
-        assert_eq!(r.measures, vec![RecommendedMeasure::Sealing]);
+        assert_eq!(r.measures, vec![MeasureType::Sealing]);
         assert!(r.scenarios[0]
             .citation
             .quote
@@ -317,7 +328,7 @@ mod tests {
             rule_set,
             &answers(&[Concern::ChildTellsOfViolence, Concern::OneGuardianRisk]),
         );
-        assert_eq!(r.measures, vec![RecommendedMeasure::Sealing]);
+        assert_eq!(r.measures, vec![MeasureType::Sealing]);
         assert_eq!(r.scenarios.len(), 2);
     }
 
@@ -329,7 +340,7 @@ mod tests {
         let one = proposed_measure(
             &case,
             rule_set,
-            RecommendedMeasure::Blocking,
+            MeasureType::Blocking,
             &BlockingTarget::One {
                 guardian: "vh2".into(),
             },
@@ -346,7 +357,7 @@ mod tests {
         let unknown = proposed_measure(
             &case,
             rule_set,
-            RecommendedMeasure::Blocking,
+            MeasureType::Blocking,
             &BlockingTarget::Choose,
             day,
             None,

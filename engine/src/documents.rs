@@ -14,7 +14,7 @@ use crate::case::{Case, Measure, MeasureKind, SealingScope};
 use crate::error::EngineError;
 use crate::guidance::{reminders_for, request_route, MeasureEffect};
 use crate::identity::IdentityNumber;
-use crate::rule_set::{Certainty, Citation, RuleSet};
+use crate::rule_set::{ParameterId, Certainty, Citation, RuleSet};
 
 /// The staff member's own details ("Dina uppgifter"). Theirs, not the child's: the app may
 /// remember them in the browser when they ask it to.
@@ -121,7 +121,7 @@ pub struct Section {
 /// A source line the document rests on.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceLine<'r> {
-    pub rule_id: &'static str,
+    pub rule_id: ParameterId,
     pub citation: &'r Citation,
 }
 
@@ -212,7 +212,7 @@ pub fn document<'r>(
             id: measure.id.clone(),
         });
     }
-    let birth = crate::evaluation::CaseFacts::new(input.case, input.date)
+    let birth = crate::case::CaseFacts::new(input.case, input.date)
         .ok()
         .map(|facts| facts.birth);
     let mut builder = Builder {
@@ -419,7 +419,7 @@ fn certainty_note(citation: &Citation) -> Option<String> {
 }
 
 impl<'r> Builder<'r, '_> {
-    fn source(&mut self, rule_id: &'static str, citation: &'r Citation) {
+    fn source(&mut self, rule_id: ParameterId, citation: &'r Citation) {
         if !self.doc.sources.iter().any(|s| s.rule_id == rule_id) {
             self.doc.sources.push(SourceLine { rule_id, citation });
         }
@@ -662,7 +662,7 @@ impl<'r> Builder<'r, '_> {
             self.section("Barnet och vårdnadshavarna", persons);
         } else {
             self.source(
-                "request_may_carry_personal_data",
+                ParameterId::RequestMayCarryPersonalData,
                 &p.request_may_carry_personal_data.citation,
             );
             let phone = p
@@ -685,7 +685,7 @@ impl<'r> Builder<'r, '_> {
     fn note(&mut self) {
         let p = &self.rule_set.parameters;
         self.source(
-            "documentation_note_name",
+            ParameterId::DocumentationNoteName,
             &p.documentation_note_name.citation,
         );
         self.doc.title = match &p.documentation_note_name.value {
@@ -746,7 +746,7 @@ impl<'r> Builder<'r, '_> {
         self.section("Anteckning", items);
         let fields = &p.documentation_note_fields;
         if !fields.value.is_empty() {
-            self.source("documentation_note_fields", &fields.citation);
+            self.source(ParameterId::DocumentationNoteFields, &fields.citation);
             let items = fields.value.iter().map(|f| paragraph(f.clone())).collect();
             self.section("Anteckningen ska innehålla (enligt källan)", items);
         }
@@ -754,7 +754,7 @@ impl<'r> Builder<'r, '_> {
 
     fn phone(&mut self) {
         let p = &self.rule_set.parameters;
-        self.source("urgent_phone", &p.urgent_phone.citation);
+        self.source(ParameterId::UrgentPhone, &p.urgent_phone.citation);
         let name = self.measure.kind.name_sv();
         self.doc.title = format!("Telefonlista – brådskande {}", lower_first(name));
         self.doc.subtitle = Some(format!("{} · {}", self.rule_set.region_name, self.date));
@@ -781,7 +781,7 @@ impl<'r> Builder<'r, '_> {
         self.section("Uppge i samtalet", say);
         let checklist = &p.urgent_phone_checklist;
         if !checklist.value.is_empty() {
-            self.source("urgent_phone_checklist", &checklist.citation);
+            self.source(ParameterId::UrgentPhoneChecklist, &checklist.citation);
             let items = checklist
                 .value
                 .iter()
@@ -801,9 +801,9 @@ impl<'r> Builder<'r, '_> {
 
     fn answer(&mut self) {
         let p = &self.rule_set.parameters;
-        self.source("standard_answer", &p.standard_answer.citation);
+        self.source(ParameterId::StandardAnswer, &p.standard_answer.citation);
         self.source(
-            "guardian_always_informed",
+            ParameterId::GuardianAlwaysInformed,
             &p.guardian_always_informed.citation,
         );
         self.doc.title = "Standardsvar till vårdnadshavare".to_string();

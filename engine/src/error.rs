@@ -44,23 +44,11 @@ pub enum Problem {
     NotASealing {
         id: String,
     },
-    NotAnInitiatingUnit {
-        unit: String,
-        sealing: String,
-        initiating: Vec<String>,
-    },
     UnlockBeforeSealing {
         sealing_start: NaiveDate,
     },
     BlockingNeedsGuardian,
     SealingNeedsUnit,
-    ExtendedAccessBefore13 {
-        from: NaiveDate,
-        thirteenth_birthday: NaiveDate,
-    },
-    ExtendedAccessAfter16 {
-        sixteenth_birthday: NaiveDate,
-    },
     AccessBeforeAppointment {
         decided: NaiveDate,
         appointed: NaiveDate,
@@ -88,12 +76,9 @@ impl std::fmt::Display for Problem {
             UnknownUnit { id } => write!(f, "no care unit \"{id}\" in the case"),
             UnknownMeasure { id } => write!(f, "no measure \"{id}\" in the case"),
             NotASealing { id } => write!(f, "measure \"{id}\" is not a sealing"),
-            NotAnInitiatingUnit { unit, sealing, initiating } => write!(f, "\"{unit}\" did not initiate sealing \"{sealing}\"; only its initiating units ({}) can request unlocking", initiating.join(", ")),
             UnlockBeforeSealing { sealing_start } => write!(f, "the unlock request is dated before the sealing started ({sealing_start})"),
             BlockingNeedsGuardian => write!(f, "a blocking names one or both guardians"),
             SealingNeedsUnit => write!(f, "a sealing names at least one initiating care unit"),
-            ExtendedAccessBefore13 { from, thirteenth_birthday } => write!(f, "extended access is given only at age 13–15: {from} is before the 13th birthday ({thirteenth_birthday})"),
-            ExtendedAccessAfter16 { sixteenth_birthday } => write!(f, "extended access is given only at age 13–15: it must end before the 16th birthday ({sixteenth_birthday})"),
             AccessBeforeAppointment { decided, appointed } => write!(f, "{decided} is before the appointment ({appointed})"),
             RangeReversed { from, to } => write!(f, "{to} is before {from}"),
         }
@@ -118,12 +103,9 @@ impl Problem {
             UnknownUnit { id } => format!("Vårdenheten \"{id}\" finns inte i fallet."),
             UnknownMeasure { id } => format!("Åtgärden \"{id}\" finns inte i fallet."),
             NotASealing { id } => format!("Åtgärden \"{id}\" är ingen försegling."),
-            NotAnInitiatingUnit { unit, initiating, .. } => format!("\"{unit}\" initierade inte förseglingen. Bara de initierande enheterna ({}) kan begära upplåsning.", initiating.join(", ")),
             UnlockBeforeSealing { sealing_start } => format!("Begäran om upplåsning ligger före förseglingens start ({sealing_start})."),
             BlockingNeedsGuardian => "Välj vilken eller vilka vårdnadshavare som blockeras.".into(),
             SealingNeedsUnit => "Ange minst en vårdenhet som initierar förseglingen.".into(),
-            ExtendedAccessBefore13 { thirteenth_birthday, .. } => format!("Utökad direktåtkomst ges bara 13–15 år: startdatumet ligger före 13-årsdagen ({thirteenth_birthday})."),
-            ExtendedAccessAfter16 { sixteenth_birthday } => format!("Utökad direktåtkomst ges bara 13–15 år: den måste sluta före 16-årsdagen ({sixteenth_birthday})."),
             AccessBeforeAppointment { appointed, .. } => format!("Beslutet om tillgång ligger före förordnandet ({appointed})."),
             RangeReversed { from, to } => format!("{to} ligger före {from}."),
         }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::rule_set::{Citation, RuleSet};
+use crate::rule_set::{Citation, ParameterId, RuleSet};
 
 /// Every rule the engine applies. The parameter it rests on is `parameter()`; its rule id
 /// in explanations is the parameter name, so a rule can be looked up in the rule-set file.
@@ -25,9 +25,13 @@ pub enum Rule {
     GuardianProxy,
     ChildAccountByAge,
     ChildAccountTooYoung,
+    /// The child has an e-ID of their own and may log in before the account age.
+    ChildAccountWithEId,
     ChildHasNoEId,
     ChildJournalByAge,
     ChildJournalTooYoung,
+    /// Before the region connected children's journals to 1177 Journal.
+    ChildrenJournalNotConnected,
     ExtendedAccessChildActive,
     ExtendedAccessChildGrantable,
     ExtendedAccessChildNotOffered,
@@ -48,47 +52,55 @@ pub enum Rule {
     Blocking,
     BlockingProxy,
     BlockingLockedChildLogin,
+    /// The child's login is locked: the account.
     LoginLocked,
+    /// The child's login is locked, and the rule set says that closes the journal too.
+    LoginLockedJournal,
     LoginLockStopsProxy,
     LoginLockKeepsJournal,
     ExcludedUnit,
 }
 
 impl Rule {
-    /// The rule-set parameter this rule rests on (and its rule id).
-    pub fn parameter(self) -> &'static str {
+    /// The rule-set parameter this rule rests on: its citation is the one the reason
+    /// quotes, so each rule maps to the parameter whose line states it, never to a
+    /// neighbour's.
+    pub fn parameter(self) -> ParameterId {
+        use ParameterId as P;
         use Rule::*;
         match self {
-            UnusableIdentityNumber => "unusable_identity_number",
-            Adult => "adult_age",
-            NotRegisteredGuardian | GuardianAutomaticAccess | GuardianAccessEndedByAge => {
-                "guardian_access_until_age"
-            }
-            GuardianProxy => "guardian_proxy_until_access_age",
-            ChildAccountByAge | ChildAccountTooYoung | ChildHasNoEId => "child_account_from_age",
-            ChildJournalByAge | ChildJournalTooYoung => "child_journal_from_age",
+            UnusableIdentityNumber => P::UnusableIdentityNumber,
+            Adult => P::AdultAge,
+            NotRegisteredGuardian => P::GuardianAccessFollowsCustody,
+            GuardianAutomaticAccess | GuardianAccessEndedByAge => P::GuardianAccessUntilAge,
+            GuardianProxy => P::GuardianProxyUntilAccessAge,
+            ChildAccountByAge | ChildAccountTooYoung => P::ChildAccountFromAge,
+            ChildAccountWithEId | ChildHasNoEId => P::ChildAccountWithOwnEId,
+            ChildJournalByAge | ChildJournalTooYoung => P::ChildJournalFromAge,
+            ChildrenJournalNotConnected => P::ChildrenJournalConnectedOn,
             ExtendedAccessChildActive
             | ExtendedAccessChildGrantable
-            | ExtendedAccessChildNotOffered => "extended_access_child",
+            | ExtendedAccessChildNotOffered => P::ExtendedAccessChild,
             ExtendedAccessGuardianActive
             | ExtendedAccessGuardianGrantable
-            | ExtendedAccessGuardianNotOffered => "extended_access_guardian",
-            ExtendedAccessOnlyBetween => "child_journal_from_age",
+            | ExtendedAccessGuardianNotOffered
+            | ExtendedAccessOnlyBetween => P::ExtendedAccessGuardian,
             LegalRepresentativeAllowed
             | LegalRepresentativeGrantable
             | LegalRepresentativeTooYoung
-            | LegalRepresentativeNotOffered => "legal_representative_from_age",
-            ProtectedChild => "protected_child_denies_guardians",
-            ProtectedGuardian => "protected_guardian_denies_that_guardian",
-            SealingJournal | SealingUnit => "sealing_covers_journal",
-            SealingChildAccount => "sealing_covers_child_account",
-            SealingProxy => "sealing_covers_proxy",
-            Blocking => "blocking_covers_journal",
-            BlockingProxy => "blocking_covers_proxy",
-            BlockingLockedChildLogin => "blocking_locks_child_login",
-            LoginLocked | LoginLockKeepsJournal => "login_lock_covers_journal",
-            LoginLockStopsProxy => "login_lock_stops_proxy",
-            ExcludedUnit => "excluded_unit_kinds",
+            | LegalRepresentativeNotOffered => P::LegalRepresentativeFromAge,
+            ProtectedChild => P::ProtectedChildDeniesGuardians,
+            ProtectedGuardian => P::ProtectedGuardianDeniesThatGuardian,
+            SealingJournal | SealingUnit => P::SealingCoversJournal,
+            SealingChildAccount => P::SealingCoversChildAccount,
+            SealingProxy => P::SealingCoversProxy,
+            Blocking => P::BlockingCoversJournal,
+            BlockingProxy => P::BlockingCoversProxy,
+            BlockingLockedChildLogin => P::BlockingLocksChildLogin,
+            LoginLocked => P::LoginLockCoversAccount,
+            LoginLockedJournal | LoginLockKeepsJournal => P::LoginLockCoversJournal,
+            LoginLockStopsProxy => P::LoginLockStopsProxy,
+            ExcludedUnit => P::ExcludedUnitKinds,
         }
     }
 
@@ -100,7 +112,7 @@ impl Rule {
             ProtectedGuardian => "vårdnadshavarens skyddade identitet",
             SealingJournal | SealingChildAccount | SealingProxy | SealingUnit => "förseglingen",
             Blocking | BlockingProxy => "blockeringen",
-            BlockingLockedChildLogin | LoginLocked | LoginLockStopsProxy => {
+            BlockingLockedChildLogin | LoginLocked | LoginLockedJournal | LoginLockStopsProxy => {
                 "låsningen av barnets inloggning"
             }
             _ => "begränsningen",
@@ -128,7 +140,7 @@ impl<'r> Reason<'r> {
     pub fn new(rule: Rule, rule_set: &'r RuleSet) -> Self {
         Reason {
             rule,
-            citation: rule_set.parameters.citation(rule.parameter()),
+            citation: Some(rule_set.parameters.citation(rule.parameter())),
             since: None,
             birthday: None,
             age: None,
@@ -166,6 +178,8 @@ impl<'r> Reason<'r> {
             GuardianProxy => format!("Vårdnadshavare kan agera ombud för barnet i e-tjänsterna tills barnet fyller {age} år{birthday}."),
             ChildAccountByAge => format!("Barnet har eget konto på 1177.se från {age} års ålder{birthday}."),
             ChildAccountTooYoung => format!("Barnet får eget konto på 1177.se först när hen fyller {age} år{birthday}."),
+            ChildAccountWithEId => format!("Barnet har egen e-legitimation och kan logga in på 1177.se före {age} års ålder."),
+            ChildrenJournalNotConnected => format!("Regionen hade ännu inte anslutit barns journaler till 1177 Journal (anslutning {})." , self.since.map(|d| d.to_string()).unwrap_or_default()),
             ChildHasNoEId => "Barnet behöver en egen e-legitimation för att logga in; fallet anger ingen.".to_string(),
             ChildJournalByAge => format!("Barnet läser sin egen 1177 Journal från {age} års ålder{birthday}."),
             ChildJournalTooYoung => format!("Barnet läser sin egen 1177 Journal först när hen fyller {age} år{birthday}."),
@@ -190,6 +204,7 @@ impl<'r> Reason<'r> {
             BlockingProxy => format!("Vårdnadshavaren är blockerad{since} och kan inte agera ombud för barnet."),
             BlockingLockedChildLogin => format!("Barnets inloggning låstes när en vårdnadshavare blockerades{since} och är låst tills upplåsning begärs."),
             LoginLocked => format!("Barnets inloggning till 1177 e-tjänster är låst{since}."),
+            LoginLockedJournal => format!("Barnets inloggning är låst{since}, och enligt regelverket stänger det även 1177 Journal."),
             LoginLockStopsProxy => format!("Barnets inloggning är låst{since}: vårdnadshavare kan inte agera ombud."),
             LoginLockKeepsJournal => "Låst inloggning stänger inte 1177 Journal; journalen kan nås via direktlänk.".to_string(),
             ExcludedUnit => "Vårdenheten är undantagen från visning i 1177 Journal.".to_string(),
@@ -204,7 +219,7 @@ impl<'r> Reason<'r> {
 impl Serialize for Reason<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut state = serializer.serialize_struct("Reason", 4)?;
-        state.serialize_field("rule_id", self.rule.parameter())?;
+        state.serialize_field("rule_id", &self.rule.parameter())?;
         state.serialize_field("sentence", &self.sentence_sv())?;
         state.serialize_field("citation", &self.citation)?;
         state.serialize_field("leap_day_rule", &self.leap_day_rule)?;

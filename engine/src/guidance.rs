@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::case::MeasureKind;
-use crate::rule_set::{Citation, GrantRoute, RequestRoute, RuleSet, SealingScopeKind, UnlockRule};
+use crate::rule_set::{ParameterId, Citation, GrantRoute, RequestRoute, RuleSet, SealingScopeKind, UnlockRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,7 +99,7 @@ pub fn measure_guidance(rule_set: &RuleSet, measure: ProtectiveMeasure) -> Measu
 /// the parameter that says so. Grants (extended access) and protective measures alike.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Route<'r> {
-    pub rule_id: &'static str,
+    pub rule_id: ParameterId,
     /// `None`: the rule set does not say how (the citation's note says why).
     pub decided_by: Option<&'r str>,
     pub form: Option<&'r str>,
@@ -113,7 +113,7 @@ pub struct Route<'r> {
 /// journal system under its keyword rather than requested.
 pub fn request_route<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Option<Route<'r>> {
     let p = &rule_set.parameters;
-    let request = |rule_id: &'static str, cited: &'r crate::rule_set::Cited<RequestRoute>| Route {
+    let request = |rule_id: ParameterId, cited: &'r crate::rule_set::Cited<RequestRoute>| Route {
         rule_id,
         decided_by: Some(cited.value.decided_by.as_str()),
         form: cited.value.form.as_deref(),
@@ -121,7 +121,7 @@ pub fn request_route<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Option<Ro
         citation: &cited.citation,
     };
     let optional =
-        |rule_id: &'static str, cited: &'r crate::rule_set::Cited<Option<RequestRoute>>| Route {
+        |rule_id: ParameterId, cited: &'r crate::rule_set::Cited<Option<RequestRoute>>| Route {
             rule_id,
             decided_by: cited.value.as_ref().map(|r| r.decided_by.as_str()),
             form: cited.value.as_ref().and_then(|r| r.form.as_deref()),
@@ -129,7 +129,7 @@ pub fn request_route<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Option<Ro
             citation: &cited.citation,
         };
     let grant =
-        |rule_id: &'static str, cited: &'r crate::rule_set::Cited<Option<GrantRoute>>| Route {
+        |rule_id: ParameterId, cited: &'r crate::rule_set::Cited<Option<GrantRoute>>| Route {
             rule_id,
             decided_by: cited.value.as_ref().map(|r| r.decided_by.as_str()),
             form: cited.value.as_ref().and_then(|r| r.form.as_deref()),
@@ -137,26 +137,26 @@ pub fn request_route<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Option<Ro
             citation: &cited.citation,
         };
     Some(match kind {
-        MeasureKind::Blocking { .. } => request("blocking_request", &p.blocking_request),
+        MeasureKind::Blocking { .. } => request(ParameterId::BlockingRequest, &p.blocking_request),
         MeasureKind::BlockingExtension { .. } => {
-            optional("blocking_extension_request", &p.blocking_extension_request)
+            optional(ParameterId::BlockingExtensionRequest, &p.blocking_extension_request)
         }
         MeasureKind::BlockingLifted { .. } => {
-            optional("blocking_lift_request", &p.blocking_lift_request)
+            optional(ParameterId::BlockingLiftRequest, &p.blocking_lift_request)
         }
-        MeasureKind::Sealing { .. } => request("sealing_request", &p.sealing_request),
+        MeasureKind::Sealing { .. } => request(ParameterId::SealingRequest, &p.sealing_request),
         MeasureKind::UnlockRequest { .. } => {
-            optional("sealing_unlock_request", &p.sealing_unlock_request)
+            optional(ParameterId::SealingUnlockRequest, &p.sealing_unlock_request)
         }
         // Unlocking goes the way locking went: the region that locked lifts it (Inera).
         MeasureKind::LoginLock | MeasureKind::LoginUnlock => {
-            optional("login_lock_request", &p.login_lock_request)
+            optional(ParameterId::LoginLockRequest, &p.login_lock_request)
         }
         MeasureKind::ExtendedAccessChild { .. } => {
-            grant("extended_access_child", &p.extended_access_child)
+            grant(ParameterId::ExtendedAccessChild, &p.extended_access_child)
         }
         MeasureKind::ExtendedAccessGuardian { .. } => {
-            grant("extended_access_guardian", &p.extended_access_guardian)
+            grant(ParameterId::ExtendedAccessGuardian, &p.extended_access_guardian)
         }
         MeasureKind::ExceptionNote { .. } => return None,
     })
@@ -195,7 +195,7 @@ impl MeasureEffect {
 /// Something to remember when deciding a measure, with the line it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reminder<'r> {
-    pub rule_id: &'static str,
+    pub rule_id: ParameterId,
     pub text_sv: String,
     pub citation: &'r Citation,
 }
@@ -206,7 +206,7 @@ pub struct Reminder<'r> {
 pub fn reminders_for<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Vec<Reminder<'r>> {
     let p = &rule_set.parameters;
     let mut reminders: Vec<Reminder<'r>> = Vec::new();
-    let mut push = |rule_id: &'static str, text_sv: String, citation: &'r Citation| {
+    let mut push = |rule_id: ParameterId, text_sv: String, citation: &'r Citation| {
         if !reminders.iter().any(|r| r.text_sv == text_sv) {
             reminders.push(Reminder {
                 rule_id,
@@ -219,27 +219,27 @@ pub fn reminders_for<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Vec<Remin
     if effect == MeasureEffect::Protects {
         if let Some(phone) = &p.urgent_phone.value {
             push(
-                "urgent_phone",
+                ParameterId::UrgentPhone,
                 format!("Brådskande: ring {phone} först och skicka sedan blanketten."),
                 &p.urgent_phone.citation,
             );
         }
         for (rule_id, cited) in [
-            ("reminder_social_services", &p.reminder_social_services),
-            ("reminder_siblings", &p.reminder_siblings),
-            ("reminder_other_systems", &p.reminder_other_systems),
+            (ParameterId::ReminderSocialServices, &p.reminder_social_services),
+            (ParameterId::ReminderSiblings, &p.reminder_siblings),
+            (ParameterId::ReminderOtherSystems, &p.reminder_other_systems),
         ] {
             if let Some(text) = &cited.value {
                 push(rule_id, text.clone(), &cited.citation);
             }
         }
     }
-    let own: Option<(&'static str, &'r crate::rule_set::Cited<Vec<String>>)> = match kind {
+    let own: Option<(ParameterId, &'r crate::rule_set::Cited<Vec<String>>)> = match kind {
         MeasureKind::Blocking { .. } | MeasureKind::BlockingExtension { .. } => {
-            Some(("blocking_extra_actions", &p.blocking_extra_actions))
+            Some((ParameterId::BlockingExtraActions, &p.blocking_extra_actions))
         }
         _ if effect == MeasureEffect::Lifts => {
-            Some(("lifting_extra_actions", &p.lifting_extra_actions))
+            Some((ParameterId::LiftingExtraActions, &p.lifting_extra_actions))
         }
         _ => None,
     };
@@ -251,7 +251,7 @@ pub fn reminders_for<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Vec<Remin
     if effect != MeasureEffect::Note {
         if let Some(name) = &p.documentation_note_name.value {
             push(
-                "documentation_note_name",
+                ParameterId::DocumentationNoteName,
                 format!("Dokumentera beslutet: {name}."),
                 &p.documentation_note_name.citation,
             );

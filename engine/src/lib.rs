@@ -39,6 +39,7 @@ pub use case::{Case, FORMAT_VERSION};
 pub use date::parse_iso_date;
 pub use error::{parse_date, EngineError, Problem};
 pub use evaluation::{
+    CaseIndex,
     evaluate, evaluate_with, Actor, Capability, Evaluation, Outcome, OutcomeKind,
 };
 pub use rule_set::{Catalog, RuleSet};

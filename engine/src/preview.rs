@@ -10,15 +10,15 @@ use serde::Serialize;
 use crate::age::birthday;
 use crate::case::{Case, Measure, MeasureKind};
 use crate::error::EngineError;
-use crate::evaluation::{evaluate_with, Actor, Capability, Evaluation, OutcomeKind};
-use crate::rule_set::{Catalog, Citation, RuleSet, UnlockRule};
+use crate::evaluation::{evaluate, Actor, Capability, Evaluation, OutcomeKind};
+use crate::rule_set::{ParameterId, Catalog, Citation, RuleSet, UnlockRule};
 use crate::timeline::{add_difference, timeline, DiffRange, Timeline};
-use crate::validation::{validate_case, validate_case_all, validate_date};
+use crate::validation::{validate_case_all, validate_date};
 
 /// One consequence of the measure, in words, with the rule it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Consequence<'r> {
-    pub rule_id: &'static str,
+    pub rule_id: ParameterId,
     pub text_sv: String,
     /// A caution rather than a plain effect (e.g. the measure cannot take effect).
     pub warning: bool,
@@ -57,12 +57,11 @@ pub fn preview<'r>(
     let after_case = with_measure(case, measure);
     let facts = validate_case_all(&after_case, date)?;
     validate_date(&facts, date).map_err(|e| vec![e])?;
-    let before_facts = validate_case(case, date).map_err(|e| vec![e])?;
     let rule_set = catalog
         .resolve(&case.region, case.pinned_rule_set.as_deref(), date)
         .map_err(|e| vec![e])?;
-    let before = evaluate_with(rule_set, case, &before_facts, date);
-    let after = evaluate_with(rule_set, &after_case, &facts, date);
+    let before = evaluate(catalog, case, date, None).map_err(|e| vec![e])?;
+    let after = evaluate(catalog, &after_case, date, None).map_err(|e| vec![e])?;
     let changed = before
         .outcome_kinds()
         .into_iter()
@@ -127,7 +126,7 @@ fn compare_timelines(before: &Timeline, after: &Timeline) -> Vec<DiffRange> {
         let (Some(b), Some(a)) = (before.segment_at(from), after.segment_at(from)) else {
             continue;
         };
-        add_difference(&mut ranges, from, to, &b.outcomes, &a.outcomes);
+        add_difference(&mut ranges, from, to, &before.cells, &b.outcomes, &a.outcomes);
     }
     ranges
 }
@@ -142,7 +141,7 @@ pub fn consequences<'r>(
     let p = &rule_set.parameters;
     let mut out = Vec::new();
     let mut say =
-        |rule_id: &'static str, text_sv: String, warning: bool, citation: &'r Citation| {
+        |rule_id: ParameterId, text_sv: String, warning: bool, citation: &'r Citation| {
             out.push(Consequence {
                 rule_id,
                 text_sv,
@@ -177,7 +176,7 @@ pub fn consequences<'r>(
                 (false, false) => "varken journal eller e-tjänster",
             };
             say(
-                "blocking_covers_journal",
+                ParameterId::BlockingCoversJournal,
                 format!(
                     "{} förlorar {covers}.{}",
                     if names.is_empty() {
@@ -196,7 +195,7 @@ pub fn consequences<'r>(
             );
             if !p.blocking_covers_proxy.value {
                 say(
-                    "blocking_covers_proxy",
+                    ParameterId::BlockingCoversProxy,
                     "Vårdnadshavaren kan fortfarande agera ombud för barnet i e-tjänsterna.".into(),
                     true,
                     &p.blocking_covers_proxy.citation,
@@ -207,7 +206,7 @@ pub fn consequences<'r>(
                     let end = birthday(birth, age as u32);
                     if from >= end {
                         say(
-                            "blocking_ends_at_age",
+                            ParameterId::BlockingEndsAtAge,
                             format!(
                                 "Blockeringen kan inte få verkan: den upphör på {age}-årsdagen ({end}), som redan har passerats när den börjar."
                             ),
@@ -216,7 +215,7 @@ pub fn consequences<'r>(
                         );
                     } else {
                         say(
-                            "blocking_ends_at_age",
+                            ParameterId::BlockingEndsAtAge,
                             format!("Blockeringen upphör automatiskt på {age}-årsdagen {end}."),
                             false,
                             &p.blocking_ends_at_age.citation,
@@ -224,7 +223,7 @@ pub fn consequences<'r>(
                     }
                 }
                 None => say(
-                    "blocking_ends_at_age",
+                    ParameterId::BlockingEndsAtAge,
                     "Blockeringen upphör inte av sig själv: den gäller tills den bryts genom ett nytt beslut.".into(),
                     false,
                     &p.blocking_ends_at_age.citation,
@@ -232,7 +231,7 @@ pub fn consequences<'r>(
             }
             if p.blocking_locks_child_login.value {
                 say(
-                    "blocking_locks_child_login",
+                    ParameterId::BlockingLocksChildLogin,
                     format!(
                         "Barnets inloggning låses också ({}); den måste låsas upp särskilt när den inte längre behövs.",
                         rule_set.region_name
@@ -250,7 +249,7 @@ pub fn consequences<'r>(
                 (false, false) => "Journalen stängs; e-tjänsterna och ombudet påverkas inte.",
             };
             say(
-                "sealing_covers_journal",
+                ParameterId::SealingCoversJournal,
                 who.into(),
                 false,
                 &p.sealing_covers_journal.citation,
@@ -267,7 +266,7 @@ pub fn consequences<'r>(
                     String::new()
                 };
                 say(
-                    "sealing_unlock_rule",
+                    ParameterId::SealingUnlockRule,
                     format!("Barnet kan inte läsa sin journal{when} förrän förseglingen låses upp {unlock}."),
                     false,
                     &p.sealing_unlock_rule.citation,
@@ -275,7 +274,7 @@ pub fn consequences<'r>(
             }
             match p.sealing_ends_at_age.value {
                 Some(age) => say(
-                    "sealing_ends_at_age",
+                    ParameterId::SealingEndsAtAge,
                     format!(
                         "Förseglingen upphör automatiskt på {age}-årsdagen {}.",
                         birthday(birth, age as u32)
@@ -284,7 +283,7 @@ pub fn consequences<'r>(
                     &p.sealing_ends_at_age.citation,
                 ),
                 None => say(
-                    "sealing_ends_at_age",
+                    ParameterId::SealingEndsAtAge,
                     "Förseglingen upphör inte av sig själv: den gäller tills den låses upp.".into(),
                     false,
                     &p.sealing_ends_at_age.citation,
@@ -298,14 +297,14 @@ pub fn consequences<'r>(
                 "Låsningen stänger bara e-tjänsterna: 1177 Journal nås fortfarande, om den inte förseglas."
             };
             say(
-                "login_lock_covers_journal",
+                ParameterId::LoginLockCoversJournal,
                 journal.into(),
                 !p.login_lock_covers_journal.value,
                 &p.login_lock_covers_journal.citation,
             );
             if p.login_lock_stops_proxy.value {
                 say(
-                    "login_lock_stops_proxy",
+                    ParameterId::LoginLockStopsProxy,
                     "Vårdnadshavarna kan inte heller agera ombud för barnet.".into(),
                     false,
                     &p.login_lock_stops_proxy.citation,
@@ -317,9 +316,9 @@ pub fn consequences<'r>(
             let start = birthday(birth, p.guardian_access_until_age.value as u32);
             let (rule_id, cited) = match measure.kind {
                 MeasureKind::ExtendedAccessChild { .. } => {
-                    ("extended_access_child", &p.extended_access_child)
+                    (ParameterId::ExtendedAccessChild, &p.extended_access_child)
                 }
-                _ => ("extended_access_guardian", &p.extended_access_guardian),
+                _ => (ParameterId::ExtendedAccessGuardian, &p.extended_access_guardian),
             };
             if cited.value.is_none() {
                 say(

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::case::MeasureType;
 use crate::date::parse_iso_date;
 use crate::error::EngineError;
 
@@ -100,44 +101,6 @@ pub enum SealingScopeKind {
     EntryPeriod,
 }
 
-/// A measure the guidance recommends in a scenario ("Val av åtgärd och scenarier").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecommendedMeasure {
-    /// Försegling of the child's account and journal.
-    Sealing,
-    /// Blockering of the guardian(s) who are a risk.
-    Blocking,
-    /// Låsning av barnets inloggning.
-    LoginLock,
-}
-
-impl RecommendedMeasure {
-    /// Every measure, strongest first (the order recommendations list them in).
-    pub const ALL: [RecommendedMeasure; 3] = [
-        RecommendedMeasure::Sealing,
-        RecommendedMeasure::Blocking,
-        RecommendedMeasure::LoginLock,
-    ];
-
-    /// The measure's `type` in the case format.
-    pub fn type_tag(self) -> &'static str {
-        match self {
-            RecommendedMeasure::Sealing => "sealing",
-            RecommendedMeasure::Blocking => "blocking",
-            RecommendedMeasure::LoginLock => "login_lock",
-        }
-    }
-
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            RecommendedMeasure::Sealing => "Försegling",
-            RecommendedMeasure::Blocking => "Blockering",
-            RecommendedMeasure::LoginLock => "Låsning av inloggning",
-        }
-    }
-}
-
 /// How a measure that is not in place could be granted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -180,37 +143,89 @@ pub struct ExceptionCategory {
     pub only_during_investigation: bool,
 }
 
-/// Declares `Parameters` once: the struct, `PARAMETER_NAMES`, the lookup of a citation by
-/// rule id, the list of every parameter, and reading them from a rule-set file all come
-/// from this one list, so a parameter cannot be added to one and forgotten in another.
-macro_rules! parameters {
-    ($( $(#[doc = $doc:literal])* $name:ident: $value:ty, )*) => {
-        /// Every parameter's rule id, in the order of `Parameters` (which follows the
-        /// guidance: ages, blocking, sealing, login lock, protected identity, extended
-        /// access, content, then what staff say and write).
-        pub const PARAMETER_NAMES: &[&str] = &[$(stringify!($name)),*];
+/// What a parameter's value measures, for the rule-set page ("år", "datum", …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParameterUnit {
+    /// An age in whole years (a birthday).
+    Years,
+    Date,
+    /// Yes or no.
+    YesNo,
+    Text,
+    /// A list (keywords, scopes, actions, measures).
+    List,
+    /// Who decides and which form.
+    Route,
+    /// One of a few named choices.
+    Choice,
+}
 
-        /// Every parameter a rule set has. The field name is the rule id used in
-        /// explanations. The Swedish terms are in `parameter_term_sv`.
+impl ParameterUnit {
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            ParameterUnit::Years => "år",
+            ParameterUnit::Date => "datum",
+            ParameterUnit::YesNo => "ja/nej",
+            ParameterUnit::Text => "text",
+            ParameterUnit::List => "lista",
+            ParameterUnit::Route => "beslut och blankett",
+            ParameterUnit::Choice => "val",
+        }
+    }
+}
+
+/// Declares every parameter once: `ParameterId` (with its rule id, Swedish term and unit),
+/// the `Parameters` struct, the lookup of a citation by id, the list of every parameter and
+/// reading them from a rule-set file all come from this one list, so a parameter cannot be
+/// added to one and forgotten in another, and a misspelt id is a compile error.
+macro_rules! parameters {
+    ($( $(#[doc = $doc:literal])* $id:ident $name:ident: $value:ty = $term:literal, )*) => {
+        /// Every rule-set parameter, in the order of the guidance: ages, blocking, sealing,
+        /// login lock, protected identity, extended access, content, then what staff say
+        /// and write. Explanations, required actions and the app name parameters by this.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ParameterId {
+            $( $(#[doc = $doc])* $id, )*
+        }
+
+        impl ParameterId {
+            pub const ALL: &'static [ParameterId] = &[$(ParameterId::$id),*];
+
+            /// The rule id: the parameter's key in a rule-set file.
+            pub fn name(self) -> &'static str {
+                match self { $( ParameterId::$id => stringify!($name), )* }
+            }
+
+            /// The Swedish term staff know the parameter by.
+            pub fn term_sv(self) -> &'static str {
+                match self { $( ParameterId::$id => $term, )* }
+            }
+
+            /// What the value measures.
+            pub fn unit(self) -> ParameterUnit {
+                match self { $( ParameterId::$id => <$value as ParameterValue>::UNIT, )* }
+            }
+
+            pub fn from_name(name: &str) -> Option<ParameterId> {
+                match name { $( stringify!($name) => Some(ParameterId::$id), )* _ => None }
+            }
+        }
+
+        /// Every parameter a rule set has, each with its citation.
         #[derive(Debug, Clone, PartialEq)]
         pub struct Parameters {
             $( $(#[doc = $doc])* pub $name: Cited<$value>, )*
         }
 
         impl Parameters {
-            /// The citation of the parameter with this rule id.
-            // A match, not a search of `each()`: every explanation looks its citation up,
-            // and evaluation is on the hot path of the timeline.
-            pub fn citation(&self, name: &str) -> Option<&Citation> {
-                match name {
-                    $( stringify!($name) => Some(&self.$name.citation), )*
-                    _ => None,
-                }
+            /// The citation of a parameter.
+            pub fn citation(&self, id: ParameterId) -> &Citation {
+                match id { $( ParameterId::$id => &self.$name.citation, )* }
             }
 
-            /// Every parameter by rule id, in the order of `PARAMETER_NAMES`.
-            fn each(&self) -> [(&'static str, &dyn CitedParameter); PARAMETER_NAMES.len()] {
-                [$( (stringify!($name), &self.$name), )*]
+            fn each(&self) -> [(ParameterId, &dyn CitedParameter); ParameterId::ALL.len()] {
+                [$( (ParameterId::$id, &self.$name), )*]
             }
 
             /// Read every parameter from a file's entries, collecting every problem
@@ -229,111 +244,140 @@ macro_rules! parameters {
     };
 }
 
+impl Serialize for ParameterId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl std::fmt::Display for ParameterId {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str(self.name())
+    }
+}
+
 parameters! {
     /// Samordningsnummer and reservnummer give no 1177 login (nobody has online access).
-    unusable_identity_number: bool,
+    UnusableIdentityNumber unusable_identity_number: bool = "Samordningsnummer/reservnummer: ingen inloggning",
     /// Guardians' automatic access (journal and ombud) ends on this birthday.
-    guardian_access_until_age: u8,
+    GuardianAccessUntilAge guardian_access_until_age: u8 = "Vårdnadshavares automatiska tillgång upphör (ålder)",
     /// The child's own 1177 account (e-tjänster) from this birthday.
-    child_account_from_age: u8,
+    ChildAccountFromAge child_account_from_age: u8 = "Barnets eget konto på 1177.se från (ålder)",
+    /// A child with an e-ID of their own can log in to 1177.se before that birthday.
+    ChildAccountWithOwnEId child_account_with_own_e_id: bool = "Barnets konto med egen e-legitimation före åldersgränsen",
     /// The child reads their own journal from this birthday.
-    child_journal_from_age: u8,
+    ChildJournalFromAge child_journal_from_age: u8 = "Barnet läser sin 1177 Journal från (ålder)",
     /// Custody ends at this birthday; the child is then an adult.
-    adult_age: u8,
+    AdultAge adult_age: u8 = "Vårdnaden upphör, myndig (ålder)",
+    /// Guardians' access follows custody as Skatteverket registers it (folkbokföringen).
+    GuardianAccessFollowsCustody guardian_access_follows_custody: bool = "Vårdnadshavares tillgång följer vårdnaden (folkbokföringen)",
     /// A guardian acts for the child in e-tjänster (ombud) until guardian_access_until_age.
-    guardian_proxy_until_access_age: bool,
+    GuardianProxyUntilAccessAge guardian_proxy_until_access_age: bool = "Vårdnadshavare som ombud i e-tjänster",
 
-    blocking_covers_journal: bool,
-    blocking_covers_proxy: bool,
-    blocking_locks_child_login: bool,
+    BlockingCoversJournal blocking_covers_journal: bool = "Blockering omfattar 1177 Journal",
+    BlockingCoversProxy blocking_covers_proxy: bool = "Blockering omfattar ombud/e-tjänster",
+    BlockingLocksChildLogin blocking_locks_child_login: bool = "Blockering låser även barnets inloggning",
     /// A blocking ends automatically on this birthday (VGR 2026: 13).
-    blocking_ends_at_age: Option<u8>,
-    blocking_request: RequestRoute,
+    BlockingEndsAtAge blocking_ends_at_age: Option<u8> = "Blockering upphör automatiskt (ålder)",
+    BlockingRequest blocking_request: RequestRoute = "Blockering: beslut och blankett",
 
-    sealing_covers_journal: bool,
-    sealing_covers_child_account: bool,
-    sealing_covers_proxy: bool,
-    sealing_ends_at_age: Option<u8>,
-    sealing_scopes: Vec<SealingScopeKind>,
-    sealing_unlock_rule: UnlockRule,
-    sealing_request: RequestRoute,
+    SealingCoversJournal sealing_covers_journal: bool = "Försegling omfattar 1177 Journal",
+    SealingCoversChildAccount sealing_covers_child_account: bool = "Försegling omfattar barnets konto",
+    SealingCoversProxy sealing_covers_proxy: bool = "Försegling omfattar ombud",
+    SealingEndsAtAge sealing_ends_at_age: Option<u8> = "Försegling upphör automatiskt (ålder)",
+    SealingScopes sealing_scopes: Vec<SealingScopeKind> = "Försegling: möjliga omfattningar",
+    SealingUnlockRule sealing_unlock_rule: UnlockRule = "Upplåsning av försegling",
+    SealingRequest sealing_request: RequestRoute = "Försegling: beslut och blankett",
 
-    login_lock_covers_journal: bool,
-    login_lock_stops_proxy: bool,
+    /// Whether a blocking, sealing or login lock decided under an earlier version of the
+    /// region's guidance stands as decided once this version is in force (each measure is
+    /// judged under the version in force on its decision date; this says what a later
+    /// version does with it).
+    EarlierMeasuresStand earlier_measures_stand: bool = "Åtgärder beslutade enligt en tidigare version står kvar",
 
-    protected_child_denies_guardians: bool,
+    /// A login lock stops the child logging in to 1177.se (e-tjänster).
+    LoginLockCoversAccount login_lock_covers_account: bool = "Låst inloggning stänger barnets konto på 1177.se",
+    LoginLockCoversJournal login_lock_covers_journal: bool = "Låst inloggning stänger 1177 Journal",
+    LoginLockStopsProxy login_lock_stops_proxy: bool = "Låst inloggning stoppar ombud",
+
+    ProtectedChildDeniesGuardians protected_child_denies_guardians: bool = "Barnets skyddade identitet: vårdnadshavare",
     /// Staff must seal the child's account while the child has protected identity.
-    protected_child_requires_sealing: bool,
-    protected_guardian_denies_that_guardian: bool,
+    ProtectedChildRequiresSealing protected_child_requires_sealing: bool = "Barnets skyddade identitet: försegling krävs",
+    ProtectedGuardianDeniesThatGuardian protected_guardian_denies_that_guardian: bool = "Vårdnadshavarens skyddade identitet: ombud och journal",
     /// Staff must seal when a guardian (not the child) has protected identity.
-    protected_guardian_requires_sealing: bool,
+    ProtectedGuardianRequiresSealing protected_guardian_requires_sealing: bool = "Vårdnadshavarens skyddade identitet: försegling krävs",
 
     /// Utökad direktåtkomst för barnet 13–15, if the region offers it.
-    extended_access_child: Option<GrantRoute>,
+    ExtendedAccessChild extended_access_child: Option<GrantRoute> = "Utökad direktåtkomst för barnet 13–15 år",
     /// Utökad direktåtkomst för vårdnadshavare 13–15, if the region offers it.
-    extended_access_guardian: Option<GrantRoute>,
+    ExtendedAccessGuardian extended_access_guardian: Option<GrantRoute> = "Utökad direktåtkomst för vårdnadshavare 13–15 år",
 
     /// Legal representatives (god man, förvaltare) can be given journal access from this age.
-    legal_representative_from_age: Option<u8>,
-    legal_representative_route: Option<GrantRoute>,
+    LegalRepresentativeFromAge legal_representative_from_age: Option<u8> = "Legal ställföreträdare: tillgång från (ålder)",
+    LegalRepresentativeRoute legal_representative_route: Option<GrantRoute> = "Legal ställföreträdare: beslut",
 
     /// Kinds of care unit never shown online (e.g. BUP).
-    excluded_unit_kinds: Vec<String>,
-    exception_categories: Vec<ExceptionCategory>,
+    ExcludedUnitKinds excluded_unit_kinds: Vec<String> = "Undantagna enheter",
+    ExceptionCategories exception_categories: Vec<ExceptionCategory> = "Undantag från direktåtkomst (sökord)",
+    /// The date children's journals (0–12) were connected to 1177 Journal in the region:
+    /// before it a guardian has no journal access, and the display start date and the
+    /// excluded units apply to what this connection covers, not to the child's own journal
+    /// from child_journal_from_age. `None`: no such date (the national baseline).
+    ChildrenJournalConnectedOn children_journal_connected_on: Option<NaiveDate> = "Barns journaler (0–12 år) anslutna till 1177 Journal från",
     /// Journal entries before this date are not shown (no retroactive display).
-    display_start_date: Option<NaiveDate>,
+    DisplayStartDate display_start_date: Option<NaiveDate> = "Visning från datum (ingen retroaktiv visning)",
 
     /// The 24/7 phone number for urgent blocking or sealing.
-    urgent_phone: Option<String>,
+    UrgentPhone urgent_phone: Option<String> = "Brådskande: telefonnummer",
     /// What to say when phoning, item by item.
-    urgent_phone_checklist: Vec<String>,
+    UrgentPhoneChecklist urgent_phone_checklist: Vec<String> = "Brådskande: uppgifter vid samtalet",
     /// What a blocked guardian sees under "Växla journal".
-    blocked_guardian_message: Option<String>,
+    BlockedGuardianMessage blocked_guardian_message: Option<String> = "Vad blockerad vårdnadshavare ser",
     /// Standardsvar to a guardian when the measure may not be disclosed.
-    standard_answer: Option<String>,
+    StandardAnswer standard_answer: Option<String> = "Standardsvar till vårdnadshavare",
     /// Whether staff must always tell the guardian of a measure.
-    guardian_always_informed: bool,
+    GuardianAlwaysInformed guardian_always_informed: bool = "Informeras vårdnadshavare alltid?",
     /// Fields of the documentation note (särskild anteckning).
-    documentation_note_fields: Vec<String>,
+    DocumentationNoteFields documentation_note_fields: Vec<String> = "Särskild anteckning: innehåll",
     /// Extra actions when blocking, e.g. removing SMS reminders.
-    blocking_extra_actions: Vec<String>,
+    BlockingExtraActions blocking_extra_actions: Vec<String> = "Fler åtgärder vid blockering",
 
     /// Förlängning av blockering: who decides, which form (none: the source names none).
-    blocking_extension_request: Option<RequestRoute>,
+    BlockingExtensionRequest blocking_extension_request: Option<RequestRoute> = "Förlängning av blockering: beslut och blankett",
     /// Bryta (häva) blockering.
-    blocking_lift_request: Option<RequestRoute>,
+    BlockingLiftRequest blocking_lift_request: Option<RequestRoute> = "Bryta blockering: beslut och blankett",
     /// Begäran om upplåsning av försegling.
-    sealing_unlock_request: Option<RequestRoute>,
+    SealingUnlockRequest sealing_unlock_request: Option<RequestRoute> = "Upplåsning av försegling: beslut och blankett",
     /// Låsning av barnets inloggning.
-    login_lock_request: Option<RequestRoute>,
+    LoginLockRequest login_lock_request: Option<RequestRoute> = "Låsning av inloggning: beslut och blankett",
     /// Whether the written request may carry names and personnummer (Östergötland: no,
     /// they are given by phone).
-    request_may_carry_personal_data: bool,
+    RequestMayCarryPersonalData request_may_carry_personal_data: bool = "Personuppgifter i den skriftliga begäran",
     /// What the documentation of a decision is called and where it goes (särskild anteckning).
-    documentation_note_name: Option<String>,
+    DocumentationNoteName documentation_note_name: Option<String> = "Dokumentation av beslutet (särskild anteckning)",
     /// Extra actions when a blocking, sealing or login lock is lifted.
-    lifting_extra_actions: Vec<String>,
+    LiftingExtraActions lifting_extra_actions: Vec<String> = "Att tänka på när en åtgärd hävs",
     /// Reminder for every protective measure: consider the child's siblings.
-    reminder_siblings: Option<String>,
+    ReminderSiblings reminder_siblings: Option<String> = "Påminnelse: barnets syskon",
     /// Reminder for every protective measure: social services (socialtjänsten, orosanmälan).
-    reminder_social_services: Option<String>,
+    ReminderSocialServices reminder_social_services: Option<String> = "Påminnelse: socialtjänsten och orosanmälan",
     /// Reminder for every protective measure: messages to guardians from other systems.
-    reminder_other_systems: Option<String>,
+    ReminderOtherSystems reminder_other_systems: Option<String> = "Påminnelse: utskick från andra system (sms-påminnelser)",
 
     /// Val av åtgärd: the child tells of threats, violence or abuse.
-    scenario_child_tells_of_violence: Vec<RecommendedMeasure>,
+    ScenarioChildTellsOfViolence scenario_child_tells_of_violence: Vec<MeasureType> = "Val av åtgärd: barnet berättar om hot, våld eller övergrepp",
     /// Val av åtgärd: both guardians may be part of the child's risk.
-    scenario_both_guardians_risk: Vec<RecommendedMeasure>,
+    ScenarioBothGuardiansRisk scenario_both_guardians_risk: Vec<MeasureType> = "Val av åtgärd: båda vårdnadshavarna kan vara en risk",
     /// Val av åtgärd: only one guardian is a risk.
-    scenario_one_guardian_risk: Vec<RecommendedMeasure>,
+    ScenarioOneGuardianRisk scenario_one_guardian_risk: Vec<MeasureType> = "Val av åtgärd: endast en vårdnadshavare utgör risk",
     /// Val av åtgärd: a guardian may control the child's e-ID or punish care contacts.
-    scenario_e_id_control: Vec<RecommendedMeasure>,
+    ScenarioEIdControl scenario_e_id_control: Vec<MeasureType> = "Val av åtgärd: kontroll av barnets e-legitimation",
     /// Val av åtgärd: someone demands that the child shows the journal.
-    scenario_journal_demanded: Vec<RecommendedMeasure>,
+    ScenarioJournalDemanded scenario_journal_demanded: Vec<MeasureType> = "Val av åtgärd: någon kräver att barnet visar journalen",
     /// Val av åtgärd: the child has protected identity.
-    scenario_protected_identity: Vec<RecommendedMeasure>,
+    ScenarioProtectedIdentity scenario_protected_identity: Vec<MeasureType> = "Val av åtgärd: skyddad identitet",
     /// Val av åtgärd: a blocked guardian may get hold of the child's e-ID.
-    scenario_blocked_guardian_may_get_e_id: Vec<RecommendedMeasure>,
+    ScenarioBlockedGuardianMayGetEId scenario_blocked_guardian_may_get_e_id: Vec<MeasureType> = "Val av åtgärd: blockerad vårdnadshavare kan få tag på barnets e-legitimation",
 }
 
 /// One parameter as a rule-set file writes it: the value (read into its type by
@@ -367,9 +411,9 @@ struct ParameterEntryRef<'a> {
 }
 
 impl Parameters {
-    /// Each parameter by rule id, with its citation and its value as JSON, in the order
-    /// of `PARAMETER_NAMES`.
-    pub fn list(&self) -> Vec<(&'static str, &Citation, Value)> {
+    /// Each parameter with its citation and its value as JSON, in the order of
+    /// `ParameterId::ALL`.
+    pub fn list(&self) -> Vec<(ParameterId, &Citation, Value)> {
         self.each()
             .into_iter()
             .map(|(name, parameter)| (name, parameter.citation(), parameter.value_as_json()))
@@ -459,13 +503,15 @@ impl<T: Serialize> CitedParameter for Cited<T> {
 
 /// How a parameter's value is read from its JSON.
 trait ParameterValue: Sized + Default {
+    const UNIT: ParameterUnit;
     fn from_json(value: Value) -> Result<Self, String>;
 }
 
-/// Value types read the way serde derives them.
+/// Value types read the way serde derives them, with their unit.
 macro_rules! parameter_values_read_by_serde {
-    ($($value:ty),* $(,)?) => {
+    ($($value:ty => $unit:ident),* $(,)?) => {
         $(impl ParameterValue for $value {
+            const UNIT: ParameterUnit = ParameterUnit::$unit;
             fn from_json(value: Value) -> Result<Self, String> {
                 <$value>::deserialize(value).map_err(|error| error.to_string())
             }
@@ -473,23 +519,25 @@ macro_rules! parameter_values_read_by_serde {
     };
 }
 
+// INVARIANT: every `u8` parameter is an age; a count would need a type of its own.
 parameter_values_read_by_serde!(
-    bool,
-    u8,
-    Option<u8>,
-    Option<String>,
-    Vec<String>,
-    RequestRoute,
-    Option<RequestRoute>,
-    Option<GrantRoute>,
-    Vec<RecommendedMeasure>,
-    UnlockRule,
-    Vec<SealingScopeKind>,
-    Vec<ExceptionCategory>,
+    bool => YesNo,
+    u8 => Years,
+    Option<u8> => Years,
+    Option<String> => Text,
+    Vec<String> => List,
+    RequestRoute => Route,
+    Option<RequestRoute> => Route,
+    Option<GrantRoute> => Route,
+    Vec<MeasureType> => List,
+    UnlockRule => Choice,
+    Vec<SealingScopeKind> => List,
+    Vec<ExceptionCategory> => List,
 );
 
 /// A date, as every date of the files: `YYYY-MM-DD` (see `crate::date`), or null.
 impl ParameterValue for Option<NaiveDate> {
+    const UNIT: ParameterUnit = ParameterUnit::Date;
     fn from_json(value: Value) -> Result<Self, String> {
         match value {
             Value::Null => Ok(None),
@@ -540,7 +588,7 @@ impl Serialize for Parameters {
         serializer.collect_map(
             self.list()
                 .into_iter()
-                .map(|(name, citation, value)| (name, ParameterEntryRef { value, citation })),
+                .map(|(id, citation, value)| (id.name(), ParameterEntryRef { value, citation })),
         )
     }
 }
@@ -584,9 +632,9 @@ impl RuleSet {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// Each parameter by rule id, with its citation and value as JSON, in the order of
-    /// `PARAMETER_NAMES`.
-    pub fn parameter_list(&self) -> Vec<(&'static str, &Citation, Value)> {
+    /// Each parameter with its citation and value as JSON, in the order of
+    /// `ParameterId::ALL`.
+    pub fn parameter_list(&self) -> Vec<(ParameterId, &Citation, Value)> {
         self.parameters.list()
     }
 }
@@ -766,7 +814,7 @@ pub fn check_citations(rule_set: &RuleSet) -> Result<(), String> {
         .parameters
         .each()
         .into_iter()
-        .map(|(name, parameter)| (name, parameter.citation()));
+        .map(|(id, parameter)| (id.name(), parameter.citation()));
     for (name, citation) in parameters.chain([("validity", &rule_set.validity)]) {
         if rule_set.source(&citation.source).is_none() {
             problems.push(format!(
@@ -802,72 +850,136 @@ pub fn check_citations(rule_set: &RuleSet) -> Result<(), String> {
     }
 }
 
-/// The Swedish term staff know a parameter by, for the rule-set page and the README index.
-pub fn parameter_term_sv(name: &str) -> &'static str {
-    match name {
-        "unusable_identity_number" => "Samordningsnummer/reservnummer: ingen inloggning",
-        "guardian_access_until_age" => "Vårdnadshavares automatiska tillgång upphör (ålder)",
-        "child_account_from_age" => "Barnets eget konto på 1177.se från (ålder)",
-        "child_journal_from_age" => "Barnet läser sin 1177 Journal från (ålder)",
-        "adult_age" => "Vårdnaden upphör, myndig (ålder)",
-        "guardian_proxy_until_access_age" => "Vårdnadshavare som ombud i e-tjänster",
-        "blocking_covers_journal" => "Blockering omfattar 1177 Journal",
-        "blocking_covers_proxy" => "Blockering omfattar ombud/e-tjänster",
-        "blocking_locks_child_login" => "Blockering låser även barnets inloggning",
-        "blocking_ends_at_age" => "Blockering upphör automatiskt (ålder)",
-        "blocking_request" => "Blockering: beslut och blankett",
-        "sealing_covers_journal" => "Försegling omfattar 1177 Journal",
-        "sealing_covers_child_account" => "Försegling omfattar barnets konto",
-        "sealing_covers_proxy" => "Försegling omfattar ombud",
-        "sealing_ends_at_age" => "Försegling upphör automatiskt (ålder)",
-        "sealing_scopes" => "Försegling: möjliga omfattningar",
-        "sealing_unlock_rule" => "Upplåsning av försegling",
-        "sealing_request" => "Försegling: beslut och blankett",
-        "login_lock_covers_journal" => "Låst inloggning stänger 1177 Journal",
-        "login_lock_stops_proxy" => "Låst inloggning stoppar ombud",
-        "protected_child_denies_guardians" => "Barnets skyddade identitet: vårdnadshavare",
-        "protected_child_requires_sealing" => "Barnets skyddade identitet: försegling krävs",
-        "protected_guardian_denies_that_guardian" => {
-            "Vårdnadshavarens skyddade identitet: ombud och journal"
+/// The ages a rule set names, read in one place: the evaluation, the warnings and the
+/// timeline's candidate dates all take their thresholds from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeRules {
+    /// Guardians' automatic access ends (13).
+    pub guardian_access_until: u8,
+    /// The child's own account on 1177.se (13).
+    pub child_account_from: u8,
+    /// The child reads their own journal (16).
+    pub child_journal_from: u8,
+    /// Custody ends (18).
+    pub adult: u8,
+    pub blocking_ends: Option<u8>,
+    pub sealing_ends: Option<u8>,
+    pub legal_representative_from: Option<u8>,
+}
+
+impl AgeRules {
+    /// Whether extended access (utökad direktåtkomst) can apply at `age`: from the day the
+    /// guardians' automatic access ends to the day before the child reads their own journal
+    /// (13–15 in every rule set of the catalog).
+    pub fn in_extended_access_window(&self, age: u32) -> bool {
+        age >= self.guardian_access_until as u32 && age < self.child_journal_from as u32
+    }
+
+    /// Every age on which an outcome may change.
+    pub fn thresholds(&self) -> impl Iterator<Item = u8> {
+        [
+            Some(self.guardian_access_until),
+            Some(self.child_account_from),
+            Some(self.child_journal_from),
+            Some(self.adult),
+            self.blocking_ends,
+            self.sealing_ends,
+            self.legal_representative_from,
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+impl RuleSet {
+    pub fn ages(&self) -> AgeRules {
+        let p = &self.parameters;
+        AgeRules {
+            guardian_access_until: p.guardian_access_until_age.value,
+            child_account_from: p.child_account_from_age.value,
+            child_journal_from: p.child_journal_from_age.value,
+            adult: p.adult_age.value,
+            blocking_ends: p.blocking_ends_at_age.value,
+            sealing_ends: p.sealing_ends_at_age.value,
+            legal_representative_from: p.legal_representative_from_age.value,
         }
-        "protected_guardian_requires_sealing" => {
-            "Vårdnadshavarens skyddade identitet: försegling krävs"
+    }
+}
+
+/// Which rule sets answer for a case: one pinned rule set for every date (to compare), or
+/// the region's versions, each on the dates it is in force.
+#[derive(Debug, Clone)]
+pub enum RuleChoice<'r> {
+    Pinned(&'r RuleSet),
+    /// The region's versions, oldest first.
+    Region(Vec<&'r RuleSet>),
+}
+
+impl<'r> RuleChoice<'r> {
+    /// The choice for a case: `rule_set_id`, else the case's pinned rule set, else its region.
+    pub fn for_case(
+        catalog: &'r Catalog,
+        region: &str,
+        pinned: Option<&str>,
+    ) -> Result<RuleChoice<'r>, EngineError> {
+        if let Some(id) = pinned {
+            return catalog
+                .get(id)
+                .map(RuleChoice::Pinned)
+                .ok_or_else(|| EngineError::UnknownRuleSet { id: id.to_string() });
         }
-        "extended_access_child" => "Utökad direktåtkomst för barnet 13–15 år",
-        "extended_access_guardian" => "Utökad direktåtkomst för vårdnadshavare 13–15 år",
-        "legal_representative_from_age" => "Legal ställföreträdare: tillgång från (ålder)",
-        "legal_representative_route" => "Legal ställföreträdare: beslut",
-        "excluded_unit_kinds" => "Undantagna enheter",
-        "exception_categories" => "Undantag från direktåtkomst (sökord)",
-        "display_start_date" => "Visning från datum (ingen retroaktiv visning)",
-        "urgent_phone" => "Brådskande: telefonnummer",
-        "urgent_phone_checklist" => "Brådskande: uppgifter vid samtalet",
-        "blocked_guardian_message" => "Vad blockerad vårdnadshavare ser",
-        "standard_answer" => "Standardsvar till vårdnadshavare",
-        "guardian_always_informed" => "Informeras vårdnadshavare alltid?",
-        "documentation_note_fields" => "Särskild anteckning: innehåll",
-        "blocking_extra_actions" => "Fler åtgärder vid blockering",
-        "blocking_extension_request" => "Förlängning av blockering: beslut och blankett",
-        "blocking_lift_request" => "Bryta blockering: beslut och blankett",
-        "sealing_unlock_request" => "Upplåsning av försegling: beslut och blankett",
-        "login_lock_request" => "Låsning av inloggning: beslut och blankett",
-        "request_may_carry_personal_data" => "Personuppgifter i den skriftliga begäran",
-        "documentation_note_name" => "Dokumentation av beslutet (särskild anteckning)",
-        "lifting_extra_actions" => "Att tänka på när en åtgärd hävs",
-        "reminder_siblings" => "Påminnelse: barnets syskon",
-        "reminder_social_services" => "Påminnelse: socialtjänsten och orosanmälan",
-        "reminder_other_systems" => "Påminnelse: utskick från andra system (sms-påminnelser)",
-        "scenario_child_tells_of_violence" => {
-            "Val av åtgärd: barnet berättar om hot, våld eller övergrepp"
+        let mut versions: Vec<&RuleSet> = catalog
+            .rule_sets
+            .iter()
+            .filter(|r| r.region == region)
+            .collect();
+        if versions.is_empty() {
+            return Err(EngineError::UnknownRegion {
+                region: region.to_string(),
+            });
         }
-        "scenario_both_guardians_risk" => "Val av åtgärd: båda vårdnadshavarna kan vara en risk",
-        "scenario_one_guardian_risk" => "Val av åtgärd: endast en vårdnadshavare utgör risk",
-        "scenario_e_id_control" => "Val av åtgärd: kontroll av barnets e-legitimation",
-        "scenario_journal_demanded" => "Val av åtgärd: någon kräver att barnet visar journalen",
-        "scenario_protected_identity" => "Val av åtgärd: skyddad identitet",
-        "scenario_blocked_guardian_may_get_e_id" => {
-            "Val av åtgärd: blockerad vårdnadshavare kan få tag på barnets e-legitimation"
+        versions.sort_by_key(|r| r.valid_from);
+        Ok(RuleChoice::Region(versions))
+    }
+
+    /// Every rule set that may answer.
+    pub fn rule_sets(&self) -> &[&'r RuleSet] {
+        match self {
+            RuleChoice::Pinned(rule_set) => std::slice::from_ref(rule_set),
+            RuleChoice::Region(versions) => versions,
         }
-        _ => "okänd parameter",
+    }
+
+    /// The rule set that answers on `date`, if one is in force.
+    pub fn on(&self, date: NaiveDate) -> Option<&'r RuleSet> {
+        match self {
+            RuleChoice::Pinned(rule_set) => Some(rule_set),
+            RuleChoice::Region(versions) => versions.iter().copied().find(|r| r.in_force_on(date)),
+        }
+    }
+
+    /// The rule set that judges a measure decided (or a request made) on `date`: the one in
+    /// force then. Before the region's first version, the first one judges; this cannot
+    /// happen on a date the app or the timeline asks about, only for a measure decided
+    /// before the region had a routine.
+    pub fn judging(&self, date: NaiveDate) -> &'r RuleSet {
+        match self {
+            RuleChoice::Pinned(rule_set) => rule_set,
+            RuleChoice::Region(versions) => self.on(date).unwrap_or_else(|| {
+                versions
+                    .iter()
+                    .copied()
+                    .rfind(|r| r.valid_from <= date)
+                    .unwrap_or(versions[0])
+            }),
+        }
+    }
+
+    /// The first day a rule set answers, for a region.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        match self {
+            RuleChoice::Pinned(_) => None,
+            RuleChoice::Region(versions) => versions.first().map(|r| r.valid_from),
+        }
     }
 }

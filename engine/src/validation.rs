@@ -1,109 +1,21 @@
 //! Validation of a case before it is evaluated: every problem becomes an `EngineError`
 //! naming the offending field's path, never a panic. The checks are the ones the guidance
 //! implies: at most two guardians at a time, measures dated within the child's life and
-//! ending after they start, references to guardians and units that exist, extended access
-//! only at 13–15, unlock requests only from units that initiated the sealing.
+//! ending after they start, references to guardians, units and sealings that exist.
+//!
+//! What depends on a rule set (extended access only at 13–15, a blocking that ends at 13,
+//! an unlock request from a unit that did not initiate the sealing) is not a problem of the
+//! case: the evaluation gives staff a notice for it on the dates it matters.
 
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
 
-use crate::age::birthday;
 use crate::case::{Case, MeasureKind, Period, SealingScope, FORMAT_VERSION};
 use crate::error::{EngineError, Problem};
-use crate::evaluation::CaseFacts;
-
-/// Extended access (utökad direktåtkomst) is given between the 13th birthday and the day
-/// before the 16th (VGR 2019: "Direktåtkomst för minderårig mellan 13 – 15 år"; the same
-/// window in every rule set in the catalog).
-pub const EXTENDED_ACCESS_FROM_AGE: u32 = 13;
-pub const EXTENDED_ACCESS_UNTIL_AGE: u32 = 16;
+use crate::case::CaseFacts;
 
 /// At most two guardians at a time (Föräldrabalken via Skatteverket: "Ett barn ska inte ha
 /// fler än två vårdnadshavare enligt svensk lagstiftning.").
 pub const MAX_CONCURRENT_GUARDIANS: usize = 2;
-
-fn part<T: DeserializeOwned>(value: &Value, path: &str) -> Result<T, EngineError> {
-    serde_json::from_value(value.clone()).map_err(|error| {
-        let message = error.to_string();
-        // "unknown field `until`, expected …": point at the field itself.
-        let field = message
-            .strip_prefix("unknown field `")
-            .and_then(|rest| rest.split('`').next());
-        EngineError::Malformed {
-            path: match field {
-                Some(field) => format!("{path}.{field}"),
-                None => path.to_string(),
-            },
-            message,
-        }
-    })
-}
-
-/// Read a case file. Errors name the part of the file at fault.
-pub fn parse_case_json(text: &str) -> Result<Case, EngineError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| EngineError::Malformed {
-        path: String::new(),
-        message: error.to_string(),
-    })?;
-    let Value::Object(object) = &value else {
-        return Err(EngineError::Malformed {
-            path: String::new(),
-            message: "expected a JSON object".into(),
-        });
-    };
-    match object.get("format_version") {
-        None => {
-            return Err(EngineError::Malformed {
-                path: "format_version".into(),
-                message: "missing; this engine reads format_version 1".into(),
-            })
-        }
-        Some(version) => {
-            let found = version.as_u64().ok_or_else(|| EngineError::Malformed {
-                path: "format_version".into(),
-                message: "expected a whole number".into(),
-            })?;
-            if found != FORMAT_VERSION as u64 {
-                return Err(EngineError::UnsupportedFormatVersion {
-                    found: found.min(u32::MAX as u64) as u32,
-                    supported: FORMAT_VERSION,
-                });
-            }
-        }
-    }
-    // Read list items one by one so an error can name the item.
-    for list in [
-        "guardians",
-        "legal_representatives",
-        "care_units",
-        "measures",
-    ] {
-        if let Some(items) = object.get(list) {
-            let Value::Array(items) = items else {
-                return Err(EngineError::Malformed {
-                    path: list.into(),
-                    message: "expected a list".into(),
-                });
-            };
-            for (index, item) in items.iter().enumerate() {
-                let path = format!("{list}[{index}]");
-                match list {
-                    "guardians" => part::<crate::case::Guardian>(item, &path).map(drop)?,
-                    "legal_representatives" => {
-                        part::<crate::case::LegalRepresentative>(item, &path).map(drop)?
-                    }
-                    "care_units" => part::<crate::case::CareUnit>(item, &path).map(drop)?,
-                    _ => part::<crate::case::Measure>(item, &path).map(drop)?,
-                }
-            }
-        }
-    }
-    if let Some(child) = object.get("child") {
-        part::<crate::case::Child>(child, "child")?;
-    }
-    part(&value, "")
-}
 
 fn check_period(period: &Period, path: &str, birth: NaiveDate) -> Result<(), EngineError> {
     if let Some(to) = period.to {
@@ -302,8 +214,6 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
         "measures",
         &mut problems,
     );
-    let extended_from = birthday(birth, EXTENDED_ACCESS_FROM_AGE);
-    let extended_until = birthday(birth, EXTENDED_ACCESS_UNTIL_AGE);
     let check_measure = |index: usize, measure: &crate::case::Measure| -> Result<(), EngineError> {
         let path = format!("measures[{index}]");
         check_period(&measure.period, &format!("{path}.period"), birth)?;
@@ -404,10 +314,7 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
                         },
                     ));
                 };
-                let MeasureKind::Sealing {
-                    initiating_units, ..
-                } = &sealed.kind
-                else {
+                let MeasureKind::Sealing { .. } = &sealed.kind else {
                     return Err(EngineError::invalid(
                         format!("{path}.sealing"),
                         Problem::NotASealing {
@@ -415,16 +322,9 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
                         },
                     ));
                 };
-                if !initiating_units.iter().any(|u| u == requesting_unit) {
-                    return Err(EngineError::invalid(
-                        format!("{path}.requesting_unit"),
-                        Problem::NotAnInitiatingUnit {
-                            unit: requesting_unit.clone(),
-                            sealing: sealing.clone(),
-                            initiating: initiating_units.clone(),
-                        },
-                    ));
-                }
+                // A unit that did not initiate the sealing may still ask: the request is
+                // forwarded to the initiating units (see `evaluation::notices`).
+                known_unit(requesting_unit, "requesting_unit")?;
                 if measure.period.from < sealed.period.from {
                     return Err(EngineError::invalid(
                         format!("{path}.period.from"),
@@ -441,23 +341,8 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
                 if let MeasureKind::ExtendedAccessGuardian { guardian, .. } = &measure.kind {
                     known_guardian(guardian, "guardian")?;
                 }
-                if measure.period.from < extended_from {
-                    return Err(EngineError::invalid(
-                        format!("{path}.period.from"),
-                        Problem::ExtendedAccessBefore13 {
-                            from: measure.period.from,
-                            thirteenth_birthday: extended_from,
-                        },
-                    ));
-                }
-                if measure.period.to.is_some_and(|to| to >= extended_until) {
-                    return Err(EngineError::invalid(
-                        format!("{path}.period.to"),
-                        Problem::ExtendedAccessAfter16 {
-                            sixteenth_birthday: extended_until,
-                        },
-                    ));
-                }
+                // Outside the window the rule set gives (13–15) the measure has no
+                // effect; the evaluation warns about it rather than refusing the case.
             }
             MeasureKind::ExceptionNote {
                 note_unit,

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use insyn_engine::documents::{self, DocumentInput, DocumentKind, StaffDetails};
 use insyn_engine::guardian_view::guardian_views;
-use insyn_engine::rule_set::parameter_term_sv;
 use insyn_engine::{parse_date, Case, Catalog, EngineError};
 use serde_json::{json, Value};
 
@@ -217,7 +216,8 @@ fn run_json(args: &[String]) -> Result<Value, UsageError> {
                         .map(|(name, citation, value)| {
                             json!({
                                 "rule_id": name,
-                                "term_sv": parameter_term_sv(name),
+                                "term_sv": name.term_sv(),
+                                "unit_sv": name.unit().label_sv(),
                                 "value": value,
                                 "citation": citation,
                             })

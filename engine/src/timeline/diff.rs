@@ -1,0 +1,187 @@
+//! The diff: one case under two rule sets, as the date ranges where any outcome differs
+//! and the date ranges where the two demand different actions of staff (RJL and VGR 2026
+//! give a child with protected identity the same outcomes, but VGR 2026 requires a
+//! sealing 0–18).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{causes::candidate_dates, dates_in, facts_for_range, Cause};
+use crate::case::Case;
+use crate::error::{EngineError, Problem};
+use crate::evaluation::{Actor, CaseIndex, Capability, OutcomeKind};
+use crate::rule_set::{Catalog, ParameterId, RuleChoice};
+use crate::validation::validate_date;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellDifference {
+    pub actor: Actor,
+    pub capability: Capability,
+    pub a: OutcomeKind,
+    pub b: OutcomeKind,
+}
+
+/// A date range where the two rule sets give different outcomes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffRange {
+    pub from: NaiveDate,
+    /// Last day, inclusive.
+    pub to: NaiveDate,
+    pub differences: Vec<CellDifference>,
+}
+
+/// A date range where the two rule sets demand different actions of staff: the required
+/// actions only one of them gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionDifference {
+    pub from: NaiveDate,
+    /// Last day, inclusive.
+    pub to: NaiveDate,
+    pub only_a: Vec<ParameterId>,
+    pub only_b: Vec<ParameterId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diff {
+    pub rule_set_a: String,
+    pub rule_set_b: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub ranges: Vec<DiffRange>,
+    /// Where the two demand different measures of staff, whether or not outcomes differ.
+    pub action_ranges: Vec<ActionDifference>,
+}
+
+/// Record the cells that differ between `a` and `b` (the same cells in the same order) over
+/// `from`–`to`, extending the last range when it ends the day before with the same
+/// differences. Shared by the diff of two rule sets and the preview of a measure.
+pub(crate) fn add_difference(
+    ranges: &mut Vec<DiffRange>,
+    from: NaiveDate,
+    to: NaiveDate,
+    cells: &[(Actor, Capability)],
+    a: &[OutcomeKind],
+    b: &[OutcomeKind],
+) {
+    let differences: Vec<CellDifference> = cells
+        .iter()
+        .zip(a.iter().zip(b))
+        .filter(|(_, (x, y))| x != y)
+        .map(|((actor, capability), (x, y))| CellDifference {
+            actor: actor.clone(),
+            capability: capability.clone(),
+            a: *x,
+            b: *y,
+        })
+        .collect();
+    if differences.is_empty() {
+        return;
+    }
+    match ranges.last_mut() {
+        Some(last) if last.differences == differences && last.to.succ_opt() == Some(from) => {
+            last.to = to;
+        }
+        _ => ranges.push(DiffRange {
+            from,
+            to,
+            differences,
+        }),
+    }
+}
+
+/// One case under two rule sets: the date ranges where any outcome differs.
+pub fn diff(
+    catalog: &Catalog,
+    case: &Case,
+    rule_set_a: &str,
+    rule_set_b: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Diff, EngineError> {
+    let a = catalog
+        .get(rule_set_a)
+        .ok_or_else(|| EngineError::UnknownRuleSet {
+            id: rule_set_a.to_string(),
+        })?;
+    let b = catalog
+        .get(rule_set_b)
+        .ok_or_else(|| EngineError::UnknownRuleSet {
+            id: rule_set_b.to_string(),
+        })?;
+    let facts = facts_for_range(case, from, to)?;
+    let from = from.unwrap_or(facts.birth);
+    let to = to.unwrap_or_else(|| facts.eighteenth_birthday());
+    validate_date(&facts, from)?;
+    validate_date(&facts, to)?;
+    if to < from {
+        return Err(EngineError::invalid(
+            "to",
+            Problem::RangeReversed { from, to },
+        ));
+    }
+    let index_a = CaseIndex::new(RuleChoice::Pinned(a), case, facts.clone());
+    let index_b = CaseIndex::new(RuleChoice::Pinned(b), case, facts);
+    let mut candidates: Vec<(NaiveDate, Vec<Cause>)> = candidate_dates(case, &index_a);
+    candidates.extend(candidate_dates(case, &index_b));
+    candidates.sort_by_key(|(date, _)| *date);
+    candidates.dedup_by_key(|(date, _)| *date);
+    let dates = dates_in(&candidates, from, to);
+    let mut ranges: Vec<DiffRange> = Vec::new();
+    let mut action_ranges: Vec<ActionDifference> = Vec::new();
+    for (at, date) in dates.iter().enumerate() {
+        let end = dates
+            .get(at + 1)
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(to);
+        let evaluation_a = index_a.evaluate(*date)?;
+        let evaluation_b = index_b.evaluate(*date)?;
+        add_difference(
+            &mut ranges,
+            *date,
+            end,
+            &evaluation_a.cells(),
+            &evaluation_a.kinds(),
+            &evaluation_b.kinds(),
+        );
+        let actions = |e: &crate::evaluation::Evaluation| -> Vec<ParameterId> {
+            e.required_actions.iter().map(|r| r.rule_id).collect()
+        };
+        let (actions_a, actions_b) = (actions(&evaluation_a), actions(&evaluation_b));
+        let only_a: Vec<ParameterId> = actions_a
+            .iter()
+            .copied()
+            .filter(|x| !actions_b.contains(x))
+            .collect();
+        let only_b: Vec<ParameterId> = actions_b
+            .iter()
+            .copied()
+            .filter(|x| !actions_a.contains(x))
+            .collect();
+        if only_a.is_empty() && only_b.is_empty() {
+            continue;
+        }
+        match action_ranges.last_mut() {
+            Some(last)
+                if last.only_a == only_a
+                    && last.only_b == only_b
+                    && last.to.succ_opt() == Some(*date) =>
+            {
+                last.to = end
+            }
+            _ => action_ranges.push(ActionDifference {
+                from: *date,
+                to: end,
+                only_a,
+                only_b,
+            }),
+        }
+    }
+    Ok(Diff {
+        rule_set_a: a.id.clone(),
+        rule_set_b: b.id.clone(),
+        from,
+        to,
+        ranges,
+        action_ranges,
+    })
+}

@@ -1,0 +1,319 @@
+//! The timeline: every date between two dates (by default birth to the 18th birthday) on
+//! which any outcome, content filter, required action or notice changes, with what changed
+//! and why; and (in `diff`) one case under two rule sets as the date ranges where outcomes
+//! or required actions differ.
+//!
+//! The timeline evaluates at candidate dates only (see `causes`), never day by day, with
+//! the case's measures judged once (`CaseIndex`).
+//!
+//! INVARIANT: between two consecutive change points every outcome equals the outcome at
+//! the earlier one (tested as `evaluate(d)` = the timeline's state at `d`).
+
+mod causes;
+mod diff;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use causes::Cause;
+pub use diff::{diff, ActionDifference, CellDifference, Diff, DiffRange};
+pub(crate) use diff::add_difference;
+
+use crate::case::{Case, CaseFacts};
+use crate::error::{EngineError, Problem};
+use crate::evaluation::{Actor, CaseIndex, Capability, Evaluation, OutcomeKind};
+use crate::rule_set::{Catalog, ParameterId, RuleChoice};
+use crate::validation::{validate_case, validate_date};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellChange {
+    pub actor: Actor,
+    pub actor_label: String,
+    pub capability: Capability,
+    /// `None` at the start of the timeline.
+    pub from: Option<OutcomeKind>,
+    pub to: OutcomeKind,
+    /// The most decisive rule of the new outcome.
+    pub rule_id: Option<ParameterId>,
+    pub reason_sv: String,
+}
+
+/// A content filter that starts or stops applying to an allowed journal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FilterChange {
+    pub actor: Actor,
+    pub actor_label: String,
+    pub capability: Capability,
+    /// The filter's sentence, as the matrix shows it.
+    pub filter_sv: String,
+    /// `true`: it starts applying; `false`: it stops.
+    pub starts: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangePoint {
+    pub date: NaiveDate,
+    pub causes: Vec<Cause>,
+    pub rule_set_id: String,
+    pub changes: Vec<CellChange>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub filter_changes: Vec<FilterChange>,
+    /// Notices (measures that cannot act, forwarded requests) that start on this date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices_sv: Vec<String>,
+}
+
+/// A stretch of days with the same outcomes. `outcomes[i]` is the outcome of
+/// `Timeline::cells[i]`: the cells are stored once, not once per segment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segment {
+    pub from: NaiveDate,
+    /// Last day, inclusive.
+    pub to: NaiveDate,
+    pub rule_set_id: String,
+    pub outcomes: Vec<OutcomeKind>,
+    pub required_actions: Vec<ParameterId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Every actor × capability, in the order of the evaluations and of `Segment::outcomes`.
+    pub cells: Vec<(Actor, Capability)>,
+    pub change_points: Vec<ChangePoint>,
+    pub segments: Vec<Segment>,
+}
+
+impl Timeline {
+    /// The segment covering `date`, if the timeline covers it.
+    pub fn segment_at(&self, date: NaiveDate) -> Option<&Segment> {
+        let index = self.segments.partition_point(|s| s.to < date);
+        self.segments.get(index).filter(|s| s.from <= date)
+    }
+
+    /// The outcome of one cell in a segment.
+    pub fn outcome(&self, segment: &Segment, actor: &Actor, capability: &Capability) -> Option<OutcomeKind> {
+        let index = self
+            .cells
+            .iter()
+            .position(|(a, c)| a == actor && c == capability)?;
+        segment.outcomes.get(index).copied()
+    }
+}
+
+/// Validate the case for a range of dates. A 10-digit personnummer needs a date to
+/// resolve its century: the range's end, else the typed date of birth.
+pub fn facts_for_range(
+    case: &Case,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<CaseFacts, EngineError> {
+    if let Some(reference) = to.or(from) {
+        return validate_case(case, reference);
+    }
+    if let Some(birth) = case.child.birth_date {
+        return validate_case(case, crate::age::birthday(birth, 18));
+    }
+    let digits = case
+        .child
+        .identity_number
+        .as_deref()
+        .map_or(0, |n| n.chars().filter(char::is_ascii_digit).count());
+    if digits == 12 {
+        // A 12-digit number carries its century; any reference after birth reads it alike.
+        let provisional = CaseFacts::new(case, NaiveDate::MAX)?;
+        return validate_case(case, provisional.eighteenth_birthday());
+    }
+    if digits == 10 {
+        return Err(EngineError::invalid(
+            "child.identity_number",
+            Problem::TenDigitNumberNeedsDate,
+        ));
+    }
+    validate_case(case, NaiveDate::MAX)
+}
+
+/// Every date of `from`–`to` to evaluate: `from`, then each candidate date after it.
+pub(crate) fn dates_in(
+    candidates: &[(NaiveDate, Vec<Cause>)],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<NaiveDate> {
+    std::iter::once(from)
+        .chain(
+            candidates
+                .iter()
+                .map(|(date, _)| *date)
+                .filter(|date| *date > from && *date <= to),
+        )
+        .collect()
+}
+
+/// Whether two evaluations of the same case give the same answer: outcomes, filters,
+/// required actions and notices.
+fn same_answer(a: &Evaluation, b: &Evaluation) -> bool {
+    a.rule_set_id == b.rule_set_id
+        && a.same_outcomes(b)
+        && a.actors.iter().zip(&b.actors).all(|(x, y)| {
+            x.cells
+                .iter()
+                .zip(&y.cells)
+                .all(|(c, d)| c.filters == d.filters)
+        })
+        && a.required_actions.len() == b.required_actions.len()
+        && a
+            .required_actions
+            .iter()
+            .zip(&b.required_actions)
+            .all(|(x, y)| x.rule_id == y.rule_id)
+        && a.notices == b.notices
+}
+
+/// The timeline of `case` from `from` to `to` (defaults: birth and the 18th birthday).
+/// Without a pinned rule set, the region's version in force on each date answers; the
+/// timeline starts when the region's first rule set comes into force if that is later.
+pub fn timeline(
+    catalog: &Catalog,
+    case: &Case,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    rule_set_id: Option<&str>,
+) -> Result<Timeline, EngineError> {
+    let facts = facts_for_range(case, from, to)?;
+    let rules = RuleChoice::for_case(
+        catalog,
+        &case.region,
+        rule_set_id.or(case.pinned_rule_set.as_deref()),
+    )?;
+    let mut from = from.unwrap_or(facts.birth);
+    let to = to.unwrap_or_else(|| facts.eighteenth_birthday());
+    validate_date(&facts, from)?;
+    validate_date(&facts, to)?;
+    if to < from {
+        return Err(EngineError::invalid(
+            "to",
+            Problem::RangeReversed { from, to },
+        ));
+    }
+    if let Some(first) = rules.first_day().filter(|first| *first > from) {
+        if first > to {
+            return Err(EngineError::NoRuleSetInForce {
+                region: case.region.clone(),
+                date: to,
+            });
+        }
+        from = first;
+    }
+    let index = CaseIndex::new(rules, case, facts);
+    let candidates = causes::candidate_dates(case, &index);
+    let mut change_points: Vec<ChangePoint> = Vec::new();
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut cells: Vec<(Actor, Capability)> = Vec::new();
+    let mut previous: Option<Evaluation> = None;
+    for date in dates_in(&candidates, from, to) {
+        let evaluation = index.evaluate(date)?;
+        if let Some(previous) = &previous {
+            // Compared in place: most candidate dates change nothing, so they must be cheap.
+            if same_answer(previous, &evaluation) {
+                continue;
+            }
+        }
+        if cells.is_empty() {
+            cells = evaluation
+                .actors
+                .iter()
+                .flat_map(|a| a.cells.iter().map(|c| (a.actor.clone(), c.capability.clone())))
+                .collect();
+        }
+        let (changes, filter_changes) = changes(previous.as_ref(), &evaluation);
+        let notices_sv = evaluation
+            .notices
+            .iter()
+            .filter(|n| previous.as_ref().is_none_or(|p| !p.notices.contains(n)))
+            .map(|n| n.sentence_sv())
+            .collect();
+        if let Some(last) = segments.last_mut() {
+            last.to = date.pred_opt().unwrap_or(date);
+        }
+        let required_actions: Vec<ParameterId> =
+            evaluation.required_actions.iter().map(|a| a.rule_id).collect();
+        segments.push(Segment {
+            from: date,
+            to,
+            rule_set_id: evaluation.rule_set_id.to_string(),
+            outcomes: evaluation
+                .actors
+                .iter()
+                .flat_map(|a| a.cells.iter().map(|c| c.outcome.kind()))
+                .collect(),
+            required_actions,
+        });
+        let causes = candidates
+            .iter()
+            .find(|(d, _)| *d == date)
+            .map(|(_, causes)| causes.clone())
+            .unwrap_or_else(|| vec![Cause::TimelineStart]);
+        change_points.push(ChangePoint {
+            date,
+            causes,
+            rule_set_id: evaluation.rule_set_id.to_string(),
+            changes,
+            filter_changes,
+            notices_sv,
+        });
+        previous = Some(evaluation);
+    }
+    Ok(Timeline {
+        from,
+        to,
+        cells,
+        change_points,
+        segments,
+    })
+}
+
+/// What changed from `previous` to `evaluation`: outcomes, and filters of allowed journals.
+fn changes(previous: Option<&Evaluation>, evaluation: &Evaluation) -> (Vec<CellChange>, Vec<FilterChange>) {
+    let mut changes = Vec::new();
+    let mut filter_changes = Vec::new();
+    for (a, actor) in evaluation.actors.iter().enumerate() {
+        for (c, cell) in actor.cells.iter().enumerate() {
+            let before = previous.and_then(|p| p.actors.get(a)?.cells.get(c));
+            let kind = cell.outcome.kind();
+            if before.map(|b| b.outcome.kind()) != Some(kind) {
+                let decisive = cell.reasons.first();
+                changes.push(CellChange {
+                    actor: actor.actor.clone(),
+                    actor_label: actor.label.clone(),
+                    capability: cell.capability.clone(),
+                    from: before.map(|b| b.outcome.kind()),
+                    to: kind,
+                    rule_id: decisive.map(|r| r.rule.parameter()),
+                    reason_sv: decisive.map(|r| r.sentence_sv()).unwrap_or_default(),
+                });
+            }
+            let Some(before) = before else { continue };
+            let mut filter_change = |filter_sv: String, starts: bool| {
+                filter_changes.push(FilterChange {
+                    actor: actor.actor.clone(),
+                    actor_label: actor.label.clone(),
+                    capability: cell.capability.clone(),
+                    filter_sv,
+                    starts,
+                })
+            };
+            // Only for a journal that stays allowed: a change of outcome says the rest.
+            if kind == OutcomeKind::Allowed && before.outcome.kind() == OutcomeKind::Allowed {
+                for filter in cell.filters.iter().filter(|f| !before.filters.contains(f)) {
+                    filter_change(filter.sentence_sv(), true);
+                }
+                for filter in before.filters.iter().filter(|f| !cell.filters.contains(f)) {
+                    filter_change(filter.sentence_sv(), false);
+                }
+            }
+        }
+    }
+    (changes, filter_changes)
+}
+
