@@ -232,10 +232,15 @@ macro_rules! parameters {
 parameters! {
     /// Samordningsnummer and reservnummer give no 1177 login (nobody has online access).
     unusable_identity_number: bool,
+    /// Guardians' access follows custody as registered in folkbokföringen: only a registered
+    /// vårdnadshavare has it, from the registration date until custody ends.
+    guardian_access_follows_custody: bool,
     /// Guardians' automatic access (journal and ombud) ends on this birthday.
     guardian_access_until_age: u8,
     /// The child's own 1177 account (e-tjänster) from this birthday.
     child_account_from_age: u8,
+    /// A child with an e-ID of their own can log in to 1177.se before child_account_from_age.
+    child_account_with_own_e_id: bool,
     /// The child reads their own journal from this birthday.
     child_journal_from_age: u8,
     /// Custody ends at this birthday; the child is then an adult.
@@ -258,8 +263,13 @@ parameters! {
     sealing_unlock_rule: UnlockRule,
     sealing_request: RequestRoute,
 
+    /// A login lock stops the child logging in to the account (1177 e-tjänster).
+    login_lock_covers_account: bool,
     login_lock_covers_journal: bool,
     login_lock_stops_proxy: bool,
+    /// A blocking, sealing or login lock decided under an earlier version of the region's
+    /// guidance stands as decided when this version takes over.
+    earlier_measures_stand: bool,
 
     protected_child_denies_guardians: bool,
     /// Staff must seal the child's account while the child has protected identity.
@@ -280,6 +290,10 @@ parameters! {
     /// Kinds of care unit never shown online (e.g. BUP).
     excluded_unit_kinds: Vec<String>,
     exception_categories: Vec<ExceptionCategory>,
+    /// Children's journals (0–12) were connected to 1177 Journal in the region on this date:
+    /// before it a guardian has no journal access, and display_start_date and
+    /// excluded_unit_kinds filter what the connection covers.
+    children_journal_connected_on: Option<NaiveDate>,
     /// Journal entries before this date are not shown (no retroactive display).
     display_start_date: Option<NaiveDate>,
 
@@ -806,8 +820,12 @@ pub fn check_citations(rule_set: &RuleSet) -> Result<(), String> {
 pub fn parameter_term_sv(name: &str) -> &'static str {
     match name {
         "unusable_identity_number" => "Samordningsnummer/reservnummer: ingen inloggning",
+        "guardian_access_follows_custody" => {
+            "Vårdnadshavares tillgång följer vårdnaden (folkbokföringen)"
+        }
         "guardian_access_until_age" => "Vårdnadshavares automatiska tillgång upphör (ålder)",
         "child_account_from_age" => "Barnets eget konto på 1177.se från (ålder)",
+        "child_account_with_own_e_id" => "Barnets konto med egen e-legitimation före åldersgränsen",
         "child_journal_from_age" => "Barnet läser sin 1177 Journal från (ålder)",
         "adult_age" => "Vårdnaden upphör, myndig (ålder)",
         "guardian_proxy_until_access_age" => "Vårdnadshavare som ombud i e-tjänster",
@@ -823,8 +841,10 @@ pub fn parameter_term_sv(name: &str) -> &'static str {
         "sealing_scopes" => "Försegling: möjliga omfattningar",
         "sealing_unlock_rule" => "Upplåsning av försegling",
         "sealing_request" => "Försegling: beslut och blankett",
+        "login_lock_covers_account" => "Låst inloggning stänger barnets konto på 1177.se",
         "login_lock_covers_journal" => "Låst inloggning stänger 1177 Journal",
         "login_lock_stops_proxy" => "Låst inloggning stoppar ombud",
+        "earlier_measures_stand" => "Åtgärder beslutade enligt en tidigare version står kvar",
         "protected_child_denies_guardians" => "Barnets skyddade identitet: vårdnadshavare",
         "protected_child_requires_sealing" => "Barnets skyddade identitet: försegling krävs",
         "protected_guardian_denies_that_guardian" => {
@@ -839,6 +859,9 @@ pub fn parameter_term_sv(name: &str) -> &'static str {
         "legal_representative_route" => "Legal ställföreträdare: beslut",
         "excluded_unit_kinds" => "Undantagna enheter",
         "exception_categories" => "Undantag från direktåtkomst (sökord)",
+        "children_journal_connected_on" => {
+            "Barns journaler (0–12 år) anslutna till 1177 Journal från"
+        }
         "display_start_date" => "Visning från datum (ingen retroaktiv visning)",
         "urgent_phone" => "Brådskande: telefonnummer",
         "urgent_phone_checklist" => "Brådskande: uppgifter vid samtalet",
