@@ -12,9 +12,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::case::{Case, Measure, MeasureKind, Period, SealingInitiative, SealingScope};
 use crate::case::MeasureType;
-use crate::rule_set::{ParameterId, Citation, Parameters, RuleSet};
+use crate::case::{Case, Measure, MeasureKind, Period, SealingInitiative, SealingScope};
+use crate::rule_set::{Citation, ParameterId, Parameters, RuleSet};
 
 /// A question of the decision support; "yes" makes its scenario apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -346,7 +346,8 @@ mod tests {
             },
             day,
             None,
-        );
+        )
+        .unwrap();
         assert_eq!(
             one.kind,
             MeasureKind::Blocking {
@@ -361,7 +362,8 @@ mod tests {
             &BlockingTarget::Choose,
             day,
             None,
-        );
+        )
+        .unwrap();
         assert_eq!(unknown.kind, MeasureKind::Blocking { guardians: vec![] });
     }
 }

@@ -14,7 +14,7 @@ use crate::case::{Case, Measure, MeasureKind, SealingScope};
 use crate::error::EngineError;
 use crate::guidance::{reminders_for, request_route, MeasureEffect};
 use crate::identity::IdentityNumber;
-use crate::rule_set::{ParameterId, Certainty, Citation, RuleSet};
+use crate::rule_set::{Certainty, Citation, ParameterId, RuleSet};
 
 /// The staff member's own details ("Dina uppgifter"). Theirs, not the child's: the app may
 /// remember them in the browser when they ask it to.

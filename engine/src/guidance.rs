@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use crate::case::MeasureKind;
-use crate::rule_set::{ParameterId, Citation, GrantRoute, RequestRoute, RuleSet, SealingScopeKind, UnlockRule};
+use crate::rule_set::{
+    Citation, GrantRoute, ParameterId, RequestRoute, RuleSet, SealingScopeKind, UnlockRule,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -138,9 +140,10 @@ pub fn request_route<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Option<Ro
         };
     Some(match kind {
         MeasureKind::Blocking { .. } => request(ParameterId::BlockingRequest, &p.blocking_request),
-        MeasureKind::BlockingExtension { .. } => {
-            optional(ParameterId::BlockingExtensionRequest, &p.blocking_extension_request)
-        }
+        MeasureKind::BlockingExtension { .. } => optional(
+            ParameterId::BlockingExtensionRequest,
+            &p.blocking_extension_request,
+        ),
         MeasureKind::BlockingLifted { .. } => {
             optional(ParameterId::BlockingLiftRequest, &p.blocking_lift_request)
         }
@@ -155,9 +158,10 @@ pub fn request_route<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Option<Ro
         MeasureKind::ExtendedAccessChild { .. } => {
             grant(ParameterId::ExtendedAccessChild, &p.extended_access_child)
         }
-        MeasureKind::ExtendedAccessGuardian { .. } => {
-            grant(ParameterId::ExtendedAccessGuardian, &p.extended_access_guardian)
-        }
+        MeasureKind::ExtendedAccessGuardian { .. } => grant(
+            ParameterId::ExtendedAccessGuardian,
+            &p.extended_access_guardian,
+        ),
         MeasureKind::ExceptionNote { .. } => return None,
     })
 }
@@ -225,7 +229,10 @@ pub fn reminders_for<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Vec<Remin
             );
         }
         for (rule_id, cited) in [
-            (ParameterId::ReminderSocialServices, &p.reminder_social_services),
+            (
+                ParameterId::ReminderSocialServices,
+                &p.reminder_social_services,
+            ),
             (ParameterId::ReminderSiblings, &p.reminder_siblings),
             (ParameterId::ReminderOtherSystems, &p.reminder_other_systems),
         ] {

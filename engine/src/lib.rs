@@ -39,8 +39,7 @@ pub use case::{Case, FORMAT_VERSION};
 pub use date::parse_iso_date;
 pub use error::{parse_date, EngineError, Problem};
 pub use evaluation::{
-    CaseIndex,
-    evaluate, evaluate_with, Actor, Capability, Evaluation, Outcome, OutcomeKind,
+    evaluate, evaluate_with, Actor, Capability, CaseIndex, Evaluation, Outcome, OutcomeKind,
 };
 pub use rule_set::{Catalog, RuleSet};
 pub use timeline::{diff, timeline, Diff, Timeline};

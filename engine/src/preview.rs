@@ -11,7 +11,7 @@ use crate::age::birthday;
 use crate::case::{Case, Measure, MeasureKind};
 use crate::error::EngineError;
 use crate::evaluation::{evaluate, Actor, Capability, Evaluation, OutcomeKind};
-use crate::rule_set::{ParameterId, Catalog, Citation, RuleSet, UnlockRule};
+use crate::rule_set::{Catalog, Citation, ParameterId, RuleSet, UnlockRule};
 use crate::timeline::{add_difference, timeline, DiffRange, Timeline};
 use crate::validation::{validate_case_all, validate_date};
 
@@ -126,7 +126,14 @@ fn compare_timelines(before: &Timeline, after: &Timeline) -> Vec<DiffRange> {
         let (Some(b), Some(a)) = (before.segment_at(from), after.segment_at(from)) else {
             continue;
         };
-        add_difference(&mut ranges, from, to, &before.cells, &b.outcomes, &a.outcomes);
+        add_difference(
+            &mut ranges,
+            from,
+            to,
+            &before.cells,
+            &b.outcomes,
+            &a.outcomes,
+        );
     }
     ranges
 }
@@ -140,15 +147,14 @@ pub fn consequences<'r>(
 ) -> Vec<Consequence<'r>> {
     let p = &rule_set.parameters;
     let mut out = Vec::new();
-    let mut say =
-        |rule_id: ParameterId, text_sv: String, warning: bool, citation: &'r Citation| {
-            out.push(Consequence {
-                rule_id,
-                text_sv,
-                warning,
-                citation,
-            })
-        };
+    let mut say = |rule_id: ParameterId, text_sv: String, warning: bool, citation: &'r Citation| {
+        out.push(Consequence {
+            rule_id,
+            text_sv,
+            warning,
+            citation,
+        })
+    };
     let from = measure.period.from;
     match &measure.kind {
         MeasureKind::Blocking { guardians } => {
@@ -318,7 +324,10 @@ pub fn consequences<'r>(
                 MeasureKind::ExtendedAccessChild { .. } => {
                     (ParameterId::ExtendedAccessChild, &p.extended_access_child)
                 }
-                _ => (ParameterId::ExtendedAccessGuardian, &p.extended_access_guardian),
+                _ => (
+                    ParameterId::ExtendedAccessGuardian,
+                    &p.extended_access_guardian,
+                ),
             };
             if cited.value.is_none() {
                 say(

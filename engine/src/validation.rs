@@ -9,9 +9,9 @@
 
 use chrono::NaiveDate;
 
+use crate::case::CaseFacts;
 use crate::case::{Case, MeasureKind, Period, SealingScope, FORMAT_VERSION};
 use crate::error::{EngineError, Problem};
-use crate::case::CaseFacts;
 
 /// At most two guardians at a time (Föräldrabalken via Skatteverket: "Ett barn ska inte ha
 /// fler än två vårdnadshavare enligt svensk lagstiftning.").

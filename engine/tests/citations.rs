@@ -3,7 +3,7 @@
 //! none of the words its parameter is about is refused, in every rule set, inherited or not.
 //! Unknown parameters and empty quotes are left out: they claim no line.
 
-use insyn_engine::rule_set::{Certainty, RuleSet, PARAMETER_NAMES};
+use insyn_engine::rule_set::{Certainty, ParameterId, RuleSet};
 use insyn_engine::Catalog;
 use serde_json::Value;
 
@@ -55,7 +55,8 @@ fn mentions(quote: &str, words: &[&str]) -> bool {
 /// Every parameter of the rule set whose quote is not about it, as "rule set: parameter".
 fn quotes_not_about_their_parameter(rule_set: &RuleSet) -> Vec<String> {
     let mut problems = Vec::new();
-    for (name, citation, value) in rule_set.parameter_list() {
+    for (id, citation, value) in rule_set.parameter_list() {
+        let name = id.name();
         if !claims_a_line(citation.certainty, &citation.quote) {
             continue;
         }
@@ -149,7 +150,7 @@ fn the_table_names_only_parameters_that_exist() {
         .iter()
         .map(|(name, _)| *name)
         .chain(ONLY_WHEN_GIVEN.iter().copied())
-        .filter(|name| !PARAMETER_NAMES.contains(name))
+        .filter(|name| ParameterId::from_name(name).is_none())
         .collect();
     assert!(unknown.is_empty(), "not parameters: {unknown:?}");
 }

@@ -2,10 +2,10 @@
 //! measure a recommendation proposes.
 
 use chrono::NaiveDate;
+use insyn_engine::case::MeasureType as RecommendedMeasure;
 use insyn_engine::decision::{proposed_measure, recommend, Answers, BlockingTarget, Concern};
 use insyn_engine::evaluation::OutcomeKind;
 use insyn_engine::preview::preview;
-use insyn_engine::rule_set::RecommendedMeasure;
 use insyn_engine::{Actor, Capability, Case, Catalog};
 
 fn day(text: &str) -> NaiveDate {
@@ -50,7 +50,8 @@ fn a_recommended_vgr_2026_blocking_of_one_guardian_ends_by_itself_on_the_13th_bi
         &advice.blocking_guardians,
         today,
         None,
-    );
+    )
+    .unwrap();
     let p = preview(catalog, &case, &measure, today).unwrap();
     assert!(
         texts(&p)
@@ -101,12 +102,13 @@ fn an_rjl_blocking_warns_that_the_childs_login_is_locked_too() {
         },
         today,
         None,
-    );
+    )
+    .unwrap();
     let p = preview(catalog, &case, &measure, today).unwrap();
     let lock = p
         .consequences
         .iter()
-        .find(|c| c.rule_id == "blocking_locks_child_login")
+        .find(|c| c.rule_id.name() == "blocking_locks_child_login")
         .expect("the login lock is a consequence");
     assert!(lock.warning && lock.text_sv.contains("Barnets inloggning låses också"));
     assert!(texts(&p)
@@ -135,7 +137,8 @@ fn a_vgr_2026_sealing_keeps_the_child_from_the_journal_at_16_until_every_initiat
         &advice.blocking_guardians,
         today,
         Some("vc-lunden"),
-    );
+    )
+    .unwrap();
     let p = preview(catalog, &case, &measure, today).unwrap();
     assert!(texts(&p).contains(
         &"Barnet kan inte läsa sin journal vid 16 år förrän förseglingen låses upp av samtliga initierande enheter."
@@ -158,7 +161,8 @@ fn a_blocking_with_no_guardian_chosen_is_refused_naming_the_field() {
         &BlockingTarget::Choose,
         today,
         None,
-    );
+    )
+    .unwrap();
     let errors = preview(catalog, &case, &measure, today).unwrap_err();
     assert!(
         errors
@@ -182,7 +186,8 @@ fn a_vgr_2026_blocking_for_a_14_year_old_warns_that_it_cannot_take_effect() {
         },
         late,
         None,
-    );
+    )
+    .unwrap();
     let p = preview(catalog, &case, &measure, late).unwrap();
     assert!(p
         .consequences

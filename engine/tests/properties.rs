@@ -3,11 +3,12 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use insyn_engine::age::birthday;
+use insyn_engine::case::CaseFacts;
 use insyn_engine::case::{
     CareUnit, Case, Child, Guardian, LegalRepresentative, LegalRepresentativeKind, Measure,
     MeasureKind, Period, SealingInitiative, SealingScope,
 };
-use insyn_engine::evaluation::{evaluate_with, Actor, CaseFacts, OutcomeKind};
+use insyn_engine::evaluation::{evaluate_with, Actor, OutcomeKind};
 use insyn_engine::validation::validate_case;
 use insyn_engine::{timeline, Catalog, RuleSet, FORMAT_VERSION};
 use proptest::prelude::*;
@@ -308,7 +309,7 @@ proptest! {
         let timeline = timeline(Catalog::embedded(), &case, None, None, Some(&rule_set.id)).expect("timeline");
         let segment = timeline.segment_at(date).expect("the timeline covers every day of minority");
         let evaluation = evaluate_with(rule_set, &case, &facts, date);
-        prop_assert_eq!(&segment.outcomes, &evaluation.outcome_kinds());
+        prop_assert_eq!(&segment.outcomes, &evaluation.kinds());
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! The rule sets are data: every parameter cites its source, the required regions are there,
 //! and a case gets the version in force on the asked date.
 
-use insyn_engine::rule_set::{
-    check_citations, parameter_term_sv, Catalog, Certainty, PARAMETER_NAMES,
-};
+use insyn_engine::rule_set::{check_citations, Catalog, Certainty, ParameterId};
 use insyn_engine::{parse_date, Case, RuleSet};
 use serde_json::{json, Value};
 
@@ -151,20 +149,25 @@ fn the_readme_indexes_every_rule_id_so_a_swedish_term_leads_to_its_rule() {
     let missing: Vec<&str> = national
         .parameter_list()
         .into_iter()
-        .map(|(name, _, _)| name)
+        .map(|(id, _, _)| id.name())
         .filter(|name| !readme.contains(&format!("`{name}`")))
         .collect();
     assert!(missing.is_empty(), "README lacks rule ids: {missing:?}");
 }
 
 #[test]
-fn every_parameter_has_a_swedish_term_for_the_rule_set_page() {
-    let unnamed: Vec<&str> = PARAMETER_NAMES
-        .iter()
-        .copied()
-        .filter(|name| parameter_term_sv(name) == parameter_term_sv("no such parameter"))
-        .collect();
-    assert!(unnamed.is_empty(), "no Swedish term for {unnamed:?}");
+fn every_parameter_has_its_own_swedish_term_and_a_rule_id_that_reads_back() {
+    for (index, id) in ParameterId::ALL.iter().enumerate() {
+        assert!(!id.term_sv().trim().is_empty(), "no Swedish term for {id}");
+        assert_eq!(ParameterId::from_name(id.name()), Some(*id));
+        assert!(
+            ParameterId::ALL[..index]
+                .iter()
+                .all(|earlier| earlier.term_sv() != id.term_sv()),
+            "two parameters share the term {:?}",
+            id.term_sv()
+        );
+    }
 }
 
 /// A one-file rule set that states every parameter of the national baseline, with the

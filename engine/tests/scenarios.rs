@@ -2,6 +2,7 @@
 //! staff meet, with the outcome the quoted rule gives.
 
 use insyn_engine::evaluation::{evaluate, ContentFilter, Outcome, OutcomeKind};
+use insyn_engine::rule_set::ParameterId;
 use insyn_engine::{parse_date, Actor, Capability, Case, Catalog, Evaluation};
 use serde_json::{json, Value};
 
@@ -85,7 +86,7 @@ fn protected_identity_in_vgr_2026_demands_a_sealing_until_one_is_entered() {
     assert!(without_sealing
         .required_actions
         .iter()
-        .any(|a| a.rule_id == "protected_child_requires_sealing"));
+        .any(|a| a.rule_id == ParameterId::ProtectedChildRequiresSealing));
     // Until the sealing is entered, the 16-year-old can still read the journal: Insyn flags
     // the gap instead of assuming the seal.
     assert_eq!(
@@ -148,7 +149,7 @@ fn in_jonkoping_the_childs_login_stays_locked_after_the_blocking_until_unlocked(
     assert!(locked
         .required_actions
         .iter()
-        .any(|a| a.rule_id == "blocking_locks_child_login"));
+        .any(|a| a.rule_id == ParameterId::BlockingLocksChildLogin));
 
     measures
         .as_array_mut()
@@ -168,7 +169,10 @@ fn in_vgr_2019_bup_is_never_shown_and_older_entries_are_not_shown() {
     let evaluation = on(&case, "2020-01-01", None);
     let bup = evaluation.cell(&guardian("vh1"), &journal("bup")).unwrap();
     assert_eq!(bup.outcome.kind(), OutcomeKind::Denied);
-    assert_eq!(bup.reasons[0].rule.parameter(), "excluded_unit_kinds");
+    assert_eq!(
+        bup.reasons[0].rule.parameter(),
+        ParameterId::ExcludedUnitKinds
+    );
     let vc = evaluation.cell(&guardian("vh1"), &journal("vc")).unwrap();
     assert!(vc
         .filters
@@ -206,7 +210,10 @@ fn a_blocked_guardian_is_denied_with_the_quoted_reason_and_a_hint() {
     let evaluation = on(&case, "2026-11-23", None);
     let cell = evaluation.cell(&guardian("vh2"), &journal("vc")).unwrap();
     assert_eq!(cell.outcome.kind(), OutcomeKind::Denied);
-    assert_eq!(cell.reasons[0].rule.parameter(), "blocking_covers_journal");
+    assert_eq!(
+        cell.reasons[0].rule.parameter(),
+        ParameterId::BlockingCoversJournal
+    );
     assert!(!cell.reasons[0].citation.unwrap().quote.is_empty());
     assert_eq!(
         cell.hint.unwrap().sentence_sv(),
@@ -260,7 +267,7 @@ fn a_child_with_a_samordningsnummer_has_no_online_access_for_anyone() {
         .unwrap();
     assert_eq!(
         proxy.reasons[0].rule.parameter(),
-        "unusable_identity_number"
+        ParameterId::UnusableIdentityNumber
     );
 }
 

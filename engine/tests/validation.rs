@@ -129,47 +129,20 @@ fn blocking_a_guardian_who_is_not_in_the_case_is_refused() {
 }
 
 #[test]
-fn extended_access_before_the_13th_birthday_is_refused() {
-    let case = with_measure(json!({
-        "id": "m1", "period": { "from": "2027-01-01" }, "type": "extended_access_child", "access_unit": "a"
-    }));
-    assert_error(
-        case,
-        "2029-01-01",
-        "measures[0].period.from",
-        "only at age 13–15",
-    );
-}
-
-#[test]
-fn extended_access_past_the_16th_birthday_is_refused() {
-    let case = with_measure(json!({
-        "id": "m1", "period": { "from": "2028-06-01", "to": "2031-05-10" },
-        "type": "extended_access_guardian", "guardian": "vh1", "access_unit": "a"
-    }));
-    assert_error(
-        case,
-        "2029-01-01",
-        "measures[0].period.to",
-        "before the 16th birthday",
-    );
-}
-
-#[test]
-fn an_unlock_request_from_a_unit_that_did_not_initiate_the_sealing_is_refused() {
+fn an_unlock_request_from_an_unknown_unit_is_refused() {
     let mut case = with_measure(json!({
         "id": "s1", "period": { "from": "2020-05-01" }, "type": "sealing",
         "initiating_units": ["a"], "scope": "whole", "initiative": "staff"
     }));
     case["measures"].as_array_mut().unwrap().push(json!({
         "id": "u1", "period": { "from": "2020-06-01" }, "type": "unlock_request",
-        "sealing": "s1", "requesting_unit": "b"
+        "sealing": "s1", "requesting_unit": "x"
     }));
     assert_error(
         case,
         "2021-01-01",
         "measures[1].requesting_unit",
-        "did not initiate",
+        "no care unit",
     );
 }
 

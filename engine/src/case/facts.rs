@@ -41,4 +41,3 @@ impl CaseFacts {
         self.birthday(18)
     }
 }
-

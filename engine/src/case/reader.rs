@@ -88,4 +88,3 @@ pub fn parse_case_json(text: &str) -> Result<Case, EngineError> {
     }
     part(&value, "")
 }
-

@@ -118,8 +118,7 @@ impl<'r> Evaluator<'r, '_, '_> {
             // Before the window, or inside a period that was meant to run past it; an open
             // period simply ends with the window.
             let outside = period.contains(date)
-                && (date < window_opens
-                    || (period.to.is_some() && date >= window_closes));
+                && (date < window_opens || (period.to.is_some() && date >= window_closes));
             if outside {
                 let (rule_id, citation) = match guardian {
                     Some(_) => (

@@ -229,7 +229,11 @@ impl<'r> Evaluation<'r> {
     pub fn cells(&self) -> Vec<(Actor, Capability)> {
         self.actors
             .iter()
-            .flat_map(|a| a.cells.iter().map(|c| (a.actor.clone(), c.capability.clone())))
+            .flat_map(|a| {
+                a.cells
+                    .iter()
+                    .map(|c| (a.actor.clone(), c.capability.clone()))
+            })
             .collect()
     }
 
@@ -253,7 +257,6 @@ impl<'r> Evaluation<'r> {
             .collect()
     }
 }
-
 
 /// Something staff must know about a measure on the date: it cannot take effect as
 /// entered, or a request goes to someone else. Never silent: a measure without effect is
@@ -285,7 +288,10 @@ pub enum NoticeKind {
     },
     /// A care unit whose name suggests a kind the rule set excludes, entered without a
     /// kind: whether it is shown depends on the kind.
-    UnitKindMissing { unit: String, suggested_kind: String },
+    UnitKindMissing {
+        unit: String,
+        suggested_kind: String,
+    },
 }
 
 impl Notice<'_> {

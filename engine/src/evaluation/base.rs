@@ -25,7 +25,9 @@ impl<'r, 'c> Evaluator<'r, 'c, '_> {
     fn not_connected(&self, connected: NaiveDate) -> Base<'r> {
         (
             Outcome::Denied,
-            vec![self.reason(Rule::ChildrenJournalNotConnected).since(connected)],
+            vec![self
+                .reason(Rule::ChildrenJournalNotConnected)
+                .since(connected)],
         )
     }
 
@@ -73,7 +75,10 @@ impl<'r, 'c> Evaluator<'r, 'c, '_> {
                 vec![too_young, self.reason(Rule::ExtendedAccessChildNotOffered)],
             );
         };
-        match target.unit_id.and_then(|unit| self.extended_access_since(None, unit)) {
+        match target
+            .unit_id
+            .and_then(|unit| self.extended_access_since(None, unit))
+        {
             Some(since) => (
                 Outcome::Allowed,
                 vec![
@@ -97,7 +102,7 @@ impl<'r, 'c> Evaluator<'r, 'c, '_> {
                 Outcome::Denied,
                 vec![self.age_reason(Rule::Adult, p.adult_age.value)],
             ))
-        } else if !self.s.registered[index] {
+        } else if !self.s.registered[index] && p.guardian_access_follows_custody.value {
             Some((
                 Outcome::Denied,
                 vec![self.reason(Rule::NotRegisteredGuardian)],

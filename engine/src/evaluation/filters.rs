@@ -9,7 +9,11 @@ use crate::case::MeasureKind;
 use crate::rule_set::HiddenFrom;
 
 impl<'r> Evaluator<'r, '_, '_> {
-    pub(super) fn journal_filters(&self, target: &JournalTarget, who: Who) -> Vec<ContentFilter<'r>> {
+    pub(super) fn journal_filters(
+        &self,
+        target: &JournalTarget,
+        who: Who,
+    ) -> Vec<ContentFilter<'r>> {
         let p: &'r crate::rule_set::Parameters = &self.rule_set.parameters;
         let for_guardian = matches!(who, Who::Guardian(_));
         let through_connection = self.through_children_connection(who);
@@ -72,7 +76,8 @@ impl<'r> Evaluator<'r, '_, '_> {
                 entries: *entries,
             });
         }
-        if target.unit_id.is_none() && through_connection && !p.excluded_unit_kinds.value.is_empty() {
+        if target.unit_id.is_none() && through_connection && !p.excluded_unit_kinds.value.is_empty()
+        {
             filters.push(ContentFilter::ExcludedUnitKinds {
                 kinds: &p.excluded_unit_kinds.value,
             });

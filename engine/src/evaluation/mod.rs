@@ -29,6 +29,7 @@ mod restrictions;
 
 use chrono::NaiveDate;
 
+pub use actions::suggested_unit_kind;
 pub use answer::{
     Actor, ActorAccess, Capability, Cell, ContentFilter, ContrastiveHint, Evaluation, Notice,
     NoticeKind, Outcome, OutcomeKind, RequiredAction,
@@ -334,7 +335,11 @@ impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
         }
     }
 
-    fn guardian(&self, index: usize, targets: &[(Capability, JournalTarget<'c>)]) -> ActorAccess<'r> {
+    fn guardian(
+        &self,
+        index: usize,
+        targets: &[(Capability, JournalTarget<'c>)],
+    ) -> ActorAccess<'r> {
         let guardian = &self.case.guardians[index];
         let who = Who::Guardian(index);
         let mut cells = Vec::with_capacity(1 + targets.len());

@@ -59,13 +59,17 @@ impl<'r> Evaluator<'r, '_, '_> {
         //    and the guardians' proxy), or one unit's journal.
         if let Some(since) = s.whole_sealing {
             let rule = match (who, on) {
-                (Who::Child, On::Account) => {
-                    p.sealing_covers_child_account.value.then_some(Rule::SealingChildAccount)
-                }
+                (Who::Child, On::Account) => p
+                    .sealing_covers_child_account
+                    .value
+                    .then_some(Rule::SealingChildAccount),
                 (Who::Guardian(_), On::Proxy) => {
                     p.sealing_covers_proxy.value.then_some(Rule::SealingProxy)
                 }
-                (_, On::Journal(_)) => p.sealing_covers_journal.value.then_some(Rule::SealingJournal),
+                (_, On::Journal(_)) => p
+                    .sealing_covers_journal
+                    .value
+                    .then_some(Rule::SealingJournal),
                 _ => None,
             };
             if let Some(rule) = rule {
@@ -97,10 +101,7 @@ impl<'r> Evaluator<'r, '_, '_> {
 
         // 5. Login lock: the child's own login, which also carries the guardians' proxy role;
         //    the journal only where the rule set says so.
-        let locks = [
-            (s.login_lock, false),
-            (s.login_lock_from_blocking, true),
-        ];
+        let locks = [(s.login_lock, false), (s.login_lock_from_blocking, true)];
         for (since, from_blocking) in locks {
             let Some(since) = since else { continue };
             let rule = match (who, on) {

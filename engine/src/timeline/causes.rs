@@ -20,17 +20,33 @@ pub enum Cause {
     TimelineStart,
     Birth,
     /// A birthday at an age some rule set names.
-    Birthday { age: u8 },
-    RuleSetStarts { rule_set: String },
-    RuleSetEnds { rule_set: String },
+    Birthday {
+        age: u8,
+    },
+    RuleSetStarts {
+        rule_set: String,
+    },
+    RuleSetEnds {
+        rule_set: String,
+    },
     /// The region connected children's journals to 1177 Journal.
     ChildrenJournalConnected,
     /// Protected identity of the child (`guardian: None`) or of a guardian starts or ends.
-    ProtectedIdentityStarts { guardian: Option<String> },
-    ProtectedIdentityEnds { guardian: Option<String> },
-    CustodyStarts { guardian: String },
-    CustodyEnds { guardian: String },
-    LegalRepresentativeAccessDecided { representative: String },
+    ProtectedIdentityStarts {
+        guardian: Option<String>,
+    },
+    ProtectedIdentityEnds {
+        guardian: Option<String>,
+    },
+    CustodyStarts {
+        guardian: String,
+    },
+    CustodyEnds {
+        guardian: String,
+    },
+    LegalRepresentativeAccessDecided {
+        representative: String,
+    },
     MeasureStarts {
         measure: String,
         measure_type: MeasureType,
@@ -43,7 +59,9 @@ pub enum Cause {
         reason: EndReason,
     },
     /// An exception note's investigation ends (an orosanmälan note shown again).
-    InvestigationEnds { measure: String },
+    InvestigationEnds {
+        measure: String,
+    },
     /// A measure decided under an earlier version stands under this one: an answer the
     /// sources leave open, with its certainty (`earlier_measures_stand`).
     MeasureStands {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{causes::candidate_dates, dates_in, facts_for_range, Cause};
 use crate::case::Case;
 use crate::error::{EngineError, Problem};
-use crate::evaluation::{Actor, CaseIndex, Capability, OutcomeKind};
+use crate::evaluation::{Actor, Capability, CaseIndex, OutcomeKind};
 use crate::rule_set::{Catalog, ParameterId, RuleChoice};
 use crate::validation::validate_date;
 

@@ -16,12 +16,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use causes::Cause;
-pub use diff::{diff, ActionDifference, CellDifference, Diff, DiffRange};
 pub(crate) use diff::add_difference;
+pub use diff::{diff, ActionDifference, CellDifference, Diff, DiffRange};
 
 use crate::case::{Case, CaseFacts};
 use crate::error::{EngineError, Problem};
-use crate::evaluation::{Actor, CaseIndex, Capability, Evaluation, OutcomeKind};
+use crate::evaluation::{Actor, Capability, CaseIndex, Evaluation, OutcomeKind};
 use crate::rule_set::{Catalog, ParameterId, RuleChoice};
 use crate::validation::{validate_case, validate_date};
 
@@ -93,7 +93,12 @@ impl Timeline {
     }
 
     /// The outcome of one cell in a segment.
-    pub fn outcome(&self, segment: &Segment, actor: &Actor, capability: &Capability) -> Option<OutcomeKind> {
+    pub fn outcome(
+        &self,
+        segment: &Segment,
+        actor: &Actor,
+        capability: &Capability,
+    ) -> Option<OutcomeKind> {
         let index = self
             .cells
             .iter()
@@ -162,8 +167,7 @@ fn same_answer(a: &Evaluation, b: &Evaluation) -> bool {
                 .all(|(c, d)| c.filters == d.filters)
         })
         && a.required_actions.len() == b.required_actions.len()
-        && a
-            .required_actions
+        && a.required_actions
             .iter()
             .zip(&b.required_actions)
             .all(|(x, y)| x.rule_id == y.rule_id)
@@ -223,7 +227,11 @@ pub fn timeline(
             cells = evaluation
                 .actors
                 .iter()
-                .flat_map(|a| a.cells.iter().map(|c| (a.actor.clone(), c.capability.clone())))
+                .flat_map(|a| {
+                    a.cells
+                        .iter()
+                        .map(|c| (a.actor.clone(), c.capability.clone()))
+                })
                 .collect();
         }
         let (changes, filter_changes) = changes(previous.as_ref(), &evaluation);
@@ -236,8 +244,11 @@ pub fn timeline(
         if let Some(last) = segments.last_mut() {
             last.to = date.pred_opt().unwrap_or(date);
         }
-        let required_actions: Vec<ParameterId> =
-            evaluation.required_actions.iter().map(|a| a.rule_id).collect();
+        let required_actions: Vec<ParameterId> = evaluation
+            .required_actions
+            .iter()
+            .map(|a| a.rule_id)
+            .collect();
         segments.push(Segment {
             from: date,
             to,
@@ -274,7 +285,10 @@ pub fn timeline(
 }
 
 /// What changed from `previous` to `evaluation`: outcomes, and filters of allowed journals.
-fn changes(previous: Option<&Evaluation>, evaluation: &Evaluation) -> (Vec<CellChange>, Vec<FilterChange>) {
+fn changes(
+    previous: Option<&Evaluation>,
+    evaluation: &Evaluation,
+) -> (Vec<CellChange>, Vec<FilterChange>) {
     let mut changes = Vec::new();
     let mut filter_changes = Vec::new();
     for (a, actor) in evaluation.actors.iter().enumerate() {
@@ -316,4 +330,3 @@ fn changes(previous: Option<&Evaluation>, evaluation: &Evaluation) -> (Vec<CellC
     }
     (changes, filter_changes)
 }
-
