@@ -6,11 +6,11 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use insyn_engine::case::MeasureType;
 use insyn_engine::decision::{proposed_measure, BlockingTarget};
 use insyn_engine::documents::{document, DocumentInput, DocumentKind, StaffDetails};
 use insyn_engine::evaluation::evaluate_with;
 use insyn_engine::preview::preview;
-use insyn_engine::rule_set::RecommendedMeasure;
 use insyn_engine::validation::validate_case;
 use insyn_engine::{parse_date, timeline, Case, Catalog};
 
@@ -48,11 +48,12 @@ fn benchmarks(c: &mut Criterion) {
     let blocking = proposed_measure(
         &case,
         rule_set,
-        RecommendedMeasure::Blocking,
+        MeasureType::Blocking,
         &BlockingTarget::Both,
         date,
         None,
-    );
+    )
+    .expect("a blocking can be proposed");
     c.bench_function("preview of a blocking (two full timelines)", |b| {
         b.iter(|| preview(catalog, black_box(&case), &blocking, date).unwrap())
     });

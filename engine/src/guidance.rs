@@ -5,26 +5,10 @@
 
 use serde::Serialize;
 
-use crate::case::MeasureKind;
+use crate::case::{MeasureKind, MeasureType};
 use crate::rule_set::{
     Citation, GrantRoute, ParameterId, RequestRoute, RuleSet, SealingScopeKind, UnlockRule,
 };
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProtectiveMeasure {
-    Blocking,
-    Sealing,
-}
-
-impl ProtectiveMeasure {
-    pub fn name_sv(self) -> &'static str {
-        match self {
-            ProtectiveMeasure::Blocking => "Blockering",
-            ProtectiveMeasure::Sealing => "Försegling",
-        }
-    }
-}
 
 /// A value with the citation it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,12 +19,14 @@ pub struct Guided<'r, T: Serialize> {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MeasureGuidance<'r> {
-    pub measure: ProtectiveMeasure,
+    pub measure: MeasureType,
     pub request: Guided<'r, &'r RequestRoute>,
     pub urgent_phone: Guided<'r, Option<&'r str>>,
     pub phone_checklist: Guided<'r, &'r [String]>,
     pub documentation_note_fields: Guided<'r, &'r [String]>,
-    pub extra_actions: Guided<'r, &'r [String]>,
+    /// Blocking only: what else to do (e.g. remove SMS reminders).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra_actions: Option<Guided<'r, &'r [String]>>,
     /// Sealing only: the scopes the region offers and how it is lifted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sealing_scopes: Option<Guided<'r, &'r [SealingScopeKind]>>,
@@ -48,26 +34,22 @@ pub struct MeasureGuidance<'r> {
     pub unlock_rule: Option<Guided<'r, UnlockRule>>,
 }
 
-pub fn measure_guidance(rule_set: &RuleSet, measure: ProtectiveMeasure) -> MeasureGuidance<'_> {
+/// The guidance for deciding a blocking or a sealing; `None` for other measure types.
+pub fn measure_guidance(rule_set: &RuleSet, measure: MeasureType) -> Option<MeasureGuidance<'_>> {
     let p = &rule_set.parameters;
     let (request, extra_actions) = match measure {
-        ProtectiveMeasure::Blocking => (
+        MeasureType::Blocking => (
             &p.blocking_request,
-            Guided {
+            Some(Guided {
                 value: p.blocking_extra_actions.value.as_slice(),
                 citation: &p.blocking_extra_actions.citation,
-            },
+            }),
         ),
-        ProtectiveMeasure::Sealing => (
-            &p.sealing_request,
-            Guided {
-                value: &[][..],
-                citation: &p.blocking_extra_actions.citation,
-            },
-        ),
+        MeasureType::Sealing => (&p.sealing_request, None),
+        _ => return None,
     };
-    let sealing = measure == ProtectiveMeasure::Sealing;
-    MeasureGuidance {
+    let sealing = measure == MeasureType::Sealing;
+    Some(MeasureGuidance {
         measure,
         request: Guided {
             value: &request.value,
@@ -94,7 +76,7 @@ pub fn measure_guidance(rule_set: &RuleSet, measure: ProtectiveMeasure) -> Measu
             value: p.sealing_unlock_rule.value,
             citation: &p.sealing_unlock_rule.citation,
         }),
-    }
+    })
 }
 
 /// How a measure of one kind is requested under a rule set: who decides, which form, and

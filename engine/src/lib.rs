@@ -6,12 +6,18 @@
 //! - [`date`]: dates as the files and the app write them (YYYY-MM-DD).
 //! - [`age`]: birthdays and ages (the 29 February rule).
 //! - [`identity`]: personnummer, samordningsnummer, reservnummer.
-//! - [`case`]: the facts of a case (fallet) and the case format.
+//! - [`case`]: the facts of a case (fallet), the case format and its one reader, and the
+//!   facts derived once (date of birth, identity number).
 //! - [`validation`]: what makes a case invalid, with the field at fault.
-//! - [`rule_set`]: regions' rules as cited data (regelverk).
-//! - [`evaluation`]: outcomes per actor × capability on one date.
-//! - [`explanation`]: the reasons behind an outcome, with citations.
-//! - [`timeline`]: change points from birth to 18, and the diff of two rule sets.
+//! - [`rule_set`]: regions' rules as cited data (regelverk): every parameter (`ParameterId`,
+//!   with its Swedish term) and its citation, the ages in one place (`AgeRules`), and which
+//!   version answers on a date (`RuleChoice`).
+//! - [`evaluation`]: outcomes per actor × capability on one date: base outcome, then the
+//!   restrictions in the guidance's precedence, then content filters; measures judged once
+//!   under the version in force when they were decided; notices and required actions.
+//! - [`explanation`]: the reasons behind an outcome, each citing its own rule's line.
+//! - [`timeline`]: change points from birth to 18 with typed causes, and the diff of two
+//!   rule sets (outcomes and required actions).
 //! - [`guidance`]: who decides a measure, which form, the urgent phone line.
 //! - [`guardian_view`]: what a guardian sees in 1177, and what support staff may say.
 //! - [`decision`]: "Vilken åtgärd?", the measure the guidance recommends for a situation.
@@ -35,7 +41,7 @@ pub mod rule_set;
 pub mod timeline;
 pub mod validation;
 
-pub use case::{Case, FORMAT_VERSION};
+pub use case::{Case, CaseFacts, FORMAT_VERSION};
 pub use date::parse_iso_date;
 pub use error::{parse_date, EngineError, Problem};
 pub use evaluation::{

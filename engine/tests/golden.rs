@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use insyn_engine::case::MeasureType;
 use insyn_engine::decision::{recommend, Answers, BlockingTarget, Concern};
 use insyn_engine::documents::{document, DocumentInput, DocumentKind, StaffDetails};
 use insyn_engine::evaluation::CaseIndex;
@@ -17,7 +18,7 @@ use insyn_engine::evaluation::{
     evaluate_with, Actor, Capability, ContentFilter, Evaluation, Outcome,
 };
 use insyn_engine::guardian_view::{guardian_views, SwitchJournalEntry};
-use insyn_engine::guidance::{measure_guidance, reminders_for, request_route, ProtectiveMeasure};
+use insyn_engine::guidance::{measure_guidance, reminders_for, request_route};
 use insyn_engine::rule_set::{RuleChoice, RuleSet};
 use insyn_engine::validation::{validate_case, validate_date};
 use insyn_engine::{parse_date, Case, Catalog};
@@ -400,11 +401,11 @@ fn check(
     if let Some(guide) = expect.get("guidance") {
         known_keys(guide, GUIDANCE_KEYS);
         let measure = match guide["measure"].as_str() {
-            Some("blocking") => ProtectiveMeasure::Blocking,
-            Some("sealing") => ProtectiveMeasure::Sealing,
+            Some("blocking") => MeasureType::Blocking,
+            Some("sealing") => MeasureType::Sealing,
             other => panic!("guidance measure {other:?}"),
         };
-        let g = measure_guidance(rule_set, measure);
+        let g = measure_guidance(rule_set, measure).expect("guidance for a blocking or a sealing");
         let list_contains =
             |list: &[String], text: &Value| list.iter().any(|i| contains(Some(i), text));
         let mut problems = Vec::new();
@@ -434,7 +435,7 @@ fn check(
             }
         }
         if let Some(t) = guide.get("extra_action_contains") {
-            if !list_contains(g.extra_actions.value, t) {
+            if !list_contains(g.extra_actions.as_ref().map_or(&[][..], |e| e.value), t) {
                 problems.push("extra actions".to_string());
             }
         }

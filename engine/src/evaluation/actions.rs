@@ -13,17 +13,13 @@ pub fn suggested_unit_kind<'r>(rule_set: &'r RuleSet, unit: &CareUnit) -> Option
     if unit.kind.as_deref().is_some_and(|k| !k.trim().is_empty()) {
         return None;
     }
-    let words: Vec<&str> = unit
-        .name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = || unit.name.split(|c: char| !c.is_alphanumeric());
     rule_set
         .parameters
         .excluded_unit_kinds
         .value
         .iter()
-        .find(|kind| words.iter().any(|w| w.eq_ignore_ascii_case(kind)))
+        .find(|kind| words().any(|w| w.eq_ignore_ascii_case(kind)))
         .map(String::as_str)
 }
 
