@@ -124,6 +124,37 @@ fn diff_shows_where_two_rule_sets_differ() {
 }
 
 #[test]
+fn diff_shows_where_two_rule_sets_demand_different_actions_even_with_the_same_outcomes() {
+    let value = json_of(&insyn(&[
+        "diff",
+        "cases/protected-identity.json",
+        "--rules",
+        "rjl",
+        "--rules",
+        "vgr-2026",
+    ]));
+    assert_eq!(value["ranges"].as_array().unwrap().len(), 0, "{value}");
+    let actions = value["action_ranges"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["only_b"][0], "protected_child_requires_sealing");
+    assert_eq!(actions[0]["from"], "2026-04-20");
+}
+
+#[test]
+fn timeline_causes_are_typed_for_a_program_to_read() {
+    let value = json_of(&insyn(&["timeline", "cases/protected-identity.json"]));
+    let causes: Vec<&str> = value["change_points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["causes"].as_array().unwrap())
+        .map(|c| c["cause"].as_str().unwrap())
+        .collect();
+    assert!(causes.contains(&"protected_identity_starts"), "{causes:?}");
+    assert!(causes.contains(&"rule_set_starts"), "{causes:?}");
+}
+
+#[test]
 fn rules_lists_every_rule_set_with_sources() {
     let value = json_of(&insyn(&["rules"]));
     let ids: Vec<&str> = value
