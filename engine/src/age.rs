@@ -45,7 +45,7 @@ pub fn birthday(birth: NaiveDate, years: u32) -> NaiveDate {
 ///
 /// Consistent with [`birthday`]: `age_on(b, d) >= Some(n)` exactly when
 /// `d >= birthday(b, n)`. The child has the new age for the whole birthday.
-pub fn age_on(birth: NaiveDate, date: NaiveDate) -> Option<u32> {
+pub(crate) fn age_on(birth: NaiveDate, date: NaiveDate) -> Option<u32> {
     if date < birth {
         return None;
     }
@@ -63,7 +63,7 @@ pub fn age_on(birth: NaiveDate, date: NaiveDate) -> Option<u32> {
 /// True when the child is born on 29 February and the year of the `years`th birthday
 /// is a common year, so the birthday falls on 28 February under the end-of-month rule
 /// of Lag (1930:173). The explanation uses this to mention the rule.
-pub fn leap_day_rule_applies(birth: NaiveDate, years: u32) -> bool {
+pub(crate) fn leap_day_rule_applies(birth: NaiveDate, years: u32) -> bool {
     if birth.month() != 2 || birth.day() != 29 {
         return false;
     }

@@ -13,7 +13,6 @@ mod facts;
 mod reader;
 
 pub use facts::CaseFacts;
-pub use reader::parse_case_json;
 
 /// The case format version this engine reads and writes. Bump it when a field changes
 /// meaning; old files must then be migrated or refused with a clear message.

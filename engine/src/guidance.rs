@@ -150,7 +150,7 @@ pub fn request_route<'r>(rule_set: &'r RuleSet, kind: &MeasureKind) -> Option<Ro
 
 /// What a measure does to access, as the reminders group it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MeasureEffect {
+pub(crate) enum MeasureEffect {
     /// Closes access: blocking, its extension, sealing, login lock.
     Protects,
     /// Ends a protection: lifting a blocking, unlocking a sealing or a login.

@@ -27,7 +27,7 @@
 
 pub mod age;
 pub mod case;
-pub mod date;
+mod date;
 pub mod decision;
 pub mod documents;
 pub mod error;

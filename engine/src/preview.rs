@@ -318,8 +318,10 @@ pub fn consequences<'r>(
             }
         }
         MeasureKind::ExtendedAccessChild { .. } | MeasureKind::ExtendedAccessGuardian { .. } => {
-            let end = birthday(birth, p.child_journal_from_age.value as u32);
-            let start = birthday(birth, p.guardian_access_until_age.value as u32);
+            // The 13–15 window, as the evaluation reads it.
+            let ages = rule_set.ages();
+            let end = birthday(birth, ages.child_journal_from as u32);
+            let start = birthday(birth, ages.guardian_access_until as u32);
             let (rule_id, cited) = match measure.kind {
                 MeasureKind::ExtendedAccessChild { .. } => {
                     (ParameterId::ExtendedAccessChild, &p.extended_access_child)
@@ -356,15 +358,4 @@ pub fn consequences<'r>(
         _ => {}
     }
     out
-}
-
-/// Whether a cell's outcome differs before and after, for marking the matrix.
-pub fn changed_kind(
-    preview: &Preview,
-    actor: &Actor,
-    capability: &Capability,
-) -> Option<(OutcomeKind, OutcomeKind)> {
-    let before = preview.before.cell(actor, capability)?.outcome.kind();
-    let after = preview.after.cell(actor, capability)?.outcome.kind();
-    (before != after).then_some((before, after))
 }

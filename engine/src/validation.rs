@@ -15,7 +15,7 @@ use crate::error::{EngineError, Problem};
 
 /// At most two guardians at a time (Föräldrabalken via Skatteverket: "Ett barn ska inte ha
 /// fler än två vårdnadshavare enligt svensk lagstiftning.").
-pub const MAX_CONCURRENT_GUARDIANS: usize = 2;
+pub(crate) const MAX_CONCURRENT_GUARDIANS: usize = 2;
 
 fn check_period(period: &Period, path: &str, birth: NaiveDate) -> Result<(), EngineError> {
     if let Some(to) = period.to {

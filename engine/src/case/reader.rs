@@ -25,7 +25,7 @@ fn part<T: DeserializeOwned>(value: &Value, path: &str) -> Result<T, EngineError
 }
 
 /// Read a case file. Errors name the part of the file at fault.
-pub fn parse_case_json(text: &str) -> Result<Case, EngineError> {
+pub(crate) fn parse_case_json(text: &str) -> Result<Case, EngineError> {
     let value: Value = serde_json::from_str(text).map_err(|error| EngineError::Malformed {
         path: String::new(),
         message: error.to_string(),
