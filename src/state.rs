@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use insyn_engine::case::Measure;
 use insyn_engine::decision::Answers;
 use insyn_engine::documents::{DocumentKind, StaffDetails};
-use insyn_engine::evaluation::evaluate_with;
 use insyn_engine::guardian_view::{guardian_views, GuardianView};
 use insyn_engine::timeline::{timeline, Timeline};
 use insyn_engine::validation::{validate_case, validate_case_all, validate_date};
@@ -149,14 +148,12 @@ impl AppState {
             },
             rule_set_changed,
         );
+        // The rule set in force on the date answers, and each measure is judged under the
+        // version in force when it was decided (a pinned rule set judges everything).
         let evaluation = Memo::new(move |_| {
             validity.get()?;
-            let rule_set = rule_set.get()?;
             let date = date.get();
-            case.with(|case| {
-                let facts = validate_case(case, date)?;
-                Ok(evaluate_with(rule_set, case, &facts, date))
-            })
+            case.with(|case| insyn_engine::evaluate(catalog, case, date, None))
         });
         let timeline =
             Memo::new(move |_| case.with(|case| timeline(catalog, case, None, None, None)));

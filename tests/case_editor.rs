@@ -15,7 +15,7 @@ use insyn::components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicke
 use insyn::components::preview::MeasurePreview;
 use insyn::state::AppState;
 use insyn::training_cases::{example_case, training_case};
-use insyn_engine::case::MEASURE_TYPES;
+use insyn_engine::case::MeasureType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -489,8 +489,8 @@ async fn loading_a_training_case_replaces_the_case() {
 #[wasm_bindgen_test]
 async fn every_kind_of_measure_can_be_added_and_the_case_stays_valid() {
     let page = Page::open().await;
-    for kind in MEASURE_TYPES {
-        page.add_measure(kind).await;
+    for kind in MeasureType::ALL {
+        page.add_measure(kind.tag()).await;
     }
     assert_eq!(
         page.container

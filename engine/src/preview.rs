@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::age::birthday;
 use crate::case::{Case, Measure, MeasureKind};
 use crate::error::EngineError;
-use crate::evaluation::{evaluate, Actor, Capability, Evaluation, OutcomeKind};
+use crate::evaluation::{evaluate, Actor, Capability, Evaluation};
 use crate::rule_set::{Catalog, Citation, ParameterId, RuleSet, UnlockRule};
 use crate::timeline::{add_difference, timeline, DiffRange, Timeline};
 use crate::validation::{validate_case_all, validate_date};

@@ -2,7 +2,8 @@
 //! date, with the outcome as icon and text, never colour alone. Choosing a cell opens its
 //! explanation: the rules that decided with the quoted guidance, the content filters, and
 //! for `Kan beviljas` who decides and which form. The actions the rule set demands but the
-//! case lacks are listed apart from what 1177 does by itself.
+//! case lacks are listed apart from what 1177 does by itself, and the notices (measures
+//! that cannot take effect, forwarded requests) as warnings beside them.
 
 use insyn_engine::evaluation::{ActorAccess, Cell, Outcome, OutcomeKind};
 use insyn_engine::{Actor, Capability, Evaluation};
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::citation::CitationView;
 use crate::components::date_chooser::DateChooser;
+use crate::components::notices::Notices;
 use crate::state::use_app_state;
 
 /// The situation view: date chooser, matrix, explanation of the chosen cell, actions.
@@ -19,6 +21,7 @@ pub fn SituationView() -> impl IntoView {
         <DateChooser/>
         <AccessMatrix/>
         <CellExplanation/>
+        <Notices/>
         <RequiredActions/>
     }
 }
@@ -315,7 +318,7 @@ fn ExplanationBody(
             view! {
                 <li class:decisive=index == 0>
                     <p class="reason-sentence">{reason.sentence_sv()}</p>
-                    <p class="rule-id">"Regel: " <code>{reason.rule.parameter()}</code></p>
+                    <p class="rule-id">"Regel: " <code>{reason.rule.parameter().name()}</code></p>
                     {citation}
                 </li>
             }
@@ -365,7 +368,7 @@ pub fn RequiredActions() -> impl IntoView {
                     .urgent_phone
                     .map(|p| format!("Brådskande: ring {p}."));
                 view! {
-                    <li class="required-action" data-rule=action.rule_id>
+                    <li class="required-action" data-rule=action.rule_id.name()>
                         <p><strong>"Åtgärd krävs: "</strong>{action.action_sv.clone()}</p>
                         {request.map(|r| view! { <p>{r}</p> })}
                         {phone.map(|p| view! { <p>{p}</p> })}

@@ -7,9 +7,17 @@ use leptos::prelude::*;
 
 use crate::components::markup::Markup;
 
-/// The source's title and where to find it, as plain text.
+/// The source's title and where to find it, as plain text. A citation from another rule
+/// set than the one answering (a measure judged under the version in force when it was
+/// decided) is looked up in the catalog.
 pub fn source_text(rule_set: &RuleSet, source_id: &str) -> String {
-    match rule_set.source(source_id) {
+    let source = rule_set.source(source_id).or_else(|| {
+        insyn_engine::Catalog::embedded()
+            .rule_sets
+            .iter()
+            .find_map(|r| r.source(source_id))
+    });
+    match source {
         Some(source) => {
             let place = source
                 .file
@@ -25,6 +33,19 @@ pub fn source_text(rule_set: &RuleSet, source_id: &str) -> String {
             format!("{} ({source_id}{date}) – {place}", source.title)
         }
         None => source_id.to_string(),
+    }
+}
+
+/// How sure a rule is, in words: the class that marks it (§, ≈ or ? before the text; see
+/// `.certainty` in the styles) and the text, as the rule-set page's legend says it.
+pub fn certainty_mark(certainty: Certainty) -> (&'static str, &'static str) {
+    match certainty {
+        Certainty::Stated => ("certainty certainty-stated", "Står i källan"),
+        Certainty::Inferred => (
+            "certainty certainty-inferred",
+            "Tolkat – källan säger det inte uttryckligen",
+        ),
+        Certainty::Unknown => ("certainty certainty-unknown", "Okänt – ingen källa hittad"),
     }
 }
 

@@ -1,11 +1,15 @@
 //! "Visa läget den": the date the matrix answers for, with one-click jumps to today, the
-//! 13th, 16th and 18th birthdays and every change point of the timeline.
+//! 13th, 16th and 18th birthdays and every change point of the timeline (its causes, and
+//! under it what an allowed journal starts or stops showing and any notice).
 
 use chrono::NaiveDate;
 use insyn_engine::age::birthday;
 use insyn_engine::parse_iso_date;
 use leptos::prelude::*;
 
+use crate::components::notices::notices_starting;
+use crate::components::timeline::labels::cause_sv;
+use crate::components::timeline::{filter_change_lines, filter_change_sv};
 use crate::state::use_app_state;
 
 #[component]
@@ -63,34 +67,60 @@ pub fn DateChooser() -> impl IntoView {
     };
     let change_points = move || {
         state.timeline.with(|timeline| match timeline {
-            Ok(timeline) => timeline
-                .change_points
-                .iter()
-                .map(|point| {
-                    let date = point.date;
-                    let causes = point
-                        .causes
-                        .iter()
-                        .map(|c| c.label_sv.clone())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    view! {
-                        <li>
-                            <button
-                                type="button"
-                                class="jump change-point"
-                                aria-pressed=move || (state.date.get() == date).to_string()
-                                on:click=move |_| jump(date)
-                            >
-                                <span class="jump-date">{date.to_string()}</span>
-                                " "
-                                {causes}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-                .into_any(),
+            Ok(timeline) => state.case.with(|case| {
+                timeline
+                    .change_points
+                    .iter()
+                    .map(|point| {
+                        let date = point.date;
+                        let causes = point
+                            .causes
+                            .iter()
+                            .map(|c| cause_sv(case, state.catalog, c))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        // What an allowed journal shows, and notices: said under the
+                        // button, so the list says everything that happens on the date.
+                        let mut notes: Vec<(&'static str, String)> =
+                            filter_change_lines(case, &point.filter_changes)
+                                .into_iter()
+                                .map(|(starts, filter, cells)| {
+                                    ("filter", filter_change_sv(starts, &filter, &cells))
+                                })
+                                .collect();
+                        notes.extend(
+                            notices_starting(state.catalog, case, date, &point.notices_sv)
+                                .into_iter()
+                                .map(|n| ("notice", format!("⚠ Observera: {n}"))),
+                        );
+                        let notes = (!notes.is_empty()).then(|| {
+                            let items = notes
+                                .into_iter()
+                                .map(|(kind, text)| {
+                                    view! { <li class=format!("change-point-note note-{kind}")>{text}</li> }
+                                })
+                                .collect_view();
+                            view! { <ul class="change-point-notes">{items}</ul> }
+                        });
+                        view! {
+                            <li data-testid=format!("change-point-{date}")>
+                                <button
+                                    type="button"
+                                    class="jump change-point"
+                                    aria-pressed=move || (state.date.get() == date).to_string()
+                                    on:click=move |_| jump(date)
+                                >
+                                    <span class="jump-date">{date.to_string()}</span>
+                                    " "
+                                    {causes}
+                                </button>
+                                {notes}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }),
             Err(_) => view! { <li>"Tidslinjen kan visas när fallet är giltigt."</li> }.into_any(),
         })
     };

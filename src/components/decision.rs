@@ -7,12 +7,12 @@
 //! The rule set is the one in force today (the measure is proposed from today), not the
 //! one of the date chosen for the matrix.
 
-use insyn_engine::case::MeasureKind;
+use insyn_engine::case::{MeasureKind, MeasureType};
 use insyn_engine::decision::{
     proposed_measure, recommend, Answers, BlockingTarget, Concern, Recommendation,
 };
 use insyn_engine::documents::{lower_first, measure_title};
-use insyn_engine::rule_set::{Certainty, Citation, RecommendedMeasure, RuleSet};
+use insyn_engine::rule_set::{Certainty, Citation, RuleSet};
 use insyn_engine::{Case, EngineError};
 use leptos::prelude::*;
 
@@ -90,7 +90,7 @@ pub fn no_measure_sentence(citation: &Citation) -> String {
 }
 
 /// "Försegling och blockering": the measures in a sentence.
-pub fn measure_names(measures: &[RecommendedMeasure]) -> String {
+pub fn measure_names(measures: &[MeasureType]) -> String {
     let names: Vec<String> = measures
         .iter()
         .enumerate()
@@ -127,25 +127,23 @@ pub fn summary_sentence(recommendation: &Recommendation) -> String {
 /// Whether a blocking was recommended by a scenario but left out because the sealing
 /// already covers it.
 fn blocking_covered_by_sealing(recommendation: &Recommendation) -> bool {
-    !recommendation
-        .measures
-        .contains(&RecommendedMeasure::Blocking)
+    !recommendation.measures.contains(&MeasureType::Blocking)
         && recommendation
             .scenarios
             .iter()
-            .any(|s| s.measures.contains(&RecommendedMeasure::Blocking))
+            .any(|s| s.measures.contains(&MeasureType::Blocking))
 }
 
 /// The case's measures of the recommended kind in force on `date`, by title: staff should
 /// not request what is already there.
 pub fn existing_measures(
     case: &Case,
-    measure: RecommendedMeasure,
+    measure: MeasureType,
     date: chrono::NaiveDate,
 ) -> Vec<String> {
     case.measures
         .iter()
-        .filter(|m| m.kind.type_tag() == measure.type_tag() && m.period.contains(date))
+        .filter(|m| m.kind.measure_type() == measure && m.period.contains(date))
         .map(|m| measure_title(case, m))
         .collect()
 }
@@ -339,10 +337,11 @@ fn answer_view(
     let proposals = recommendation
         .measures
         .iter()
-        .map(|&measure| {
+        .filter_map(|&measure| {
+            // `None` only for a type the scenarios never recommend.
             let proposed = state.case.with_untracked(|case| {
                 proposed_measure(case, rule_set, measure, &target, state.today, None)
-            });
+            })?;
             let title = state
                 .case
                 .with_untracked(|case| measure_title(case, &proposed));
@@ -362,12 +361,12 @@ fn answer_view(
                     </p>
                 }
             });
-            view! {
+            Some(view! {
                 <li class="proposal">
                     <button
                         type="button"
                         class="primary"
-                        data-testid=format!("propose-{}", measure.type_tag())
+                        data-testid=format!("propose-{}", measure.tag())
                         on:click=move |_| state.draft.set(Some(proposed.clone()))
                     >
                         "Förhandsgranska och lägg till " {lower_first(&title)}
@@ -375,7 +374,7 @@ fn answer_view(
                     {choose_note}
                     {existing_note}
                 </li>
-            }
+            })
         })
         .collect_view();
     // The answer first, where staff look after ticking; the guidance's own lines below it.
@@ -518,7 +517,7 @@ mod tests {
 
     #[test]
     fn measure_names_read_as_a_swedish_list() {
-        use RecommendedMeasure::*;
+        use MeasureType::*;
         assert_eq!(measure_names(&[Sealing]), "Försegling");
         assert_eq!(
             measure_names(&[Sealing, LoginLock]),
@@ -535,10 +534,10 @@ mod tests {
     fn a_measure_already_in_force_is_named() {
         let case = training_case_named("one-guardian-risk-blocking");
         let date = case.measures[0].period.from;
-        let existing = existing_measures(&case, RecommendedMeasure::Blocking, date);
+        let existing = existing_measures(&case, MeasureType::Blocking, date);
         assert_eq!(existing.len(), 1);
         assert!(existing[0].starts_with("Blockering av "), "{existing:?}");
-        assert!(existing_measures(&case, RecommendedMeasure::Sealing, date).is_empty());
+        assert!(existing_measures(&case, MeasureType::Sealing, date).is_empty());
     }
 
     fn training_case_named(id: &str) -> Case {

@@ -254,7 +254,7 @@ fn sources_markup(rule_set: &RuleSet, sources: &[SourceLine]) -> String {
         m.open("li", &[]);
         m.open("p", &[("class", "doc-rule-id")]);
         m.text("Regel: ");
-        m.element("code", &[], source.rule_id);
+        m.element("code", &[], source.rule_id.name());
         m.close("p");
         citation_markup(&mut m, rule_set, source.citation);
         m.close("li");

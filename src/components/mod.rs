@@ -12,6 +12,7 @@ pub mod documents;
 pub mod guardian_view;
 pub mod header;
 pub mod markup;
+pub mod notices;
 pub mod preview;
 pub mod rule_sets;
 pub mod staff_details;

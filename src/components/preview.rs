@@ -381,7 +381,7 @@ fn consequences_markup(preview: &Preview<'static>, rules: Option<&'static RuleSe
             "li",
             &[
                 ("class", if c.warning { "warning" } else { "" }),
-                ("data-rule", c.rule_id),
+                ("data-rule", c.rule_id.name()),
             ],
         );
         m.open("p", &[("class", "consequence-text")]);

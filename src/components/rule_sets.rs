@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use insyn_engine::rule_set::{parameter_term_sv, Certainty, Citation};
+use insyn_engine::rule_set::{Certainty, Citation, ParameterId};
 use insyn_engine::RuleSet;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -17,6 +17,8 @@ use crate::state::use_app_state;
 
 /// One parameter of one rule set, as `RuleSet::parameter_list` gives it.
 pub struct Param {
+    pub id: ParameterId,
+    /// The rule id (`id.name()`).
     pub name: &'static str,
     pub citation: &'static Citation,
     pub value: Value,
@@ -35,8 +37,9 @@ fn parameters(rule_set_index: usize) -> &'static [Param] {
                 rule_set
                     .parameter_list()
                     .into_iter()
-                    .map(|(name, citation, value)| Param {
-                        name,
+                    .map(|(id, citation, value)| Param {
+                        id,
+                        name: id.name(),
                         citation,
                         value,
                     })
@@ -48,10 +51,22 @@ fn parameters(rule_set_index: usize) -> &'static [Param] {
 }
 
 /// Does a parameter match the filter text (already trimmed and folded with `fold_case`)?
-fn matches_filter(name: &str, filter: &str) -> bool {
+fn matches_filter(id: ParameterId, filter: &str) -> bool {
     filter.is_empty()
-        || fold_case(name).contains(filter)
-        || fold_case(parameter_term_sv(name)).contains(filter)
+        || fold_case(id.name()).contains(filter)
+        || fold_case(id.term_sv()).contains(filter)
+}
+
+/// The parameter's Swedish term with what its value measures beside it ("år", "ja/nej").
+fn term_with_unit(id: ParameterId, class: &'static str) -> impl IntoView {
+    view! {
+        <span class=class>{id.term_sv()}</span>
+        " "
+        <span class="param-unit" data-testid=format!("unit-{}", id.name())>
+            <span class="visually-hidden">"Enhet: "</span>
+            {id.unit().label_sv()}
+        </span>
+    }
 }
 
 /// Lower-case for the filter: ASCII and the Swedish letters staff type (å, ä, ö, é, ü).
@@ -317,7 +332,7 @@ pub fn RuleSetPage() -> impl IntoView {
         for (index, rule_set) in catalog.rule_sets.iter().enumerate() {
             if parameters(index)
                 .iter()
-                .any(|p| matches_filter(p.name, &needle))
+                .any(|p| matches_filter(p.id, &needle))
             {
                 open_details(&format!("rule-set-{}", rule_set.id));
             }
@@ -368,7 +383,7 @@ pub fn RuleSetPage() -> impl IntoView {
         } else {
             let count = parameters(0)
                 .iter()
-                .filter(|p| matches_filter(p.name, &needle))
+                .filter(|p| matches_filter(p.id, &needle))
                 .count();
             format!("{count} av {total} parametrar matchar i varje regelverk.")
         }
@@ -441,7 +456,8 @@ fn RuleSetSection(
         .iter()
         .map(|param| {
             let name = param.name;
-            let shown = move || matches_filter(name, &needle.get());
+            let id = param.id;
+            let shown = move || matches_filter(id, &needle.get());
             let value = value_sv(name, &param.value);
             view! {
                 <li
@@ -450,7 +466,7 @@ fn RuleSetSection(
                     data-rule-id=name
                     hidden=move || !shown()
                 >
-                    <h4 class="rs-term">{parameter_term_sv(name)}</h4>
+                    <h4 class="rs-term">{term_with_unit(id, "rs-term-text")}</h4>
                     <p class="rs-rule-id">"Regel-id: " <code>{name}</code></p>
                     <div class="rs-value">
                         <span class="rs-label">"Värde: "</span>
@@ -465,7 +481,7 @@ fn RuleSetSection(
         let needle = needle.get();
         let count = params
             .iter()
-            .filter(|p| matches_filter(p.name, &needle))
+            .filter(|p| matches_filter(p.id, &needle))
             .count();
         if needle.is_empty() {
             format!("{count} parametrar")
@@ -475,7 +491,7 @@ fn RuleSetSection(
     };
     let empty = move || {
         let needle = needle.get();
-        (!params.iter().any(|p| matches_filter(p.name, &needle)))
+        (!params.iter().any(|p| matches_filter(p.id, &needle)))
             .then(|| view! { <p class="rs-no-match">"Ingen parameter matchar sökningen."</p> })
     };
     view! {
@@ -555,7 +571,8 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
         .into_iter()
         .map(|row| {
             let name = parameters(0)[row].name;
-            let shown = move || matches_filter(name, &needle.get());
+            let id = parameters(0)[row].id;
+            let shown = move || matches_filter(id, &needle.get());
             let cells = rule_sets
                 .iter()
                 .map(|(index, rule_set)| {
@@ -591,7 +608,7 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
             view! {
                 <tr data-rule-id=name data-testid=format!("diff-row-{name}") hidden=move || !shown()>
                     <th scope="row">
-                        <span class="rd-term">{parameter_term_sv(name)}</span>
+                        {term_with_unit(id, "rd-term")}
                         <br/>
                         <code>{breakable_id(name)}</code>
                     </th>
@@ -641,7 +658,7 @@ mod tests {
             "åtgärd försegling über"
         );
         let needle = fold_case("FÖRSEGLING OMFATTAR");
-        assert!(matches_filter("sealing_covers_journal", &needle));
-        assert!(!matches_filter("blocking_covers_journal", &needle));
+        assert!(matches_filter(ParameterId::SealingCoversJournal, &needle));
+        assert!(!matches_filter(ParameterId::BlockingCoversJournal, &needle));
     }
 }

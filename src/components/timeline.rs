@@ -13,6 +13,7 @@
 mod chart;
 pub mod labels;
 mod table;
+pub use table::{filter_change_lines, filter_change_sv};
 
 use chrono::NaiveDate;
 use insyn_engine::parse_iso_date;

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use insyn_engine::age::birthday;
 use insyn_engine::case::{
-    Measure, MeasureKind, Period, SealingInitiative, SealingScope, MEASURE_TYPES,
+    Measure, MeasureKind, MeasureType, Period, SealingInitiative, SealingScope,
 };
 use insyn_engine::Case;
 use leptos::prelude::*;
@@ -17,36 +17,36 @@ use crate::state::{use_app_state, AppState};
 use insyn_engine::documents::measure_title;
 
 /// A measure of the kind with empty references, to be filled in by `new_measure`.
-fn blank_kind(tag: &str) -> MeasureKind {
-    match tag {
-        "blocking" => MeasureKind::Blocking {
+fn blank_kind(measure_type: MeasureType) -> MeasureKind {
+    match measure_type {
+        MeasureType::Blocking => MeasureKind::Blocking {
             guardians: Vec::new(),
         },
-        "blocking_extension" => MeasureKind::BlockingExtension {
+        MeasureType::BlockingExtension => MeasureKind::BlockingExtension {
             guardian: String::new(),
         },
-        "blocking_lifted" => MeasureKind::BlockingLifted {
+        MeasureType::BlockingLifted => MeasureKind::BlockingLifted {
             guardian: String::new(),
         },
-        "sealing" => MeasureKind::Sealing {
+        MeasureType::Sealing => MeasureKind::Sealing {
             initiating_units: Vec::new(),
             scope: SealingScope::Whole,
             initiative: SealingInitiative::Staff,
         },
-        "unlock_request" => MeasureKind::UnlockRequest {
+        MeasureType::UnlockRequest => MeasureKind::UnlockRequest {
             sealing: String::new(),
             requesting_unit: String::new(),
         },
-        "login_lock" => MeasureKind::LoginLock,
-        "login_unlock" => MeasureKind::LoginUnlock,
-        "extended_access_child" => MeasureKind::ExtendedAccessChild {
+        MeasureType::LoginLock => MeasureKind::LoginLock,
+        MeasureType::LoginUnlock => MeasureKind::LoginUnlock,
+        MeasureType::ExtendedAccessChild => MeasureKind::ExtendedAccessChild {
             access_unit: String::new(),
         },
-        "extended_access_guardian" => MeasureKind::ExtendedAccessGuardian {
+        MeasureType::ExtendedAccessGuardian => MeasureKind::ExtendedAccessGuardian {
             guardian: String::new(),
             access_unit: String::new(),
         },
-        _ => MeasureKind::ExceptionNote {
+        MeasureType::ExceptionNote => MeasureKind::ExceptionNote {
             category: String::new(),
             note_unit: String::new(),
             investigation_until: None,
@@ -54,15 +54,21 @@ fn blank_kind(tag: &str) -> MeasureKind {
     }
 }
 
+/// The Swedish name of a measure's `type` tag.
 pub fn kind_name_sv(tag: &str) -> &'static str {
-    blank_kind(tag).name_sv()
+    MeasureType::from_tag(tag).map_or("Åtgärd", MeasureType::name_sv)
 }
 
 /// A new measure of a kind with sensible defaults: from the chosen date, decided the same
 /// day, the first unit, the latest sealing for an unlock request, and no earlier than the
 /// 13th birthday for extended access. A blocking names no guardian: whom to block is the
 /// decision itself, so staff choose it in the preview rather than get a silent first one.
-pub fn new_measure(case: &Case, tag: &str, date: NaiveDate, category: Option<String>) -> Measure {
+pub fn new_measure(
+    case: &Case,
+    measure_type: MeasureType,
+    date: NaiveDate,
+    category: Option<String>,
+) -> Measure {
     let first_guardian = case
         .guardians
         .first()
@@ -83,7 +89,7 @@ pub fn new_measure(case: &Case, tag: &str, date: NaiveDate, category: Option<Str
     let thirteenth = child_birth(case, date).map(|birth| birthday(birth, 13));
     let mut from = date;
     let mut decided_by = Some("verksamhetschef".to_string());
-    let kind = match blank_kind(tag) {
+    let kind = match blank_kind(measure_type) {
         MeasureKind::Blocking { .. } => MeasureKind::Blocking {
             guardians: Vec::new(),
         },
@@ -105,7 +111,7 @@ pub fn new_measure(case: &Case, tag: &str, date: NaiveDate, category: Option<Str
                 .measures
                 .iter()
                 .rev()
-                .find(|m| m.kind.type_tag() == "sealing");
+                .find(|m| m.kind.measure_type() == MeasureType::Sealing);
             let (sealing_id, requesting_unit) = match sealing {
                 Some(m) => {
                     from = from.max(m.period.from);
@@ -365,7 +371,7 @@ impl EditorOptions {
             state.case.with(|case| {
                 case.measures
                     .iter()
-                    .filter(|m| m.kind.type_tag() == "sealing")
+                    .filter(|m| m.kind.measure_type() == MeasureType::Sealing)
                     .map(|m| (m.id.clone(), format!("{} ({})", m.period.from, m.id)))
                     .collect()
             })
@@ -407,7 +413,7 @@ pub fn MeasureList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let chosen = RwSignal::new(MEASURE_TYPES[0].to_string());
+    let chosen = RwSignal::new(MeasureType::ALL[0]);
     // A new measure opens in the preview: nothing changes in the case until staff have
     // seen what it does and chosen "Lägg till i fallet".
     let add = move |_| {
@@ -415,7 +421,7 @@ pub fn MeasureList() -> impl IntoView {
         let category = options.categories.with_untracked(|c| c.first().cloned());
         let measure = state
             .case
-            .with_untracked(|case| new_measure(case, &chosen.get_untracked(), date, category));
+            .with_untracked(|case| new_measure(case, chosen.get_untracked(), date, category));
         state.draft.set(Some(measure));
     };
     view! {
@@ -438,10 +444,16 @@ pub fn MeasureList() -> impl IntoView {
                     <select
                         id="add-measure-kind"
                         data-testid="add-measure-kind"
-                        on:change=move |ev| chosen.set(event_target_value(&ev))
+                        on:change=move |ev| {
+                            if let Some(measure_type) = MeasureType::from_tag(&event_target_value(&ev)) {
+                                chosen.set(measure_type);
+                            }
+                        }
                     >
-                        {MEASURE_TYPES.iter().map(|tag| view! {
-                            <option value=*tag selected=move || chosen.get() == *tag>{kind_name_sv(tag)}</option>
+                        {MeasureType::ALL.into_iter().map(|measure_type| view! {
+                            <option value=measure_type.tag() selected=move || chosen.get() == measure_type>
+                                {measure_type.name_sv()}
+                            </option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -862,9 +874,9 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_swedish_name_and_round_trips_its_tag() {
-        for tag in MEASURE_TYPES {
-            assert_eq!(blank_kind(tag).type_tag(), tag);
-            assert!(!kind_name_sv(tag).is_empty());
+        for measure_type in MeasureType::ALL {
+            assert_eq!(blank_kind(measure_type).measure_type(), measure_type);
+            assert_eq!(kind_name_sv(measure_type.tag()), measure_type.name_sv());
         }
     }
 
@@ -873,7 +885,7 @@ mod tests {
         let case = case();
         assert!(!case.guardians.is_empty());
         let date = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-        let measure = new_measure(&case, "blocking", date, None);
+        let measure = new_measure(&case, MeasureType::Blocking, date, None);
         assert_eq!(measure.id, "m1");
         assert_eq!(measure.period, Period::starting(date));
         assert_eq!(
@@ -888,7 +900,7 @@ mod tests {
     fn new_extended_access_starts_no_earlier_than_the_13th_birthday() {
         let case = case();
         let date = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-        let measure = new_measure(&case, "extended_access_child", date, None);
+        let measure = new_measure(&case, MeasureType::ExtendedAccessChild, date, None);
         let birth = case.child.birth_date.unwrap();
         assert_eq!(measure.period.from, birthday(birth, 13).max(date));
     }
@@ -897,9 +909,9 @@ mod tests {
     fn every_new_measure_of_the_example_case_validates_once_a_blocking_names_its_guardian() {
         let mut case = case();
         let date = NaiveDate::from_ymd_opt(2028, 6, 1).unwrap();
-        for tag in MEASURE_TYPES {
+        for measure_type in MeasureType::ALL {
             let category = Some("Tredje person".to_string());
-            let mut measure = new_measure(&case, tag, date, category);
+            let mut measure = new_measure(&case, measure_type, date, category);
             if let MeasureKind::Blocking { guardians } = &mut measure.kind {
                 guardians.push("vh1".into());
             }
@@ -914,7 +926,7 @@ mod tests {
         let mut case = case();
         let date = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         case.measures
-            .push(new_measure(&case, "blocking", date, None));
+            .push(new_measure(&case, MeasureType::Blocking, date, None));
         let problems = insyn_engine::validation::validate_case_all(&case, date).unwrap_err();
         assert!(problems
             .iter()

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use insyn_engine::case::{
     CareUnit, Guardian, LegalRepresentative, LegalRepresentativeKind, Period,
 };
+use insyn_engine::evaluation::suggested_unit_kind;
 use insyn_engine::identity::{parse_identity_number, IdentityNumber};
+use insyn_engine::rule_set::RuleChoice;
 use insyn_engine::Case;
 use leptos::prelude::*;
 
@@ -18,6 +20,8 @@ use super::measures::{
     measures_referring_to_guardian, measures_referring_to_unit, referenced_guardian_ids,
     referenced_unit_ids,
 };
+use crate::components::notices::set_unit_kind;
+use crate::components::timeline::labels::rule_set_short;
 use crate::state::{use_app_state, AppState};
 
 /// The child's date of birth: typed, or from the identity number.
@@ -613,7 +617,80 @@ fn UnitItem(index: usize, id: String) -> impl IntoView {
             </div>
             {field_error(format!("{base}.id"), false, false)}
             {refusal_line(refusal)}
+            <UnitKindQuestion index=index id=id.clone()/>
         </div>
+    }
+}
+
+/// The excluded kind a unit's name suggests while its kind is empty ("BUP Mölndal"), and
+/// which rule set excludes it: the one answering on the chosen date if it does, else
+/// another version that answers the case (the timeline spans them all, `None` = the
+/// answering one).
+pub fn unit_kind_suggestion(
+    state: AppState,
+    case: &Case,
+    unit: &CareUnit,
+) -> Option<(String, Option<String>)> {
+    if let Ok(rule_set) = state.rule_set.get() {
+        if let Some(kind) = suggested_unit_kind(rule_set, unit) {
+            return Some((kind.to_string(), None));
+        }
+    }
+    let choice =
+        RuleChoice::for_case(state.catalog, &case.region, case.pinned_rule_set.as_deref()).ok()?;
+    choice.rule_sets().iter().find_map(|rule_set| {
+        suggested_unit_kind(rule_set, unit).map(|kind| {
+            (
+                kind.to_string(),
+                Some(rule_set_short(state.catalog, rule_set)),
+            )
+        })
+    })
+}
+
+/// "Är detta en BUP-enhet? Regelverket undantar BUP från visning." beside a unit whose
+/// kind is empty and whose name suggests an excluded kind, with a button that sets it.
+#[component]
+fn UnitKindQuestion(index: usize, id: String) -> impl IntoView {
+    let state = use_app_state();
+    let suggestion = Memo::new(move |_| {
+        state.case.with(|case| {
+            let unit = case.care_units.get(index)?;
+            unit_kind_suggestion(state, case, unit)
+        })
+    });
+    move || {
+        let (kind, rule_set) = suggestion.get()?;
+        let unit_id = id.clone();
+        let what = if kind.chars().all(|c| c.is_ascii_uppercase()) {
+            format!("en {kind}-enhet")
+        } else {
+            format!("en enhet av typen {kind}")
+        };
+        let who = rule_set.unwrap_or_else(|| "Regelverket".to_string());
+        let question_id = format!("unit-kind-question-{unit_id}");
+        let labelled_by = question_id.clone();
+        let testid = question_id.clone();
+        let button_testid = format!("unit-kind-set-{unit_id}");
+        let set_kind = kind.clone();
+        Some(view! {
+            <div class="unit-kind-question" role="group" aria-labelledby=labelled_by data-testid=testid>
+                <p id=question_id>
+                    <span aria-hidden="true">"? "</span>
+                    <strong>{format!("Är detta {what}?")}</strong>
+                    " "
+                    {format!("{who} undantar {kind} från visning.")}
+                </p>
+                <button
+                    type="button"
+                    data-testid=button_testid
+                    on:click=move |_| set_unit_kind(state, &unit_id, &set_kind)
+                >
+                    {format!("Ja, ange typen {kind}")}
+                </button>
+                <span class="field-hint">" Om inte: skriv enhetens typ i fältet Typ."</span>
+            </div>
+        })
     }
 }
 

@@ -6,6 +6,7 @@ use insyn_engine::evaluation::Cell;
 use insyn_engine::{Actor, Capability, Case, Catalog, Evaluation, OutcomeKind};
 use leptos::prelude::*;
 
+use super::ranges::action_difference_lines;
 use super::Pair;
 use crate::components::access_matrix::{
     actor_key, capability_key, column_rank, outcome_class, outcome_icon, outcome_key,
@@ -13,6 +14,8 @@ use crate::components::access_matrix::{
 };
 use crate::components::timeline::labels::{capability_short, cell_label, rule_set_short_by_id};
 use crate::state::use_app_state;
+use insyn_engine::rule_set::ParameterId;
+use insyn_engine::timeline::ActionDifference;
 
 fn kind_of(evaluation: &Evaluation, actor: &Actor, capability: &Capability) -> Option<OutcomeKind> {
     evaluation.cell(actor, capability).map(|c| c.outcome.kind())
@@ -95,6 +98,38 @@ fn DifferenceSummary(case: Case, a: Evaluation<'static>, b: Evaluation<'static>)
         })
         .collect();
     let date = a.date;
+    let actions = |e: &Evaluation| -> Vec<ParameterId> {
+        e.required_actions.iter().map(|r| r.rule_id).collect()
+    };
+    let (actions_a, actions_b) = (actions(&a), actions(&b));
+    let only = |mine: &[ParameterId], theirs: &[ParameterId]| -> Vec<ParameterId> {
+        mine.iter()
+            .copied()
+            .filter(|x| !theirs.contains(x))
+            .collect()
+    };
+    let action_lines = action_difference_lines(
+        &name_a,
+        &name_b,
+        &ActionDifference {
+            from: date,
+            to: date,
+            only_a: only(&actions_a, &actions_b),
+            only_b: only(&actions_b, &actions_a),
+        },
+    );
+    let action_note = (!action_lines.is_empty()).then(|| {
+        let items = action_lines
+            .into_iter()
+            .map(|line| view! { <li>{line}</li> })
+            .collect_view();
+        view! {
+            <p class="compare-actions-heading">
+                <strong>{format!("Den {date} kräver regelverken olika åtgärder av personalen:")}</strong>
+            </p>
+            <ul data-testid="compare-summary-actions">{items}</ul>
+        }
+    });
     let headline = match differences.len() {
         0 => format!("Den {date} ger {name_a} och {name_b} samma utfall i alla rutor."),
         1 => format!("Den {date} skiljer sig 1 ruta mellan {name_a} och {name_b}:"),
@@ -108,6 +143,7 @@ fn DifferenceSummary(case: Case, a: Evaluation<'static>, b: Evaluation<'static>)
         <div class="compare-summary" role="status" data-testid="compare-summary">
             <p>{headline}</p>
             <ul>{items}</ul>
+            {action_note}
         </div>
     }
 }

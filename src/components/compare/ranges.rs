@@ -1,7 +1,10 @@
 //! The date ranges over the whole childhood where the two rule sets give any different
-//! outcome, with a button per range that chooses its first day.
+//! outcome, and where they demand different actions of staff (RJL and VGR 2026 give a
+//! child with protected identity the same outcomes, but only VGR 2026 requires a sealing
+//! 0–18), each with a button that chooses its first day.
 
-use insyn_engine::timeline::{diff, Diff};
+use insyn_engine::rule_set::ParameterId;
+use insyn_engine::timeline::{diff, ActionDifference, Diff};
 use insyn_engine::EngineError;
 use leptos::prelude::*;
 
@@ -26,14 +29,28 @@ pub fn DiffRanges() -> impl IntoView {
                 </p>
             }
             .into_any(),
-            Ok(diff) if diff.ranges.is_empty() => view! {
-                <p class="diff-none" data-testid="diff-none">
-                    "Regelverken ger samma utfall under hela perioden "
-                    {diff.from.to_string()} " – " {diff.to.to_string()} "."
-                </p>
+            Ok(diff) if diff.ranges.is_empty() => {
+                let but = (!diff.action_ranges.is_empty()).then(|| {
+                    view! { " " <strong>"Men de kräver olika åtgärder av personalen – se nedan."</strong> }
+                });
+                view! {
+                    <p class="diff-none" data-testid="diff-none">
+                        "Regelverken ger samma utfall under hela perioden "
+                        {diff.from.to_string()} " – " {diff.to.to_string()} "."
+                        {but}
+                    </p>
+                }
+                .into_any()
             }
-            .into_any(),
             Ok(diff) => state.case.with(|case| diff_table(case, diff)).into_any(),
+        })
+    };
+    let actions = move || {
+        result.with(|result| {
+            result
+                .as_ref()
+                .ok()
+                .map(|diff| view! { <ActionRanges diff=diff.clone()/> })
         })
     };
     view! {
@@ -41,7 +58,118 @@ pub fn DiffRanges() -> impl IntoView {
             <h3 id="diff-ranges-heading">"När skiljer sig utfallen under barndomen?"</h3>
             {content}
         </section>
+        <section class="diff-ranges-section action-ranges-section" aria-labelledby="action-ranges-heading">
+            <h3 id="action-ranges-heading">"När kräver regelverken olika åtgärder av personalen?"</h3>
+            {actions}
+        </section>
     }
+}
+
+/// "Barnets skyddade identitet: försegling krävs; …": the actions' Swedish terms.
+pub fn action_terms(actions: &[ParameterId]) -> String {
+    actions
+        .iter()
+        .map(|a| a.term_sv())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One line per side of an action difference: "Bara VGR 2026 kräver: …".
+pub fn action_difference_lines(
+    name_a: &str,
+    name_b: &str,
+    range: &ActionDifference,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !range.only_a.is_empty() {
+        lines.push(format!(
+            "Bara {name_a} kräver: {}",
+            action_terms(&range.only_a)
+        ));
+    }
+    if !range.only_b.is_empty() {
+        lines.push(format!(
+            "Bara {name_b} kräver: {}",
+            action_terms(&range.only_b)
+        ));
+    }
+    lines
+}
+
+/// The date ranges where the two rule sets demand different actions of staff, whether or
+/// not any outcome differs.
+#[component]
+fn ActionRanges(diff: Diff) -> impl IntoView {
+    let state = use_app_state();
+    let name_a = rule_set_short_by_id(state.catalog, &diff.rule_set_a);
+    let name_b = rule_set_short_by_id(state.catalog, &diff.rule_set_b);
+    let body = if diff.action_ranges.is_empty() {
+        view! {
+            <p class="diff-none" data-testid="action-diff-none">
+                {format!("{name_a} och {name_b} kräver samma åtgärder av personalen under hela perioden.")}
+            </p>
+        }
+        .into_any()
+    } else {
+        let rows = diff
+            .action_ranges
+            .iter()
+            .map(|range| {
+                let from = range.from;
+                let to = range.to;
+                let current = move || {
+                    let date = state.date.get();
+                    from <= date && date <= to
+                };
+                let items = action_difference_lines(&name_a, &name_b, range)
+                    .into_iter()
+                    .map(|line| view! { <li>{line}</li> })
+                    .collect_view();
+                view! {
+                    <tr class:current=current data-testid=format!("action-range-{from}")>
+                        <td class="diff-period">
+                            {from.to_string()} " – " {to.to_string()}
+                            {move || current().then(|| view! { <span class="current-note">"Valt datum ligger här"</span> })}
+                        </td>
+                        <td><ul class="diff-list">{items}</ul></td>
+                        <td>
+                            <button
+                                type="button"
+                                data-testid=format!("action-jump-{from}")
+                                on:click=move |_| state.date.set(from)
+                            >
+                                "Visa " {from.to_string()}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="action-diff-intro">
+                "Åtgärder som regelverket kräver att personalen begär – sådant 1177 inte gör av sig självt. "
+                "De syns inte i matrisen förrän åtgärden finns i fallet."
+            </p>
+            <table class="diff-ranges action-ranges" data-testid="action-ranges">
+                <caption>
+                    {format!(
+                        "Perioder {} – {} då {name_a} och {name_b} kräver olika åtgärder av personalen",
+                        diff.from, diff.to
+                    )}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Period (t.o.m.)"</th>
+                        <th scope="col">"Vad krävs"</th>
+                        <th scope="col">"Välj datum"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    body
 }
 
 fn diff_table(case: &insyn_engine::Case, diff: &Diff) -> impl IntoView {

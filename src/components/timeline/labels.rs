@@ -1,6 +1,11 @@
 //! Short Swedish labels shared by the timeline and the comparison: who (actor), what
-//! (capability), which rule set, and how a cause of a change point reads in little space.
+//! (capability), which rule set, which measure, and how a cause of a change point reads,
+//! in full and in little space.
 
+use insyn_engine::case::{MeasureKind, MeasureType, SealingScope};
+use insyn_engine::evaluation::EndReason;
+use insyn_engine::rule_set::Certainty;
+use insyn_engine::timeline::Cause;
 use insyn_engine::{Actor, Capability, Case, Catalog, OutcomeKind, RuleSet};
 
 use crate::components::access_matrix::outcome_icon;
@@ -88,15 +93,274 @@ pub fn rule_set_short_by_id(catalog: &Catalog, id: &str) -> String {
         .map_or_else(|| id.to_string(), |r| rule_set_short(catalog, r))
 }
 
-/// A cause of a change point, short enough for a label above the chart: rule-set titles
-/// become their short names ("VGR 2026 börjar gälla").
-pub fn cause_short(catalog: &Catalog, cause: &str) -> String {
-    for rule_set in &catalog.rule_sets {
-        if let Some(rest) = cause.strip_prefix(rule_set.title.as_str()) {
-            return format!("{}{rest}", rule_set_short(catalog, rule_set));
+/// A care unit by name, or its id if the case lacks it.
+pub fn unit_name(case: &Case, id: &str) -> String {
+    case.care_unit(id)
+        .map(|u| u.name.trim())
+        .filter(|name| !name.is_empty())
+        .unwrap_or(id)
+        .to_string()
+}
+
+/// Names in a Swedish list: "A", "A och B", "A, B och C".
+pub fn and_list(names: &[String]) -> String {
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} och {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+fn guardian(case: &Case, id: &str) -> String {
+    actor_label(case, &Actor::Guardian { id: id.to_string() })
+}
+
+fn units(case: &Case, ids: &[String]) -> String {
+    and_list(&ids.iter().map(|u| unit_name(case, u)).collect::<Vec<_>>())
+}
+
+/// A measure of the case named by what it is and whom it concerns: "Blockering av
+/// Vårdnadshavare 2 (Peter Test)", "Försegling (Barnmottagningen Centrum)",
+/// "Utökad direktåtkomst för barnet (BUP Mölndal)". A measure the case no longer has is
+/// named by its type and id.
+pub fn measure_name(case: &Case, id: &str, measure_type: MeasureType) -> String {
+    let Some(measure) = case.measure(id) else {
+        return format!("{} ({id})", measure_type.name_sv());
+    };
+    let base = measure.kind.name_sv();
+    match &measure.kind {
+        MeasureKind::Blocking { guardians } => {
+            let names: Vec<String> = guardians.iter().map(|g| guardian(case, g)).collect();
+            if names.is_empty() {
+                base.to_string()
+            } else {
+                format!("{base} av {}", and_list(&names))
+            }
+        }
+        MeasureKind::BlockingExtension { guardian: g }
+        | MeasureKind::BlockingLifted { guardian: g } => {
+            format!("{base} av {}", guardian(case, g))
+        }
+        MeasureKind::Sealing {
+            initiating_units,
+            scope,
+            ..
+        } => {
+            let what = match scope {
+                SealingScope::Whole => base.to_string(),
+                SealingScope::Unit { sealed_unit } => {
+                    format!("{base} av journalen från {}", unit_name(case, sealed_unit))
+                }
+                SealingScope::EntryPeriod { entries } => match entries.to {
+                    Some(to) => format!("{base} av anteckningar {}–{to}", entries.from),
+                    None => format!("{base} av anteckningar från {}", entries.from),
+                },
+            };
+            if initiating_units.is_empty() {
+                what
+            } else {
+                format!("{what} ({})", units(case, initiating_units))
+            }
+        }
+        MeasureKind::UnlockRequest {
+            requesting_unit, ..
+        } => format!("{base} från {}", unit_name(case, requesting_unit)),
+        MeasureKind::LoginLock | MeasureKind::LoginUnlock => {
+            format!("{base} för barnets konto")
+        }
+        MeasureKind::ExtendedAccessChild { access_unit } => {
+            format!("{base} ({})", unit_name(case, access_unit))
+        }
+        MeasureKind::ExtendedAccessGuardian {
+            guardian: g,
+            access_unit,
+        } => format!(
+            "Utökad direktåtkomst för {} ({})",
+            guardian(case, g),
+            unit_name(case, access_unit)
+        ),
+        MeasureKind::ExceptionNote {
+            category,
+            note_unit,
+            ..
+        } => format!("{base}: \"{category}\" ({})", unit_name(case, note_unit)),
+    }
+}
+
+/// How sure the rule sets are of a cause, when they leave it open (a measure standing
+/// under a later version).
+pub fn cause_certainty(cause: &Cause) -> Option<Certainty> {
+    match cause {
+        Cause::MeasureStands { certainty, .. } => Some(*certainty),
+        _ => None,
+    }
+}
+
+/// A cause of a change point in Swedish, naming guardians, units and measures from the
+/// case: "Blockering av Vårdnadshavare 2 (Peter Test) upphör automatiskt vid 13 år". The
+/// one place causes are worded; a cause the rule sets leave open ends with its certainty
+/// in words ("– okänt (ingen källa hittad)"), see `cause_text` for the text without it.
+pub fn cause_sv(case: &Case, catalog: &Catalog, cause: &Cause) -> String {
+    let text = cause_text(case, catalog, cause);
+    match cause_certainty(cause) {
+        Some(certainty) => format!("{text} – {}", certainty.label_sv()),
+        None => text,
+    }
+}
+
+/// The cause in Swedish without its certainty (shown beside it as a mark).
+pub fn cause_text(case: &Case, catalog: &Catalog, cause: &Cause) -> String {
+    let person = |id: &str| {
+        case.guardian(id)
+            .and_then(|g| g.name.as_deref())
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .map_or_else(|| guardian(case, id), str::to_string)
+    };
+    match cause {
+        Cause::TimelineStart => "Tidslinjens början".into(),
+        Cause::Birth => "Födelse".into(),
+        Cause::Birthday { age } => format!("{age}-årsdagen"),
+        Cause::RuleSetStarts { rule_set } => {
+            format!("{} börjar gälla", rule_set_short_by_id(catalog, rule_set))
+        }
+        Cause::RuleSetEnds { rule_set } => {
+            format!(
+                "{} upphör att gälla",
+                rule_set_short_by_id(catalog, rule_set)
+            )
+        }
+        Cause::ChildrenJournalConnected => {
+            "Regionen ansluter barns journaler till 1177 Journal".into()
+        }
+        Cause::ProtectedIdentityStarts { guardian: None } => "Barnet får skyddad identitet".into(),
+        Cause::ProtectedIdentityEnds { guardian: None } => {
+            "Barnets skyddade identitet upphör".into()
+        }
+        Cause::ProtectedIdentityStarts { guardian: Some(g) } => {
+            format!("{} får skyddad identitet", guardian(case, g))
+        }
+        Cause::ProtectedIdentityEnds { guardian: Some(g) } => {
+            format!("Skyddad identitet för {} upphör", guardian(case, g))
+        }
+        Cause::CustodyStarts { guardian: g } => {
+            format!("{} registreras som vårdnadshavare", person(g))
+        }
+        Cause::CustodyEnds { guardian: g } => {
+            format!("{} är inte längre vårdnadshavare", person(g))
+        }
+        Cause::LegalRepresentativeAccessDecided { representative } => format!(
+            "Beslut om journaltillgång för {}",
+            actor_label(
+                case,
+                &Actor::LegalRepresentative {
+                    id: representative.clone()
+                }
+            )
+        ),
+        Cause::MeasureStarts {
+            measure,
+            measure_type,
+        } => {
+            let name = measure_name(case, measure, *measure_type);
+            match measure_type {
+                MeasureType::BlockingLifted | MeasureType::LoginUnlock => {
+                    format!("{name}: beslutet gäller")
+                }
+                MeasureType::UnlockRequest => format!("{name} lämnas in"),
+                _ => format!("{name} börjar gälla"),
+            }
+        }
+        Cause::MeasureEnds {
+            measure,
+            measure_type,
+            reason,
+        } => {
+            let name = measure_name(case, measure, *measure_type);
+            match reason {
+                EndReason::PeriodEnds => format!("{name} upphör"),
+                EndReason::AgeLimit { age } => {
+                    format!("{name} upphör automatiskt vid {age} år")
+                }
+                EndReason::LiftedBy { measure: by } => match case.measure(by) {
+                    Some(by) => match &by.kind {
+                        MeasureKind::BlockingLifted { .. } => format!("{name} bryts"),
+                        MeasureKind::UnlockRequest {
+                            requesting_unit, ..
+                        } => format!(
+                            "{name} hävs efter begäran om upplåsning från {}",
+                            unit_name(case, requesting_unit)
+                        ),
+                        MeasureKind::LoginUnlock => format!("{name} hävs (inloggningen låses upp)"),
+                        _ => format!("{name} hävs"),
+                    },
+                    None => format!("{name} hävs"),
+                },
+                EndReason::NotKeptBy { rule_set } => format!(
+                    "{name} upphör: {} låter den inte stå kvar",
+                    rule_set_short_by_id(catalog, rule_set)
+                ),
+            }
+        }
+        Cause::InvestigationEnds { measure } => format!(
+            "Utredningen avslutas ({})",
+            measure_name(case, measure, MeasureType::ExceptionNote)
+        ),
+        Cause::MeasureStands {
+            measure,
+            measure_type,
+            rule_set,
+            ..
+        } => format!(
+            "{} står kvar enligt {}",
+            measure_name(case, measure, *measure_type),
+            rule_set_short_by_id(catalog, rule_set)
+        ),
+    }
+}
+
+/// A cause in a few words, for a label above the chart: the kind of measure without
+/// whom it concerns ("Blockering upphör vid 13 år"); the table and the marker's name say
+/// the rest.
+pub fn cause_brief(catalog: &Catalog, cause: &Cause) -> String {
+    match cause {
+        Cause::MeasureStarts { measure_type, .. } => format!("{} börjar", measure_type.name_sv()),
+        Cause::MeasureEnds {
+            measure_type,
+            reason,
+            ..
+        } => {
+            let name = measure_type.name_sv();
+            match reason {
+                EndReason::PeriodEnds => format!("{name} upphör"),
+                EndReason::AgeLimit { age } => format!("{name} upphör vid {age} år"),
+                EndReason::LiftedBy { .. } => format!("{name} hävs"),
+                EndReason::NotKeptBy { .. } => format!("{name} upphör"),
+            }
+        }
+        Cause::MeasureStands { measure_type, .. } => {
+            format!("{} står kvar", measure_type.name_sv())
+        }
+        Cause::InvestigationEnds { .. } => "Utredningen avslutas".into(),
+        Cause::CustodyStarts { .. } => "Ny vårdnadshavare".into(),
+        Cause::CustodyEnds { .. } => "Vårdnaden upphör".into(),
+        Cause::ProtectedIdentityStarts { .. } => "Skyddad identitet".into(),
+        Cause::ProtectedIdentityEnds { .. } => "Skyddad identitet upphör".into(),
+        Cause::LegalRepresentativeAccessDecided { .. } => "Ställföreträdare får tillgång".into(),
+        Cause::ChildrenJournalConnected => "Barns journaler ansluts".into(),
+        Cause::TimelineStart => "Tidslinjens början".into(),
+        Cause::Birth => "Födelse".into(),
+        Cause::Birthday { age } => format!("{age}-årsdagen"),
+        Cause::RuleSetStarts { rule_set } => {
+            format!("{} börjar gälla", rule_set_short_by_id(catalog, rule_set))
+        }
+        Cause::RuleSetEnds { rule_set } => {
+            format!(
+                "{} upphör att gälla",
+                rule_set_short_by_id(catalog, rule_set)
+            )
         }
     }
-    cause.to_string()
 }
 
 /// Shorten `text` to at most `max` characters, with an ellipsis.

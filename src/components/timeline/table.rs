@@ -1,14 +1,52 @@
 //! The timeline as a table: one row per change point with its date (a button that chooses
-//! it), causes and the rule set that answered, and what changed and why. The accessible
-//! equivalent of the chart.
+//! it), causes and the rule set that answered, and what changed and why: outcomes, what
+//! an allowed journal shows (content filters starting or ending) and notices. The
+//! accessible equivalent of the chart.
 
-use insyn_engine::timeline::{ChangePoint, Timeline};
+use insyn_engine::rule_set::ParameterId;
+use insyn_engine::timeline::{ChangePoint, FilterChange, Timeline};
 use insyn_engine::{Case, EngineError};
 use leptos::prelude::*;
 
-use super::labels::{capability_short, cause_short, rule_set_short_by_id};
+use super::labels::{capability_short, cause_certainty, cause_text, rule_set_short_by_id};
 use crate::components::access_matrix::outcome_icon;
+use crate::components::citation::certainty_mark;
+use crate::components::notices::notices_starting;
 use crate::state::use_app_state;
+
+/// Filter changes grouped by what changes: one line per filter that starts or stops, with
+/// every actor × journal it concerns ("Visas igen för …"), not one line per cell.
+pub fn filter_change_lines(
+    case: &Case,
+    changes: &[FilterChange],
+) -> Vec<(bool, String, Vec<String>)> {
+    let mut lines: Vec<(bool, String, Vec<String>)> = Vec::new();
+    for change in changes {
+        let who = format!(
+            "{} – {}",
+            change.actor_label,
+            capability_short(case, &change.capability)
+        );
+        match lines
+            .iter_mut()
+            .find(|(starts, filter, _)| *starts == change.starts && *filter == change.filter_sv)
+        {
+            Some((_, _, cells)) => cells.push(who),
+            None => lines.push((change.starts, change.filter_sv.clone(), vec![who])),
+        }
+    }
+    lines
+}
+
+/// A filter change in words: "Visas igen för …" (it stops), "Döljs från nu för …" (it starts).
+pub fn filter_change_sv(starts: bool, filter_sv: &str, cells: &[String]) -> String {
+    let who = cells.join("; ");
+    if starts {
+        format!("Döljs från nu för {who}: {filter_sv}")
+    } else {
+        format!("Visas igen för {who} (tidigare: {filter_sv})")
+    }
+}
 
 #[component]
 pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoView {
@@ -22,7 +60,27 @@ pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
                 timeline
                     .change_points
                     .iter()
-                    .map(|point| change_row(case, point))
+                    .enumerate()
+                    .map(|(index, point)| {
+                        // One segment per change point, starting on it.
+                        let actions = |i: usize| {
+                            timeline
+                                .segments
+                                .get(i)
+                                .map_or(&[][..], |s| s.required_actions.as_slice())
+                        };
+                        let before = index.checked_sub(1);
+                        let now = actions(index);
+                        let then = before.map_or(&[][..], actions);
+                        let action_changes = ActionChanges {
+                            started: now.iter().copied().filter(|a| !then.contains(a)).collect(),
+                            ended: then.iter().copied().filter(|a| !now.contains(a)).collect(),
+                            rule_set_changed: before.is_some_and(|i| {
+                                timeline.change_points[i].rule_set_id != point.rule_set_id
+                            }),
+                        };
+                        change_row(case, point, action_changes)
+                    })
                     .collect_view()
             });
             Some(view! {
@@ -51,18 +109,35 @@ pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
     }
 }
 
-fn change_row(case: &Case, point: &ChangePoint) -> impl IntoView {
+/// What the rule set starts or stops demanding of staff on a change point.
+struct ActionChanges {
+    started: Vec<ParameterId>,
+    ended: Vec<ParameterId>,
+    rule_set_changed: bool,
+}
+
+fn change_row(case: &Case, point: &ChangePoint, actions: ActionChanges) -> impl IntoView {
     let state = use_app_state();
     let date = point.date;
     let chosen = move || state.date.get() == date;
     let causes = point
         .causes
         .iter()
-        .map(|c| view! { <li>{cause_short(state.catalog, &c.label_sv)}</li> })
+        .map(|cause| {
+            let mark = cause_certainty(cause).map(|certainty| {
+                let (class, text) = certainty_mark(certainty);
+                view! {
+                    " "
+                    <span class=class data-testid="cause-certainty">
+                        <span class="visually-hidden">"Säkerhet: "</span>
+                        {text}
+                    </span>
+                }
+            });
+            view! { <li>{cause_text(case, state.catalog, cause)}{mark}</li> }
+        })
         .collect_view();
-    let changes = if point.changes.is_empty() {
-        view! { <p class="no-change">"Inga utfall ändras (bara regelverket byts)."</p> }.into_any()
-    } else {
+    let outcome_changes = (!point.changes.is_empty()).then(|| {
         let items = point
             .changes
             .iter()
@@ -93,8 +168,79 @@ fn change_row(case: &Case, point: &ChangePoint) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ul class="changes">{items}</ul> }.into_any()
-    };
+        view! { <ul class="changes">{items}</ul> }
+    });
+    let filter_changes = (!point.filter_changes.is_empty()).then(|| {
+        let items = filter_change_lines(case, &point.filter_changes)
+            .into_iter()
+            .map(|(starts, filter, cells)| {
+                let icon = if starts { "▼" } else { "▲" };
+                view! {
+                    <li class="filter-change" data-starts=starts.to_string()>
+                        <span class="change-icon" aria-hidden="true">{icon}</span>
+                        " "
+                        {filter_change_sv(starts, &filter, &cells)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="changes filter-changes" data-testid="filter-changes">{items}</ul> }
+    });
+    let notices = notices_starting(state.catalog, case, date, &point.notices_sv);
+    let notices = (!notices.is_empty()).then(|| {
+        let items = notices
+            .into_iter()
+            .map(|notice| {
+                view! {
+                    <li class="timeline-notice">
+                        <span class="warning-label">
+                            <span aria-hidden="true">"⚠ "</span>"Observera: "
+                        </span>
+                        {notice}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="changes timeline-notices" data-testid="timeline-notices">{items}</ul> }
+    });
+    let action_changes = (!actions.started.is_empty() || !actions.ended.is_empty()).then(|| {
+        let started = actions.started.iter().map(|id| {
+            view! {
+                <li class="action-change" data-rule=id.name()>
+                    <span class="change-icon" aria-hidden="true">"!"</span>
+                    " Åtgärd krävs av personalen från nu: " {id.term_sv()}
+                </li>
+            }
+        });
+        let ended = actions.ended.iter().map(|id| {
+            view! {
+                <li class="action-change" data-rule=id.name()>
+                    <span class="change-icon" aria-hidden="true">"✓"</span>
+                    " Krävs inte längre av personalen: " {id.term_sv()}
+                </li>
+            }
+        });
+        view! {
+            <ul class="changes action-changes" data-testid="action-changes">
+                {started.collect_view()}
+                {ended.collect_view()}
+            </ul>
+        }
+    });
+    let nothing = (point.changes.is_empty()
+        && point.filter_changes.is_empty()
+        && point.notices_sv.is_empty()
+        && actions.started.is_empty()
+        && actions.ended.is_empty())
+    .then(|| {
+        let text = if actions.rule_set_changed {
+            "Inga utfall ändras (bara regelverket byts)."
+        } else {
+            "Inga utfall ändras."
+        };
+        view! { <p class="no-change">{text}</p> }
+    });
+    let changes = view! { {outcome_changes} {filter_changes} {action_changes} {notices} {nothing} };
     let rule_set = rule_set_short_by_id(state.catalog, &point.rule_set_id);
     view! {
         <tr class:chosen=chosen data-testid=format!("timeline-row-{date}")>

@@ -3,14 +3,14 @@
 //! DOM measuring), so it is tested natively.
 
 use chrono::{Datelike, NaiveDate};
-use insyn_engine::timeline::Timeline;
+use insyn_engine::timeline::{Cause, Timeline};
 use insyn_engine::{Actor, Capability, Case, Catalog, OutcomeKind};
 
 use crate::components::access_matrix::{
     actor_key, capability_key, column_rank, outcome_icon, sort_short_by_key,
 };
 use crate::components::timeline::labels::{
-    actor_label, capability_short, cause_short, rule_set_short_by_id, truncate,
+    actor_label, capability_short, cause_brief, cause_sv, rule_set_short_by_id, truncate,
 };
 
 /// Pitch of a lane and height of its bar (the bar stays at least 22 px for a projector).
@@ -167,40 +167,35 @@ fn run_text(fill: Fill, label: &str, w: f64) -> Option<String> {
 
 /// The short label of a change point: its most telling cause, "+N" for the others.
 /// When one rule set hands over to the next, "VGR 2026 börjar gälla" says it all.
-fn marker_cause(catalog: &Catalog, causes: &[String]) -> String {
-    let handover = causes.iter().any(|c| c.ends_with(" börjar gälla"));
-    let telling: Vec<&String> = causes
+fn marker_cause(catalog: &Catalog, causes: &[Cause]) -> String {
+    let handover = causes
         .iter()
-        .filter(|c| !(handover && c.ends_with(" upphör att gälla")))
+        .any(|c| matches!(c, Cause::RuleSetStarts { .. }));
+    let telling: Vec<&Cause> = causes
+        .iter()
+        .filter(|c| !(handover && matches!(c, Cause::RuleSetEnds { .. })))
         .collect();
+    let starts = |c: &&&Cause| {
+        matches!(
+            c,
+            Cause::RuleSetStarts { .. }
+                | Cause::MeasureStarts { .. }
+                | Cause::ProtectedIdentityStarts { .. }
+                | Cause::CustodyStarts { .. }
+        )
+    };
     let main = telling
         .iter()
-        .find(|c| c.contains("börjar"))
+        .find(starts)
         .or(telling.first())
-        .map(|c| cause_short(catalog, c))
+        .map(|c| cause_brief(catalog, c))
         .unwrap_or_default();
-    let main = truncate(&without_parentheses(&main), 32);
+    let main = truncate(&main, 32);
     if telling.len() > 1 {
         format!("{main} (+{})", telling.len() - 1)
     } else {
         main
     }
-}
-
-/// "Blockering (blockering-vh2) börjar" → "Blockering börjar": the measure's id is in the
-/// table and the button's name; above the chart every character counts.
-fn without_parentheses(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Place change-point labels (a marker at `x` with a label `w` wide) in rows above the
@@ -240,23 +235,23 @@ fn place_labels(labels: &[(f64, f64)], width: f64) -> Vec<(usize, f64)> {
     result
 }
 
-fn lanes(timeline: &Timeline) -> Vec<(Actor, Capability)> {
-    let mut lanes: Vec<(Actor, Capability)> = Vec::new();
-    for segment in &timeline.segments {
-        for (actor, capability, _) in &segment.outcomes {
-            if !lanes.iter().any(|(a, c)| a == actor && c == capability) {
-                lanes.push((actor.clone(), capability.clone()));
-            }
-        }
-    }
+/// The lanes, each with its position in `Timeline::cells` (and so in every segment's
+/// outcomes).
+fn lanes(timeline: &Timeline) -> Vec<(Actor, Capability, usize)> {
+    let mut lanes: Vec<(Actor, Capability, usize)> = timeline
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(index, (actor, capability))| (actor.clone(), capability.clone(), index))
+        .collect();
     // Stable: keeps the actors' order and the units' order within an actor.
-    let actor_order: Vec<Actor> = lanes.iter().fold(Vec::new(), |mut order, (a, _)| {
+    let actor_order: Vec<Actor> = lanes.iter().fold(Vec::new(), |mut order, (a, _, _)| {
         if !order.contains(a) {
             order.push(a.clone());
         }
         order
     });
-    sort_short_by_key(&mut lanes, |(a, c)| {
+    sort_short_by_key(&mut lanes, |(a, c, _)| {
         (actor_order.iter().position(|x| x == a), column_rank(c))
     });
     lanes
@@ -267,7 +262,7 @@ pub(super) fn layout(case: &Case, catalog: &Catalog, timeline: &Timeline, measur
     let lanes = lanes(timeline);
     let lane_labels: Vec<String> = lanes
         .iter()
-        .map(|(_, c)| capability_short(case, c))
+        .map(|(_, c, _)| capability_short(case, c))
         .collect();
     let widest = lane_labels
         .iter()
@@ -296,8 +291,12 @@ pub(super) fn layout(case: &Case, catalog: &Catalog, timeline: &Timeline, measur
     let mut spans = Vec::new();
     let mut pending = Vec::new();
     for point in &timeline.change_points {
-        let causes: Vec<String> = point.causes.iter().map(|c| c.label_sv.clone()).collect();
-        let cause = marker_cause(catalog, &causes);
+        let causes: Vec<String> = point
+            .causes
+            .iter()
+            .map(|c| cause_sv(case, catalog, c))
+            .collect();
+        let cause = marker_cause(catalog, &point.causes);
         let date_text = point.date.to_string();
         let w = text_width(&date_text, MARK_DATE_FONT, true).max(text_width(
             &cause,
@@ -374,7 +373,7 @@ pub(super) fn layout(case: &Case, catalog: &Catalog, timeline: &Timeline, measur
     y += LANE_H;
 
     let mut current_actor: Option<&Actor> = None;
-    for ((actor, capability), label) in lanes.iter().zip(lane_labels) {
+    for ((actor, capability, cell), label) in lanes.iter().zip(lane_labels) {
         if current_actor != Some(actor) {
             current_actor = Some(actor);
             y += 4.0;
@@ -388,12 +387,9 @@ pub(super) fn layout(case: &Case, catalog: &Catalog, timeline: &Timeline, measur
         }
         let mut spans: Vec<(NaiveDate, NaiveDate, OutcomeKind)> = Vec::new();
         for segment in &timeline.segments {
-            let kind = segment
-                .outcomes
-                .iter()
-                .find(|(a, c, _)| a == actor && c == capability)
-                .map(|(_, _, k)| *k);
-            let Some(kind) = kind else { continue };
+            let Some(kind) = segment.outcomes.get(*cell).copied() else {
+                continue;
+            };
             match spans.last_mut() {
                 Some(last) if last.2 == kind && last.1.succ_opt() == Some(segment.from) => {
                     last.1 = segment.to
@@ -472,12 +468,26 @@ mod tests {
     }
 
     #[test]
-    fn a_measure_label_drops_the_measure_id() {
-        assert_eq!(
-            without_parentheses("Blockering (blockering-vh2) börjar"),
-            "Blockering börjar"
-        );
-        assert_eq!(without_parentheses("13-årsdagen"), "13-årsdagen");
+    fn a_marker_names_the_rule_set_taking_over_and_counts_the_other_causes() {
+        let catalog = Catalog::embedded();
+        let handover = [
+            Cause::RuleSetEnds {
+                rule_set: "vgr-2019".into(),
+            },
+            Cause::RuleSetStarts {
+                rule_set: "vgr-2026".into(),
+            },
+        ];
+        assert_eq!(marker_cause(catalog, &handover), "VGR 2026 börjar gälla");
+        let causes = [
+            Cause::Birthday { age: 13 },
+            Cause::MeasureEnds {
+                measure: "blockering-vh2".into(),
+                measure_type: insyn_engine::case::MeasureType::Blocking,
+                reason: insyn_engine::evaluation::EndReason::AgeLimit { age: 13 },
+            },
+        ];
+        assert_eq!(marker_cause(catalog, &causes), "13-årsdagen (+1)");
     }
 
     #[test]
