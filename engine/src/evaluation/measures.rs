@@ -33,6 +33,10 @@ pub enum EndReason {
 }
 
 /// The days a measure applies: from `from` up to, not including, `until`.
+///
+/// INVARIANT: one interval per measure, only ever shortened (`end_at`): once a measure
+/// stops applying it never applies again, so a lifted or unlocked measure never comes back,
+/// whatever a later version of the rules says.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Span {
     pub from: NaiveDate,
