@@ -855,7 +855,7 @@ impl<'r> Builder<'r, '_> {
 
 /// The source's standard answer speaks of sealing; for a blocking, the words that name the
 /// measure change and nothing else. Returns the text and each change made.
-fn adapt_wording(text: &str, kind: &MeasureKind) -> (String, Vec<String>) {
+pub(crate) fn adapt_wording(text: &str, kind: &MeasureKind) -> (String, Vec<String>) {
     let blocking = matches!(
         kind,
         MeasureKind::Blocking { .. } | MeasureKind::BlockingExtension { .. }

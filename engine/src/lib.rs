@@ -22,6 +22,8 @@
 //! - [`guardian_view`]: what a guardian sees in 1177, and what support staff may say.
 //! - [`decision`]: "Vilken åtgärd?", the measure the guidance recommends for a situation.
 //! - [`preview`]: what adding a measure would change, before it is added.
+//! - [`support`]: "Vad ser vårdnadshavaren – och vad svarar jag?", from what a caller sees
+//!   to every cause consistent with it and the answer to give.
 //! - [`documents`]: the request, the documentation note, the phone checklist and the
 //!   standard answer for one measure.
 
@@ -38,6 +40,7 @@ pub mod guidance;
 pub mod identity;
 pub mod preview;
 pub mod rule_set;
+pub mod support;
 pub mod timeline;
 pub mod validation;
 
