@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run):
 #   1. setup                 install anything missing (scripts/setup.sh)
-#   2. engine                cargo test -p insyn-engine (unit, property, golden, CLI)
-#   3. components            wasm-bindgen-test in headless Chromium
-#   4. release builds        dist/ (served at /) and dist-subpath/ (at /insyn/)
-#   5. end-to-end            node --test e2e/*.test.mjs with playwright-core + axe-core
+#   2. repository            no personnummer but published test numbers
+#                            (scripts/check-personnummer.py)
+#   3. engine                cargo test -p insyn-engine (unit, property, golden, CLI)
+#   4. components            wasm-bindgen-test in headless Chromium
+#   5. release builds        dist/ (served at /) and dist-subpath/ (at /insyn/)
+#   6. end-to-end            node --test e2e/*.test.mjs with playwright-core + axe-core
 #
 # A failing test section does not stop the later ones, so one CI run reports
 # every broken area at once; the script still exits non-zero. Only a failed
@@ -38,28 +40,34 @@ run() {
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 export CARGO_TERM_PROGRESS_WHEN=never
 
-section "1/5 setup"
+section "1/6 setup"
 # shellcheck source=setup.sh
 source scripts/setup.sh
 
-section "2/5 engine: cargo test -p insyn-engine, and the app's native unit tests"
+section "2/6 repository: no personnummer but Skatteverket's test numbers"
+# Children's records are this app's subject; a real identity number must never
+# be committed, not even in a fixture. The self-test first, so a broken
+# detector cannot pass the repository by finding nothing.
+run "personnummer check" bash -c 'python3 scripts/check-personnummer.py --self-test && python3 scripts/check-personnummer.py' || true
+
+section "3/6 engine: cargo test -p insyn-engine, and the app's native unit tests"
 # --no-fail-fast: one failing test binary should not hide the others.
 run "engine tests" cargo test -p insyn-engine --no-fail-fast || true
 # The app's plain unit tests (built-in cases parse, timeline label layout) need no
 # browser, so they run natively.
 run "app unit tests" cargo test -p insyn --lib --no-fail-fast || true
 
-section "3/5 components: cargo test --target wasm32-unknown-unknown -p insyn (headless Chromium)"
+section "4/6 components: cargo test --target wasm32-unknown-unknown -p insyn (headless Chromium)"
 # The runner reads ./webdriver.json for Chromium's flags (no sandbox as root,
 # no calls home on this closed network).
 run "component tests" cargo test --target wasm32-unknown-unknown -p insyn --no-fail-fast || true
 
-section "4/5 release builds: dist/ and dist-subpath/ (--public-url /insyn/)"
+section "5/6 release builds: dist/ and dist-subpath/ (--public-url /insyn/)"
 built=1
 run "release build" bash scripts/build.sh --dist dist || built=0
 run "sub-path release build" bash scripts/build.sh --public-url /insyn/ --dist dist-subpath || built=0
 
-section "5/5 end-to-end: node --test (Chromium via playwright-core)"
+section "6/6 end-to-end: node --test (Chromium via playwright-core)"
 printf 'elapsed so far: %ds\n' "$((SECONDS - START))"
 if (( built )); then
   # Test files listed explicitly so exactly e2e/*.test.mjs run, whatever a
