@@ -566,8 +566,16 @@ impl Case {
         self.measures.iter().find(|m| m.id == id)
     }
 
+    /// Read a case file's text. A leading byte order mark is skipped; a key written twice
+    /// or a value of the wrong type is refused with an error naming the field.
     pub fn from_json(text: &str) -> Result<Case, crate::error::EngineError> {
         reader::parse_case_json(text)
+    }
+
+    /// Read a case file's bytes, as `from_json` reads its text. Bytes that are not UTF-8
+    /// (e.g. a Latin-1 file) are refused, never read with their letters replaced.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Case, crate::error::EngineError> {
+        reader::parse_case_bytes(bytes)
     }
 
     pub fn to_json_pretty(&self) -> String {

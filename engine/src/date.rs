@@ -5,8 +5,11 @@
 //! `FromStr` behind chrono's serde support): that parser handles every strftime pattern
 //! and time zone, and the web app would carry all of it for this one format.
 
+use std::fmt;
+
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serializer};
+use serde::de::{self, Visitor};
+use serde::{Deserializer, Serializer};
 
 /// A date written `YYYY-MM-DD` (four-digit year, two-digit month and day), if it is a
 /// real calendar day. Nothing else is accepted: no spaces, no other separators.
@@ -28,10 +31,52 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
-fn not_a_date<E: serde::de::Error>(text: &str) -> E {
+fn not_a_date<E: de::Error>(text: &str) -> E {
     E::custom(format_args!(
         "\"{text}\" is not a date (expected YYYY-MM-DD)"
     ))
+}
+
+/// Reads a date from a string, so that any other JSON type is refused as "expected a
+/// date (YYYY-MM-DD)" rather than as "expected a string".
+struct DateVisitor;
+
+impl<'de> Visitor<'de> for DateVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date (YYYY-MM-DD)")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+        parse_iso_date(text).ok_or_else(|| not_a_date(text))
+    }
+}
+
+/// `DateVisitor`, or `null` for none.
+struct OptionalDateVisitor;
+
+impl<'de> Visitor<'de> for OptionalDateVisitor {
+    type Value = Option<NaiveDate>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date (YYYY-MM-DD) or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
+        deserializer.deserialize_str(DateVisitor).map(Some)
+    }
 }
 
 /// `#[serde(with = "crate::date::iso")]` for a `NaiveDate` field.
@@ -43,8 +88,7 @@ pub mod iso {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_iso_date(&text).ok_or_else(|| not_a_date(&text))
+        deserializer.deserialize_str(DateVisitor)
     }
 }
 
@@ -66,12 +110,7 @@ pub mod optional_iso {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<String>::deserialize(deserializer)? {
-            None => Ok(None),
-            Some(text) => parse_iso_date(&text)
-                .map(Some)
-                .ok_or_else(|| not_a_date(&text)),
-        }
+        deserializer.deserialize_option(OptionalDateVisitor)
     }
 }
 

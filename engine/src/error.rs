@@ -57,6 +57,8 @@ pub enum Problem {
         from: NaiveDate,
         to: NaiveDate,
     },
+    /// A key written twice in one object of the file (JSON readers would keep either).
+    DuplicateKey,
 }
 
 impl std::fmt::Display for Problem {
@@ -81,6 +83,7 @@ impl std::fmt::Display for Problem {
             SealingNeedsUnit => write!(f, "a sealing names at least one initiating care unit"),
             AccessBeforeAppointment { decided, appointed } => write!(f, "{decided} is before the appointment ({appointed})"),
             RangeReversed { from, to } => write!(f, "{to} is before {from}"),
+            DuplicateKey => write!(f, "the key appears twice"),
         }
     }
 }
@@ -108,13 +111,21 @@ impl Problem {
             SealingNeedsUnit => "Ange minst en vårdenhet som initierar förseglingen.".into(),
             AccessBeforeAppointment { appointed, .. } => format!("Beslutet om tillgång ligger före förordnandet ({appointed})."),
             RangeReversed { from, to } => format!("{to} ligger före {from}."),
+            DuplicateKey => "Fältet står två gånger i filen.".into(),
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EngineError {
-    /// The case file is not valid JSON or does not match the case format.
+    /// The case file is not UTF-8 text: `byte`, on `line`, cannot be read as UTF-8 (e.g. a
+    /// Latin-1 "å"). Refused rather than read with its letters replaced.
+    NotUtf8 {
+        line: usize,
+        byte: u8,
+    },
+    /// The case file is not valid JSON or does not match the case format. The message is
+    /// whole on its own: without a path it says what is wrong with the file.
     Malformed {
         path: String,
         message: String,
@@ -174,6 +185,7 @@ impl EngineError {
     /// The error in Swedish, for the UI.
     pub fn message_sv(&self) -> String {
         match self {
+            EngineError::NotUtf8 { line, .. } => format!("Filen är inte sparad som UTF-8 (rad {line} går inte att läsa). Spara den som UTF-8 och öppna den igen."),
             EngineError::Malformed { .. } => "Fallet kunde inte läsas: filen följer inte fallformatet.".into(),
             EngineError::UnsupportedFormatVersion { found, supported } => format!("Okänd formatversion {found} (Insyn läser version {supported})."),
             EngineError::Invalid { problem, .. } => problem.message_sv(),
@@ -204,12 +216,12 @@ impl EngineError {
 impl std::fmt::Display for EngineError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EngineError::Malformed { path, message } if path.is_empty() => {
-                write!(f, "the case is not in the case format: {message}")
-            }
-            EngineError::Malformed { path, message } => {
-                write!(f, "{path}: not in the case format: {message}")
-            }
+            EngineError::NotUtf8 { line, byte } => write!(
+                f,
+                "the case file is not UTF-8 text: line {line} has the byte 0x{byte:02X}, which is not UTF-8 (save the file as UTF-8)"
+            ),
+            EngineError::Malformed { path, message } if path.is_empty() => f.write_str(message),
+            EngineError::Malformed { path, message } => write!(f, "{path}: {message}"),
             EngineError::UnsupportedFormatVersion { found, supported } => write!(
                 f,
                 "format_version: unknown format version {found} (this engine reads version {supported})"

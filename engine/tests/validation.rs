@@ -165,11 +165,16 @@ fn a_date_after_the_18th_birthday_is_not_a_minor() {
 }
 
 #[test]
-fn a_malformed_date_in_the_case_names_the_measure() {
+fn a_malformed_date_in_the_case_names_its_field() {
     let case = with_measure(json!({
         "id": "m1", "period": { "from": "2020-13-01" }, "type": "login_lock"
     }));
-    assert_error(case, "2021-01-01", "measures[0]", "not in the case format");
+    assert_error(
+        case,
+        "2021-01-01",
+        "measures[0].period.from",
+        "\"2020-13-01\" is not a date",
+    );
 }
 
 #[test]

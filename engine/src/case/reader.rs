@@ -1,90 +1,98 @@
 //! Reading a case file: JSON in the case format, with every error naming the part of the
 //! file at fault. The CLI and the app read files through this one reader.
+//!
+//! It is strict where JSON readers are lenient: the bytes must be UTF-8 (a byte order mark
+//! is allowed and skipped; a Latin-1 file is refused, never read with its letters
+//! replaced), a key written twice in one object is refused (serde_json would silently keep
+//! the last), and the file must keep within the case format's limits (`case::limits`).
+//!
+//! Two passes: `strict` reads the text into a JSON value, refusing duplicate keys, and
+//! `located` reads the case from that value, naming the field of every type error
+//! (`region: expected a string, found 5`).
 
-use serde::de::DeserializeOwned;
+use std::fmt;
+
 use serde_json::Value;
 
-use super::{CareUnit, Case, Child, Guardian, LegalRepresentative, Measure, FORMAT_VERSION};
+use super::{Case, FORMAT_VERSION};
 use crate::error::EngineError;
 
-fn part<T: DeserializeOwned>(value: &Value, path: &str) -> Result<T, EngineError> {
-    serde_json::from_value(value.clone()).map_err(|error| {
-        let message = error.to_string();
-        // "unknown field `until`, expected …": point at the field itself.
-        let field = message
-            .strip_prefix("unknown field `")
-            .and_then(|rest| rest.split('`').next());
-        EngineError::Malformed {
-            path: match field {
-                Some(field) => format!("{path}.{field}"),
-                None => path.to_string(),
-            },
-            message,
+mod located;
+mod strict;
+
+/// Where in the file a value is: `measures[2].period.from`. Built on the stack while
+/// reading, written out only for an error.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+/// The text of a file's bytes: UTF-8, without a leading byte order mark.
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, EngineError> {
+    let bytes = bytes
+        .strip_prefix(BYTE_ORDER_MARK.as_bytes())
+        .unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let at = error.valid_up_to();
+        EngineError::NotUtf8 {
+            line: 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count(),
+            byte: bytes[at],
         }
     })
 }
 
+/// Read a case file's bytes: UTF-8, then the case.
+pub(crate) fn parse_case_bytes(bytes: &[u8]) -> Result<Case, EngineError> {
+    parse_case_json(decode(bytes)?)
+}
+
+fn format_version(object: &serde_json::Map<String, Value>) -> Result<(), EngineError> {
+    let Some(version) = object.get("format_version") else {
+        return Err(EngineError::Malformed {
+            path: "format_version".into(),
+            message: format!("missing; this engine reads format_version {FORMAT_VERSION}"),
+        });
+    };
+    let found = version.as_u64().ok_or_else(|| EngineError::Malformed {
+        path: "format_version".into(),
+        message: "expected a whole number".into(),
+    })?;
+    if found != u64::from(FORMAT_VERSION) {
+        return Err(EngineError::UnsupportedFormatVersion {
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+            supported: FORMAT_VERSION,
+        });
+    }
+    Ok(())
+}
+
 /// Read a case file. Errors name the part of the file at fault.
 pub(crate) fn parse_case_json(text: &str) -> Result<Case, EngineError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| EngineError::Malformed {
-        path: String::new(),
-        message: error.to_string(),
-    })?;
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    let value = strict::parse(text)?;
     let Value::Object(object) = &value else {
         return Err(EngineError::Malformed {
             path: String::new(),
-            message: "expected a JSON object".into(),
+            message: "the case file is not a JSON object".into(),
         });
     };
-    match object.get("format_version") {
-        None => {
-            return Err(EngineError::Malformed {
-                path: "format_version".into(),
-                message: "missing; this engine reads format_version 1".into(),
-            })
-        }
-        Some(version) => {
-            let found = version.as_u64().ok_or_else(|| EngineError::Malformed {
-                path: "format_version".into(),
-                message: "expected a whole number".into(),
-            })?;
-            if found != FORMAT_VERSION as u64 {
-                return Err(EngineError::UnsupportedFormatVersion {
-                    found: found.min(u32::MAX as u64) as u32,
-                    supported: FORMAT_VERSION,
-                });
-            }
-        }
-    }
-    // Read list items one by one so an error can name the item.
-    for list in [
-        "guardians",
-        "legal_representatives",
-        "care_units",
-        "measures",
-    ] {
-        if let Some(items) = object.get(list) {
-            let Value::Array(items) = items else {
-                return Err(EngineError::Malformed {
-                    path: list.into(),
-                    message: "expected a list".into(),
-                });
-            };
-            for (index, item) in items.iter().enumerate() {
-                let path = format!("{list}[{index}]");
-                match list {
-                    "guardians" => part::<Guardian>(item, &path).map(drop)?,
-                    "legal_representatives" => {
-                        part::<LegalRepresentative>(item, &path).map(drop)?
-                    }
-                    "care_units" => part::<CareUnit>(item, &path).map(drop)?,
-                    _ => part::<Measure>(item, &path).map(drop)?,
-                }
-            }
-        }
-    }
-    if let Some(child) = object.get("child") {
-        part::<Child>(child, "child")?;
-    }
-    part(&value, "")
+    // The version first: a file of a later format gets that answer, not its first
+    // unknown field.
+    format_version(object)?;
+    located::read(&value)
 }
