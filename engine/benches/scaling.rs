@@ -1,7 +1,7 @@
 //! How the cost of `evaluate`, `timeline` and `diff` grows with the size of a case: a
 //! child with two guardians, and
 //!
-//! - 1, 4, 16, 64 and 256 measures over 6 care units (`<group>/measures/<n>`), and
+//! - 1, 4, 16, 64 and 200 measures (the most a case may have) over 6 care units (`<group>/measures/<n>`), and
 //! - 1, 10 and 50 care units with 16 measures (`<group>/units/<n>`),
 //!
 //! for `evaluate` on one date (2027-06-01), the whole `timeline` (birth to 18, i.e. from

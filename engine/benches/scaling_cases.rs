@@ -12,6 +12,7 @@
 // Each includer uses a different part of this file.
 #![allow(dead_code)]
 
+use insyn_engine::case::limits::MAX_MEASURES;
 use insyn_engine::Case;
 
 /// The child's date of birth: 13 on 2025-05-10, 16 on 2028-05-10, 18 on 2030-05-10.
@@ -19,8 +20,9 @@ pub const BIRTH: &str = "2012-05-10";
 /// The date the `evaluate` benchmark asks about: the child is 15, inside the window of
 /// extended access and after the blockings have ended at 13.
 pub const EVALUATION_DATE: &str = "2027-06-01";
-/// Measures in the measure sweep (with `UNITS_FOR_MEASURE_SWEEP` units).
-pub const MEASURE_SIZES: [usize; 5] = [1, 4, 16, 64, 256];
+/// Measures in the measure sweep (with `UNITS_FOR_MEASURE_SWEEP` units), up to the most
+/// the case format allows.
+pub const MEASURE_SIZES: [usize; 5] = [1, 4, 16, 64, MAX_MEASURES];
 pub const UNITS_FOR_MEASURE_SWEEP: usize = 6;
 /// Care units in the unit sweep (with `MEASURES_FOR_UNIT_SWEEP` measures).
 pub const UNIT_SIZES: [usize; 3] = [1, 10, 50];

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 mod facts;
+pub mod limits;
 mod reader;
 
 pub use facts::CaseFacts;
@@ -566,8 +567,9 @@ impl Case {
         self.measures.iter().find(|m| m.id == id)
     }
 
-    /// Read a case file's text. A leading byte order mark is skipped; a key written twice
-    /// or a value of the wrong type is refused with an error naming the field.
+    /// Read a case file's text. A leading byte order mark is skipped; a key written twice,
+    /// a value of the wrong type or a file over the limits (`limits`) is refused with an
+    /// error naming the field.
     pub fn from_json(text: &str) -> Result<Case, crate::error::EngineError> {
         reader::parse_case_json(text)
     }

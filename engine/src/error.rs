@@ -59,6 +59,16 @@ pub enum Problem {
     },
     /// A key written twice in one object of the file (JSON readers would keep either).
     DuplicateKey,
+    /// A list longer than the case format allows (`case::limits`).
+    TooMany {
+        count: usize,
+        limit: usize,
+    },
+    /// A text longer than the case format allows (`case::limits`), in characters.
+    TooLong {
+        chars: usize,
+        limit: usize,
+    },
 }
 
 impl std::fmt::Display for Problem {
@@ -84,6 +94,8 @@ impl std::fmt::Display for Problem {
             AccessBeforeAppointment { decided, appointed } => write!(f, "{decided} is before the appointment ({appointed})"),
             RangeReversed { from, to } => write!(f, "{to} is before {from}"),
             DuplicateKey => write!(f, "the key appears twice"),
+            TooMany { count, limit } => write!(f, "{count} items; the case format allows at most {limit}"),
+            TooLong { chars, limit } => write!(f, "{chars} characters; the case format allows at most {limit}"),
         }
     }
 }
@@ -112,12 +124,18 @@ impl Problem {
             AccessBeforeAppointment { appointed, .. } => format!("Beslutet om tillgång ligger före förordnandet ({appointed})."),
             RangeReversed { from, to } => format!("{to} ligger före {from}."),
             DuplicateKey => "Fältet står två gånger i filen.".into(),
+            TooMany { count, limit } => format!("Listan har {count} poster; högst {limit} får finnas."),
+            TooLong { chars, limit } => format!("Texten är {chars} tecken lång; högst {limit} tecken får finnas."),
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EngineError {
+    /// The case file is larger than the case format allows (`case::limits::MAX_TEXT_BYTES`).
+    TooLarge {
+        limit: usize,
+    },
     /// The case file is not UTF-8 text: `byte`, on `line`, cannot be read as UTF-8 (e.g. a
     /// Latin-1 "å"). Refused rather than read with its letters replaced.
     NotUtf8 {
@@ -185,6 +203,7 @@ impl EngineError {
     /// The error in Swedish, for the UI.
     pub fn message_sv(&self) -> String {
         match self {
+            EngineError::TooLarge { limit } => format!("Filen är för stor: ett fall får vara högst {} MB.", limit / 1_000_000),
             EngineError::NotUtf8 { line, .. } => format!("Filen är inte sparad som UTF-8 (rad {line} går inte att läsa). Spara den som UTF-8 och öppna den igen."),
             EngineError::Malformed { .. } => "Fallet kunde inte läsas: filen följer inte fallformatet.".into(),
             EngineError::UnsupportedFormatVersion { found, supported } => format!("Okänd formatversion {found} (Insyn läser version {supported})."),
@@ -216,6 +235,11 @@ impl EngineError {
 impl std::fmt::Display for EngineError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            EngineError::TooLarge { limit } => write!(
+                f,
+                "the case file is larger than {limit} bytes ({} MB), the most the case format allows",
+                limit / 1_000_000
+            ),
             EngineError::NotUtf8 { line, byte } => write!(
                 f,
                 "the case file is not UTF-8 text: line {line} has the byte 0x{byte:02X}, which is not UTF-8 (save the file as UTF-8)"

@@ -9,13 +9,10 @@
 
 use chrono::NaiveDate;
 
+use crate::case::limits::{self, MAX_CONCURRENT_GUARDIANS};
 use crate::case::CaseFacts;
 use crate::case::{Case, MeasureKind, Period, SealingScope, FORMAT_VERSION};
 use crate::error::{EngineError, Problem};
-
-/// At most two guardians at a time (Föräldrabalken via Skatteverket: "Ett barn ska inte ha
-/// fler än två vårdnadshavare enligt svensk lagstiftning.").
-pub(crate) const MAX_CONCURRENT_GUARDIANS: usize = 2;
 
 fn check_period(period: &Period, path: &str, birth: NaiveDate) -> Result<(), EngineError> {
     if let Some(to) = period.to {
@@ -81,7 +78,8 @@ pub fn validate_case(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Eng
 
 /// Check a case; return the facts derived from it, or every problem found, each naming its
 /// field, so the UI can show them all at once. Problems that make the rest uncheckable (no
-/// date of birth, an unknown format version) end the check early.
+/// date of birth, an unknown format version, a case over the format's limits) end the
+/// check early.
 pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts, Vec<EngineError>> {
     if case.format_version != FORMAT_VERSION {
         return Err(vec![EngineError::UnsupportedFormatVersion {
@@ -90,6 +88,10 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
         }]);
     }
     let mut problems = Vec::new();
+    limits::check(case, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     if case.region.trim().is_empty() && case.pinned_rule_set.is_none() {
         problems.push(EngineError::invalid("region", Problem::Empty));
     }

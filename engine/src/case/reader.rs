@@ -14,6 +14,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use super::limits::{self, MAX_TEXT_BYTES};
 use super::{Case, FORMAT_VERSION};
 use crate::error::EngineError;
 
@@ -56,8 +57,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, EngineError> {
     })
 }
 
-/// Read a case file's bytes: UTF-8, then the case.
+/// Read a case file's bytes: the size first, then UTF-8, then the case.
 pub(crate) fn parse_case_bytes(bytes: &[u8]) -> Result<Case, EngineError> {
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(EngineError::TooLarge {
+            limit: MAX_TEXT_BYTES,
+        });
+    }
     parse_case_json(decode(bytes)?)
 }
 
@@ -84,6 +90,11 @@ fn format_version(object: &serde_json::Map<String, Value>) -> Result<(), EngineE
 /// Read a case file. Errors name the part of the file at fault.
 pub(crate) fn parse_case_json(text: &str) -> Result<Case, EngineError> {
     let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(EngineError::TooLarge {
+            limit: MAX_TEXT_BYTES,
+        });
+    }
     let value = strict::parse(text)?;
     let Value::Object(object) = &value else {
         return Err(EngineError::Malformed {
@@ -94,5 +105,11 @@ pub(crate) fn parse_case_json(text: &str) -> Result<Case, EngineError> {
     // The version first: a file of a later format gets that answer, not its first
     // unknown field.
     format_version(object)?;
-    located::read(&value)
+    let case: Case = located::read(&value)?;
+    let mut problems = Vec::new();
+    limits::check(&case, &mut problems);
+    match problems.into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(case),
+    }
 }
