@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::citation::CitationView;
 use crate::components::date_chooser::DateChooser;
-use crate::components::notices::Notices;
+use crate::components::notices::{Notices, NoticesPointer};
 use crate::state::use_app_state;
 
 /// The situation view: date chooser, matrix, explanation of the chosen cell, actions.
@@ -19,6 +19,7 @@ use crate::state::use_app_state;
 pub fn SituationView() -> impl IntoView {
     view! {
         <DateChooser/>
+        <NoticesPointer/>
         <AccessMatrix/>
         <CellExplanation/>
         <Notices/>
