@@ -324,7 +324,12 @@ pub fn cause_text(case: &Case, catalog: &Catalog, cause: &Cause) -> String {
 /// the rest.
 pub fn cause_brief(catalog: &Catalog, cause: &Cause) -> String {
     match cause {
-        Cause::MeasureStarts { measure_type, .. } => format!("{} börjar", measure_type.name_sv()),
+        Cause::MeasureStarts { measure_type, .. } => match measure_type {
+            MeasureType::BlockingLifted => "Blockering bryts".into(),
+            MeasureType::LoginUnlock => "Inloggningen låses upp".into(),
+            MeasureType::UnlockRequest => "Begäran om upplåsning".into(),
+            other => format!("{} börjar", other.name_sv()),
+        },
         Cause::MeasureEnds {
             measure_type,
             reason,

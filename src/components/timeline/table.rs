@@ -227,12 +227,7 @@ fn change_row(case: &Case, point: &ChangePoint, actions: ActionChanges) -> impl 
             </ul>
         }
     });
-    let nothing = (point.changes.is_empty()
-        && point.filter_changes.is_empty()
-        && point.notices_sv.is_empty()
-        && actions.started.is_empty()
-        && actions.ended.is_empty())
-    .then(|| {
+    let nothing = (point.changes.is_empty() && point.filter_changes.is_empty()).then(|| {
         let text = if actions.rule_set_changed {
             "Inga utfall ändras (bara regelverket byts)."
         } else {
@@ -240,7 +235,7 @@ fn change_row(case: &Case, point: &ChangePoint, actions: ActionChanges) -> impl 
         };
         view! { <p class="no-change">{text}</p> }
     });
-    let changes = view! { {outcome_changes} {filter_changes} {action_changes} {notices} {nothing} };
+    let changes = view! { {nothing} {outcome_changes} {filter_changes} {action_changes} {notices} };
     let rule_set = rule_set_short_by_id(state.catalog, &point.rule_set_id);
     view! {
         <tr class:chosen=chosen data-testid=format!("timeline-row-{date}")>
