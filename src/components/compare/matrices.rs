@@ -118,6 +118,7 @@ fn DifferenceSummary(case: Case, a: Evaluation<'static>, b: Evaluation<'static>)
             only_b: only(&actions_b, &actions_a),
         },
     );
+    let outcomes_agree = differences.is_empty();
     let action_note = (!action_lines.is_empty()).then(|| {
         let items = action_lines
             .into_iter()
@@ -125,7 +126,13 @@ fn DifferenceSummary(case: Case, a: Evaluation<'static>, b: Evaluation<'static>)
             .collect_view();
         view! {
             <p class="compare-actions-heading">
-                <strong>{format!("Den {date} kräver regelverken olika åtgärder av personalen:")}</strong>
+                <strong>
+                    {if outcomes_agree {
+                        "Men de kräver olika åtgärder av personalen:"
+                    } else {
+                        "De kräver också olika åtgärder av personalen:"
+                    }}
+                </strong>
             </p>
             <ul data-testid="compare-summary-actions">{items}</ul>
         }

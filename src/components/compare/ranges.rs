@@ -9,7 +9,7 @@ use insyn_engine::EngineError;
 use leptos::prelude::*;
 
 use crate::components::access_matrix::outcome_icon;
-use crate::components::timeline::labels::{cell_label, rule_set_short_by_id};
+use crate::components::timeline::labels::{and_list, cell_label, rule_set_short_by_id};
 use crate::state::use_app_state;
 
 #[component]
@@ -65,16 +65,22 @@ pub fn DiffRanges() -> impl IntoView {
     }
 }
 
-/// "Barnets skyddade identitet: försegling krävs; …": the actions' Swedish terms.
+/// "åtgärden ”Barnets skyddade identitet: försegling krävs”": the actions by their
+/// parameters' Swedish terms, quoted since the terms have colons of their own.
 pub fn action_terms(actions: &[ParameterId]) -> String {
-    actions
+    let terms: Vec<String> = actions
         .iter()
-        .map(|a| a.term_sv())
-        .collect::<Vec<_>>()
-        .join("; ")
+        .map(|a| format!("”{}”", a.term_sv()))
+        .collect();
+    let noun = if terms.len() == 1 {
+        "åtgärden"
+    } else {
+        "åtgärderna"
+    };
+    format!("{noun} {}", and_list(&terms))
 }
 
-/// One line per side of an action difference: "Bara VGR 2026 kräver: …".
+/// One line per side of an action difference: "Bara VGR 2026 kräver åtgärden ”…”".
 pub fn action_difference_lines(
     name_a: &str,
     name_b: &str,
@@ -83,13 +89,13 @@ pub fn action_difference_lines(
     let mut lines = Vec::new();
     if !range.only_a.is_empty() {
         lines.push(format!(
-            "Bara {name_a} kräver: {}",
+            "Bara {name_a} kräver {}",
             action_terms(&range.only_a)
         ));
     }
     if !range.only_b.is_empty() {
         lines.push(format!(
-            "Bara {name_b} kräver: {}",
+            "Bara {name_b} kräver {}",
             action_terms(&range.only_b)
         ));
     }
