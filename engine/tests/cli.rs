@@ -333,3 +333,216 @@ fn document_refuses_bad_input_with_exit_2_naming_what_is_wrong() {
         assert!(message.contains(expected), "{args:?}: {message}");
     }
 }
+
+/// A file in the temp directory with `bytes`, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, bytes: &[u8]) -> TempFile {
+        let path = std::env::temp_dir().join(format!("insyn-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        std::fs::remove_file(&self.0).ok();
+    }
+}
+
+/// The one line on stderr of a run that must exit 2 with nothing on stdout.
+fn one_line_refusal(args: &[&str]) -> String {
+    let output = insyn(args);
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+    assert!(output.stdout.is_empty(), "{args:?}");
+    let stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
+    assert!(stderr.starts_with("insyn: "), "{args:?}: {stderr}");
+    assert!(
+        stderr.ends_with('\n') && stderr.matches('\n').count() == 1,
+        "{args:?}: one line: {stderr:?}"
+    );
+    assert!(!stderr.contains('\u{1b}'), "{args:?}: {stderr:?}");
+    stderr.trim_end().to_string()
+}
+
+#[test]
+fn a_reversed_range_exits_2_naming_both_flags() {
+    let case = "cases/normal-family.json";
+    assert_eq!(
+        one_line_refusal(&[
+            "diff",
+            case,
+            "--rules",
+            "vgr-2019",
+            "--rules",
+            "vgr-2026",
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2019-01-01"
+        ]),
+        "insyn: --to 2019-01-01 is before --from 2020-01-01"
+    );
+    assert_eq!(
+        one_line_refusal(&[
+            "timeline",
+            case,
+            "--from",
+            "2029-01-01",
+            "--to",
+            "2027-01-01"
+        ]),
+        "insyn: --to 2027-01-01 is before --from 2029-01-01"
+    );
+}
+
+#[test]
+fn every_kind_of_invalid_input_exits_2_with_one_line_on_stderr() {
+    let case = "cases/normal-family.json";
+    let cases: [(&[&str], &str); 10] = [
+        (
+            &[],
+            "insyn: give a command; the commands are evaluate, timeline, diff, document and rules",
+        ),
+        (
+            &["frobnicate", "--x"],
+            "insyn: unknown command \"frobnicate\"; the commands are",
+        ),
+        (
+            &["timeline", case, "--colour"],
+            "insyn: unknown option --colour",
+        ),
+        (&["timeline", case, "-v"], "insyn: unknown option -v"),
+        (&["timeline", case, "--from"], "insyn: --from needs a value"),
+        (
+            &["evaluate", case, "--date", "2020-02-30"],
+            "insyn: --date: \"2020-02-30\" is not a date",
+        ),
+        (
+            &["timeline", "no-such-file.json"],
+            "insyn: cannot read no-such-file.json: ",
+        ),
+        (&["timeline", "cases"], "insyn: cannot read cases: "),
+        (
+            &["rules", "--date", "2020-01-01"],
+            "insyn: rules takes no arguments",
+        ),
+        (&["help", "me"], "insyn: help takes no arguments"),
+    ];
+    for (args, expected) in cases {
+        let message = one_line_refusal(args);
+        assert!(message.starts_with(expected), "{args:?}: {message}");
+    }
+}
+
+#[test]
+fn help_prints_the_usage_on_stdout() {
+    let output = insyn(&["help"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("usage:\n  insyn evaluate"), "{text}");
+}
+
+#[test]
+fn a_case_file_with_a_byte_order_mark_is_read() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read("cases/normal-family.json").unwrap());
+    let file = TempFile::new("bom.json", &bytes);
+    let value = json_of(&insyn(&["evaluate", file.path(), "--date", "2020-01-01"]));
+    assert_eq!(value["evaluation"]["rule_set_id"], "vgr-2019");
+}
+
+#[test]
+fn a_latin_1_case_file_exits_2_saying_it_is_not_utf_8() {
+    let text = std::fs::read_to_string("cases/normal-family.json").unwrap();
+    assert!(
+        text.contains('å'),
+        "the example has a letter Latin-1 writes differently"
+    );
+    let latin_1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    let file = TempFile::new("latin-1.json", &latin_1);
+    let message = one_line_refusal(&["timeline", file.path()]);
+    assert!(
+        message.starts_with(&format!(
+            "insyn: {}: the case file is not UTF-8 text: line ",
+            file.path()
+        )),
+        "{message}"
+    );
+    assert!(message.ends_with("(save the file as UTF-8)"), "{message}");
+}
+
+#[test]
+fn a_case_file_error_names_the_file_and_the_field() {
+    let file = TempFile::new(
+        "region.json",
+        br#"{ "format_version": 1, "region": 5, "child": { "birth_date": "2015-05-10" } }"#,
+    );
+    assert_eq!(
+        one_line_refusal(&["timeline", file.path()]),
+        format!("insyn: {}: region: expected a string, found 5", file.path())
+    );
+}
+
+#[test]
+fn control_characters_echoed_from_the_input_are_escaped() {
+    // A file name with a newline and a terminal escape.
+    let message = one_line_refusal(&["timeline", "no\nsuch\u{1b}[31m.json"]);
+    assert!(
+        message.starts_with("insyn: cannot read no\\nsuch\\u{1b}[31m.json: "),
+        "{message}"
+    );
+    // An id on the command line, with a bidirectional override.
+    let message = one_line_refusal(&[
+        "document",
+        "cases/one-guardian-risk-blocking.json",
+        "--kind",
+        "note",
+        "--measure",
+        "m\u{202e}9\r",
+    ]);
+    assert_eq!(
+        message,
+        "insyn: --measure: no measure \"m\\u{202e}9\\r\" in the case"
+    );
+    // A value from the case file.
+    let file = TempFile::new(
+        "escape.json",
+        "{ \"format_version\": 1, \"region\": \"x\\u001b]0;owned\\u0007\\n\", \"child\": { \"birth_date\": \"2015-05-10\" } }"
+            .as_bytes(),
+    );
+    let message = one_line_refusal(&["timeline", file.path()]);
+    assert!(
+        message.contains("unknown region \"x\\u{1b}]0;owned\\u{7}\\n\""),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_reader_that_closes_stdout_early_ends_the_program_quietly_with_status_0() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // `insyn rules | head -c 10`: far more output than a pipe holds, so the program is
+    // still writing when the pipe closes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_insyn"))
+        .arg("rules")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(&first[..1], b"[");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -1,9 +1,13 @@
 //! The command-line front of the engine, so it can be run and checked without a browser.
-//! Output is JSON on stdout; invalid input exits 2 with the message on stderr.
+//! Output is JSON on stdout; invalid input exits 2 with a one-line message on stderr,
+//! every control character of it escaped. A reader that closes stdout early (`| head`)
+//! ends the program quietly with status 0.
 
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use insyn_engine::case::limits::MAX_TEXT_BYTES;
 use insyn_engine::documents::{self, DocumentInput, DocumentKind, StaffDetails};
 use insyn_engine::guardian_view::guardian_views;
 use insyn_engine::{parse_date, Case, Catalog, EngineError};
@@ -14,7 +18,11 @@ const USAGE: &str = "usage:
   insyn timeline CASE.json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--rules ID]
   insyn diff CASE.json --rules A --rules B [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   insyn document CASE.json --kind request|note|phone|answer --measure ID [--date YYYY-MM-DD] [--staff STAFF.json] [--json]
-  insyn rules";
+  insyn rules
+  insyn help";
+
+const COMMANDS: &str =
+    "the commands are evaluate, timeline, diff, document and rules (`insyn help` shows their options)";
 
 /// Command-line mistakes, told apart from engine errors only by their wording.
 struct UsageError(String);
@@ -47,16 +55,22 @@ fn parse_options(args: &[String]) -> Result<Options, UsageError> {
                 .cloned()
                 .ok_or_else(|| UsageError(format!("{name} needs a value")))
         };
+        let mut date = |name: &str| -> Result<Option<NaiveDate>, UsageError> {
+            let text = value(name)?;
+            parse_date(&text)
+                .map(Some)
+                .map_err(|error| UsageError(format!("{name}: {error}")))
+        };
         match arg.as_str() {
-            "--date" => options.date = Some(parse_date(&value("--date")?)?),
-            "--from" => options.from = Some(parse_date(&value("--from")?)?),
-            "--to" => options.to = Some(parse_date(&value("--to")?)?),
+            "--date" => options.date = date("--date")?,
+            "--from" => options.from = date("--from")?,
+            "--to" => options.to = date("--to")?,
             "--rules" => options.rules.push(value("--rules")?),
             "--kind" => options.kind = Some(value("--kind")?),
             "--measure" => options.measure = Some(value("--measure")?),
             "--staff" => options.staff_path = Some(value("--staff")?),
             "--json" => options.json = true,
-            other if other.starts_with("--") => {
+            other if other.starts_with('-') && other != "-" => {
                 return Err(UsageError(format!("unknown option {other}")))
             }
             path => {
@@ -66,7 +80,24 @@ fn parse_options(args: &[String]) -> Result<Options, UsageError> {
             }
         }
     }
+    if let (Some(from), Some(to)) = (options.from, options.to) {
+        if to < from {
+            return Err(UsageError(format!("--to {to} is before --from {from}")));
+        }
+    }
     Ok(options)
+}
+
+/// A file's bytes, at most one more than a case file may have: enough to tell it is too
+/// large without reading all of a huge file.
+fn read_file(path: &str) -> Result<Vec<u8>, UsageError> {
+    let cannot = |error: io::Error| UsageError(format!("cannot read {path}: {error}"));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TEXT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    Ok(bytes)
 }
 
 fn read_case(options: &Options) -> Result<Case, UsageError> {
@@ -74,9 +105,7 @@ fn read_case(options: &Options) -> Result<Case, UsageError> {
         .case_path
         .as_deref()
         .ok_or_else(|| UsageError("give a case file".into()))?;
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| UsageError(format!("cannot read {path}: {error}")))?;
-    Ok(Case::from_json(&text)?)
+    Case::from_bytes(&read_file(path)?).map_err(|error| UsageError(format!("{path}: {error}")))
 }
 
 /// What a command prints: JSON, or a document's plain text.
@@ -89,9 +118,14 @@ fn read_staff(options: &Options) -> Result<StaffDetails, UsageError> {
     let Some(path) = options.staff_path.as_deref() else {
         return Ok(StaffDetails::default());
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| UsageError(format!("cannot read {path}: {error}")))?;
-    serde_json::from_str(&text).map_err(|error| UsageError(format!("--staff {path}: {error}")))
+    let bytes = read_file(path)?;
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        UsageError(format!(
+            "--staff {path}: the file is not UTF-8 text (save it as UTF-8)"
+        ))
+    })?;
+    serde_json::from_str(text).map_err(|error| UsageError(format!("--staff {path}: {error}")))
 }
 
 fn document(options: &Options) -> Result<Output, UsageError> {
@@ -154,17 +188,24 @@ fn document(options: &Options) -> Result<Output, UsageError> {
 }
 
 fn run(args: &[String]) -> Result<Output, UsageError> {
-    if args.first().map(String::as_str) == Some("document") {
-        return document(&parse_options(&args[1..])?);
+    match args.first().map(String::as_str) {
+        Some("document") => document(&parse_options(&args[1..])?),
+        Some("help" | "--help" | "-h") if args.len() == 1 => Ok(Output::Text(format!("{USAGE}\n"))),
+        Some("help" | "--help" | "-h") => Err(UsageError("help takes no arguments".into())),
+        _ => run_json(args).map(Output::Json),
     }
-    run_json(args).map(Output::Json)
 }
 
 fn run_json(args: &[String]) -> Result<Value, UsageError> {
     let catalog = Catalog::embedded();
     let Some((command, rest)) = args.split_first() else {
-        return Err(UsageError(USAGE.into()));
+        return Err(UsageError(format!("give a command; {COMMANDS}")));
     };
+    let unknown = || UsageError(format!("unknown command \"{command}\"; {COMMANDS}"));
+    // Before the options: `insyn frobnicate --x` is an unknown command, not an unknown option.
+    if !matches!(command.as_str(), "evaluate" | "timeline" | "diff" | "rules") {
+        return Err(unknown());
+    }
     let options = parse_options(rest)?;
     let one_rule_set = |options: &Options| -> Result<Option<String>, UsageError> {
         match options.rules.as_slice() {
@@ -203,7 +244,7 @@ fn run_json(args: &[String]) -> Result<Value, UsageError> {
             Ok(serde_json::to_value(diff).expect("a diff serialises"))
         }
         "rules" => {
-            if options.case_path.is_some() || !options.rules.is_empty() {
+            if !rest.is_empty() {
                 return Err(UsageError("rules takes no arguments".into()));
             }
             let list: Vec<Value> = catalog
@@ -240,7 +281,61 @@ fn run_json(args: &[String]) -> Result<Value, UsageError> {
                 .collect();
             Ok(Value::Array(list))
         }
-        _ => Err(UsageError(format!("unknown command {command}\n{USAGE}"))),
+        _ => Err(unknown()),
+    }
+}
+
+/// Whether a character could break a message's line or drive the terminal: C0 and C1
+/// controls (newline, ESC, …), DEL, line and paragraph separators, and the bidirectional
+/// controls that reorder what is shown.
+fn is_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// The message as one line, its control characters written as escapes (`\n`, `\u{1b}`):
+/// file names, ids and values quoted from the input cannot break it or drive the terminal.
+fn one_line(message: &str) -> String {
+    let mut line = String::with_capacity(message.len());
+    for c in message.chars() {
+        if is_control(c) {
+            line.extend(c.escape_default());
+        } else {
+            line.push(c);
+        }
+    }
+    line
+}
+
+/// Print an error: `insyn: ` and the message on one line of stderr.
+fn report(message: &str) {
+    // Nothing more to do if stderr is gone too.
+    let _ = writeln!(io::stderr().lock(), "insyn: {}", one_line(message));
+}
+
+/// Write the output to stdout. A closed stdout (`insyn rules | head -c 10`) is not an
+/// error: the reader has what it wanted.
+fn write_out(text: &str) -> ExitCode {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            report(&format!("cannot write the output: {error}"));
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -248,19 +343,36 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(Output::Json(value)) => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&value).expect("output serialises")
-            );
-            ExitCode::SUCCESS
+            let text = serde_json::to_string_pretty(&value).expect("output serialises");
+            write_out(&format!("{text}\n"))
         }
-        Ok(Output::Text(text)) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+        Ok(Output::Text(text)) => write_out(&text),
         Err(UsageError(message)) => {
-            eprintln!("insyn: {message}");
+            report(&message);
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_in_a_message_are_escaped_onto_one_line() {
+        assert_eq!(
+            one_line("cannot read a\nb\u{1b}[31m.json: \t\r\u{7f}\u{85}"),
+            "cannot read a\\nb\\u{1b}[31m.json: \\t\\r\\u{7f}\\u{85}"
+        );
+        assert_eq!(
+            one_line("id \"\u{202e}txt.exe\u{2066}\u{2028}\""),
+            "id \"\\u{202e}txt.exe\\u{2066}\\u{2028}\""
+        );
+    }
+
+    #[test]
+    fn ordinary_text_is_left_as_it_is() {
+        let message = "measures[0].id: \"blockering-vh2\" is used twice; Åsa, 20170101-2393 \\ ok";
+        assert_eq!(one_line(message), message);
     }
 }
