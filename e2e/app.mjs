@@ -77,6 +77,16 @@ export async function openTrainingCase(page, id) {
   await page.locator(tid('open-training-case')).click();
 }
 
+/** Opens `caseObject` (a case in the case format) through "Öppna fil", as staff would. */
+export async function openCaseFile(page, caseObject, name = 'fall.json') {
+  await page.locator(tid('open-case-file')).setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(caseObject)),
+  });
+  await waitForText(page.locator(tid('case-file-status')), 'är öppnat');
+}
+
 /** The ids of every training case the picker offers. */
 export async function trainingCaseIds(page) {
   return page.locator(`${tid('training-case')} option`).evaluateAll((options) => options.map((o) => o.value));

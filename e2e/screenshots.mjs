@@ -1,9 +1,11 @@
 // Full-page screenshots of every view, for looking at the UI (not a test):
-// the example case and the one-guardian-risk-blocking case on 2026-11-23,
-// at 1366×768 and 1920×1080. Run through scripts/screenshots.sh, which builds
-// first.
+// the example case, the one-guardian-risk-blocking case on 2026-11-23, a case
+// with notices (a blocking that cannot take effect, a forwarded unlock request,
+// a "BUP" unit without a kind) and the protected-identity case compared under
+// RJL and VGR 2026, at 1366×768 and 1920×1080 (or the sizes given). Run
+// through scripts/screenshots.sh, which builds first.
 //
-//   node e2e/screenshots.mjs [OUT_DIR] [--dist dist]
+//   node e2e/screenshots.mjs [OUT_DIR] [--dist dist] [--viewports 1366x768,390x844]
 //
 // Files: OUT_DIR/<width>x<height>-<case>-<view>.png (default /tmp/insyn-shots).
 //
@@ -16,12 +18,48 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launchBrowser } from './browser.mjs';
 import { DIST, requireBuild } from './paths.mjs';
-import { TABS, TODAY, tid, openApp, openTab, openTrainingCase, setDate, waitForText, cell } from './app.mjs';
+import {
+  TABS,
+  TODAY,
+  tid,
+  openApp,
+  openTab,
+  openTrainingCase,
+  openCaseFile,
+  setDate,
+  waitForText,
+  cell,
+} from './app.mjs';
 
-const VIEWPORTS = [
+const DEFAULT_VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ];
+
+/** A VGR case whose every measure or unit gives a notice on 2026-11-23. */
+const NOTICES_CASE = {
+  format_version: 1,
+  title: 'Varningar: åtgärder som inte får effekt',
+  region: 'vgr',
+  child: { birth_date: '2012-01-10', name: 'Elsa Test' },
+  guardians: [
+    { id: 'vh1', name: 'Maria Test', registered: { from: '2012-01-10' } },
+    { id: 'vh2', name: 'Peter Test', registered: { from: '2012-01-10' } },
+  ],
+  care_units: [
+    { id: 'a', name: 'Vårdcentralen Dalen' },
+    { id: 'b', name: 'Barnmottagningen Centrum' },
+    { id: 'bup', name: 'BUP Mölndal' },
+  ],
+  measures: [
+    { id: 'bl1', decided_on: '2026-06-01', period: { from: '2026-06-01' }, type: 'blocking', guardians: ['vh1'] },
+    {
+      id: 's1', decided_on: '2026-09-01', period: { from: '2026-09-01' }, type: 'sealing',
+      initiating_units: ['a'], scope: 'whole', initiative: 'staff',
+    },
+    { id: 'u1', period: { from: '2026-10-01' }, type: 'unlock_request', sealing: 's1', requesting_unit: 'b' },
+  ],
+};
 
 /** Each scenario opens the app and brings it to the state to photograph. */
 const SCENARIOS = [
@@ -31,6 +69,24 @@ const SCENARIOS = [
     // situation view shows the whole of it.
     async prepare(page) {
       await cell(page, 'vh1', 'journal:vc-lunden').click();
+    },
+  },
+  {
+    name: 'notices',
+    async prepare(page) {
+      await openCaseFile(page, NOTICES_CASE);
+      await waitForText(page.locator(tid('notices')), 'BUP Mölndal');
+    },
+  },
+  {
+    name: 'protected-rjl-vgr2026',
+    async prepare(page) {
+      await openTrainingCase(page, 'protected-identity');
+      await waitForText(page.locator(tid('required-actions')), 'skyddad identitet');
+      await openTab(page, 'compare');
+      await page.locator(tid('compare-select-a')).selectOption('rjl');
+      await page.locator(tid('compare-select-b')).selectOption('vgr-2026');
+      await openTab(page, 'situation');
     },
   },
   {
@@ -45,9 +101,16 @@ const SCENARIOS = [
 ];
 
 function parseArgs(argv) {
-  const opts = { out: '/tmp/insyn-shots', dist: DIST };
+  const opts = { out: '/tmp/insyn-shots', dist: DIST, viewports: DEFAULT_VIEWPORTS };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--dist') opts.dist = path.resolve(argv[++i]);
+    else if (argv[i] === '--viewports') {
+      opts.viewports = argv[++i].split(',').map((size) => {
+        const [width, height] = size.split('x').map(Number);
+        if (!width || !height) throw new Error(`--viewports: "${size}" is not WIDTHxHEIGHT`);
+        return { width, height };
+      });
+    }
     else if (argv[i].startsWith('--')) throw new Error(`unknown option ${argv[i]}`);
     else opts.out = path.resolve(argv[i]);
   }
@@ -61,7 +124,7 @@ const server = await startServer({ root: opts.dist });
 const browser = await launchBrowser();
 const problems = [];
 try {
-  for (const viewport of VIEWPORTS) {
+  for (const viewport of opts.viewports) {
     for (const scenario of SCENARIOS) {
       const session = await openApp(browser, server.url, { today: TODAY, contextOptions: { viewport } });
       try {
