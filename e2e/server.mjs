@@ -29,6 +29,21 @@ const MIME = {
   '.webmanifest': 'application/manifest+json',
 };
 
+// The headers a static host should send with every response (README, "Static
+// hosting", has the nginx equivalent). The policy is the one in index.html's
+// meta tag plus frame-ancestors, which only works as a header: it stops other
+// sites from framing the app (clickjacking). e2e/integrity.test.mjs checks
+// that this, the meta tag and the README agree.
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; " +
+  "frame-ancestors 'none'";
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 function normalizePrefix(prefix) {
   let p = prefix || '/';
   if (!p.startsWith('/')) p = '/' + p;
@@ -46,7 +61,7 @@ export async function startServer({ root, prefix = '/', host = '127.0.0.1', port
 
   const server = createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     try {
@@ -54,7 +69,7 @@ export async function startServer({ root, prefix = '/', host = '127.0.0.1', port
       const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       // The bare prefix without its slash (/insyn) redirects, as static hosts do.
       if (base !== '/' && pathname === base.slice(0, -1)) {
-        res.writeHead(301, { Location: base });
+        res.writeHead(301, { Location: base, ...SECURITY_HEADERS });
         return res.end();
       }
       if (!pathname.startsWith(base)) return send(404, 'not found\n');
@@ -79,7 +94,7 @@ export async function startServer({ root, prefix = '/', host = '127.0.0.1', port
         'Content-Type': type,
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
+        ...SECURITY_HEADERS,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
       if (log) console.log(`${req.method} ${req.url} 200`);
