@@ -5,8 +5,11 @@
 #                            (scripts/check-personnummer.py)
 #   3. engine                cargo test -p insyn-engine (unit, property, golden, CLI)
 #   4. components            wasm-bindgen-test in headless Chromium
-#   5. release builds        dist/ (served at /) and dist-subpath/ (at /insyn/)
+#   5. release builds        dist/ (served at /) and dist-subpath/ (at /insyn/),
+#                            with SRI hashes for loader.js, the JS and the wasm
 #   6. end-to-end            node --test e2e/*.test.mjs with playwright-core + axe-core
+#                            (e2e/integrity.test.mjs: changed files are refused,
+#                            no request after load, no CSP violation, headers)
 #
 # A failing test section does not stop the later ones, so one CI run reports
 # every broken area at once; the script still exits non-zero. Only a failed
