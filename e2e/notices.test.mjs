@@ -130,7 +130,7 @@ test('Jämför: RJL against VGR 2026 for a child with protected identity lists t
     await waitForText(none, 'samma utfall');
     assert.match(squash(await none.textContent()), /Men de kräver olika åtgärder av personalen/);
     const range = page.locator(tid('action-range-2026-04-20'));
-    await waitForText(range, 'Bara VGR 2026 kräver åtgärden ”Barnets skyddade identitet: försegling krävs”');
+    await waitForText(range, 'Bara VGR 2026 kräver åtgärden "Barnets skyddade identitet: försegling krävs"');
     assert.match(squash(await range.textContent()), /2026-04-20 – 2037-11-29/);
     await assertAccessible(page, 'on Jämför with an action difference');
   });

@@ -284,7 +284,10 @@ async fn a_note_shown_again_after_the_investigation_is_in_the_timeline_table_and
 
     let row = find(&container, "[data-testid='timeline-row-2021-07-01']");
     let said = text(&row);
-    assert!(said.contains("Utredningen avslutas"), "{said}");
+    assert!(
+        said.contains("Utredningen avslutas för anteckningen \"Orosanmälan gällande barn\" (Vårdcentralen Dalen)"),
+        "{said}"
+    );
     let filters = text(&find(&row, "[data-testid=filter-changes]"));
     assert!(filters.contains("Visas igen för"), "{filters}");
     assert!(
@@ -347,7 +350,7 @@ async fn jamfor_lists_the_sealing_only_vgr_2026_requires_for_protected_identity_
     assert!(said.contains("2026-04-20 – 2037-11-29"), "{said}");
     assert!(
         said.contains(
-            "Bara VGR 2026 kräver åtgärden ”Barnets skyddade identitet: försegling krävs”"
+            "Bara VGR 2026 kräver åtgärden \"Barnets skyddade identitet: försegling krävs\""
         ),
         "{said}"
     );

@@ -688,7 +688,7 @@ fn UnitKindQuestion(index: usize, id: String) -> impl IntoView {
                 >
                     {format!("Ja, ange typen {kind}")}
                 </button>
-                <span class="field-hint">" Om inte: skriv enhetens typ i fältet Typ."</span>
+                <p class="field-hint">"Om inte: skriv enhetens typ i fältet Typ."</p>
             </div>
         })
     }

@@ -65,12 +65,12 @@ pub fn DiffRanges() -> impl IntoView {
     }
 }
 
-/// "åtgärden ”Barnets skyddade identitet: försegling krävs”": the actions by their
+/// "åtgärden "Barnets skyddade identitet: försegling krävs"": the actions by their
 /// parameters' Swedish terms, quoted since the terms have colons of their own.
 pub fn action_terms(actions: &[ParameterId]) -> String {
     let terms: Vec<String> = actions
         .iter()
-        .map(|a| format!("”{}”", a.term_sv()))
+        .map(|a| format!("\"{}\"", a.term_sv()))
         .collect();
     let noun = if terms.len() == 1 {
         "åtgärden"
@@ -80,7 +80,7 @@ pub fn action_terms(actions: &[ParameterId]) -> String {
     format!("{noun} {}", and_list(&terms))
 }
 
-/// One line per side of an action difference: "Bara VGR 2026 kräver åtgärden ”…”".
+/// One line per side of an action difference: "Bara VGR 2026 kräver åtgärden "…"".
 pub fn action_difference_lines(
     name_a: &str,
     name_b: &str,

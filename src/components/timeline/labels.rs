@@ -302,10 +302,17 @@ pub fn cause_text(case: &Case, catalog: &Catalog, cause: &Cause) -> String {
                 ),
             }
         }
-        Cause::InvestigationEnds { measure } => format!(
-            "Utredningen avslutas ({})",
-            measure_name(case, measure, MeasureType::ExceptionNote)
-        ),
+        Cause::InvestigationEnds { measure } => match case.measure(measure).map(|m| &m.kind) {
+            Some(MeasureKind::ExceptionNote {
+                category,
+                note_unit,
+                ..
+            }) => format!(
+                "Utredningen avslutas för anteckningen \"{category}\" ({})",
+                unit_name(case, note_unit)
+            ),
+            _ => format!("Utredningen avslutas ({measure})"),
+        },
         Cause::MeasureStands {
             measure,
             measure_type,
