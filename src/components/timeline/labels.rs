@@ -383,3 +383,95 @@ pub fn truncate(text: &str, max: usize) -> String {
     let kept: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", kept.trim_end())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case() -> Case {
+        Case::from_json(
+            r#"{
+              "format_version": 1, "region": "vgr",
+              "child": { "birth_date": "2016-02-01" },
+              "guardians": [
+                { "id": "vh1", "name": "Maria Test", "registered": { "from": "2016-02-01" } },
+                { "id": "vh2", "registered": { "from": "2016-02-01" } }
+              ],
+              "care_units": [
+                { "id": "a", "name": "Vårdcentralen Dalen" },
+                { "id": "b", "name": "Barnmottagningen Centrum" }
+              ],
+              "measures": [
+                { "id": "s1", "period": { "from": "2021-03-01" }, "type": "sealing",
+                  "initiating_units": ["a", "b"], "scope": "whole", "initiative": "staff" },
+                { "id": "u1", "period": { "from": "2022-05-01" }, "type": "unlock_request",
+                  "sealing": "s1", "requesting_unit": "a" },
+                { "id": "bl1", "period": { "from": "2021-01-01" }, "type": "blocking",
+                  "guardians": ["vh1", "vh2"] }
+              ]
+            }"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn measures_are_named_by_what_they_are_and_whom_they_concern() {
+        let case = case();
+        assert_eq!(
+            measure_name(&case, "bl1", MeasureType::Blocking),
+            "Blockering av Vårdnadshavare 1 (Maria Test) och Vårdnadshavare 2"
+        );
+        assert_eq!(
+            measure_name(&case, "s1", MeasureType::Sealing),
+            "Försegling (Vårdcentralen Dalen och Barnmottagningen Centrum)"
+        );
+        // A measure the case no longer has keeps its type and id.
+        assert_eq!(
+            measure_name(&case, "gone", MeasureType::LoginLock),
+            "Låsning av inloggning (gone)"
+        );
+    }
+
+    #[test]
+    fn a_sealing_lifted_by_an_unlock_names_the_unit_that_asked() {
+        let case = case();
+        let cause = Cause::MeasureEnds {
+            measure: "s1".into(),
+            measure_type: MeasureType::Sealing,
+            reason: EndReason::LiftedBy {
+                measure: "u1".into(),
+            },
+        };
+        assert_eq!(
+            cause_sv(&case, Catalog::embedded(), &cause),
+            "Försegling (Vårdcentralen Dalen och Barnmottagningen Centrum) hävs efter begäran om upplåsning från Vårdcentralen Dalen"
+        );
+        assert_eq!(cause_brief(Catalog::embedded(), &cause), "Försegling hävs");
+    }
+
+    #[test]
+    fn a_cause_the_sources_leave_open_says_how_sure_it_is() {
+        let case = case();
+        let cause = Cause::MeasureStands {
+            measure: "bl1".into(),
+            measure_type: MeasureType::Blocking,
+            rule_set: "vgr-2026".into(),
+            certainty: Certainty::Unknown,
+        };
+        assert_eq!(cause_certainty(&cause), Some(Certainty::Unknown));
+        assert_eq!(
+            cause_sv(&case, Catalog::embedded(), &cause),
+            "Blockering av Vårdnadshavare 1 (Maria Test) och Vårdnadshavare 2 står kvar enligt VGR 2026 – okänt (ingen källa hittad)"
+        );
+        let ends = Cause::MeasureEnds {
+            measure: "bl1".into(),
+            measure_type: MeasureType::Blocking,
+            reason: EndReason::NotKeptBy {
+                rule_set: "vgr-2026".into(),
+            },
+        };
+        assert_eq!(cause_certainty(&ends), None);
+        assert!(cause_sv(&case, Catalog::embedded(), &ends)
+            .ends_with("upphör: VGR 2026 låter den inte stå kvar"));
+    }
+}
