@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 mod facts;
 pub mod limits;
-mod reader;
+pub(crate) mod reader;
 
 pub use facts::CaseFacts;
 

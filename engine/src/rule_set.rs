@@ -705,12 +705,13 @@ impl Catalog {
                 })?;
                 value = inherit(parent, parent_id, value);
             }
-            let rule_set: RuleSet = serde_json::from_value(value.clone()).map_err(|error| {
-                EngineError::RuleSetFile {
-                    file: file.to_string(),
-                    message: error.to_string(),
-                }
-            })?;
+            let rule_set: RuleSet =
+                crate::case::reader::located::read(&value).map_err(|error| {
+                    EngineError::RuleSetFile {
+                        file: file.to_string(),
+                        message: error.to_string(),
+                    }
+                })?;
             check_citations(&rule_set).map_err(|message| EngineError::RuleSetFile {
                 file: file.to_string(),
                 message,

@@ -18,7 +18,7 @@ use super::limits::{self, MAX_TEXT_BYTES};
 use super::{Case, FORMAT_VERSION};
 use crate::error::EngineError;
 
-mod located;
+pub(crate) mod located;
 mod strict;
 
 /// Where in the file a value is: `measures[2].period.from`. Built on the stack while

@@ -13,24 +13,31 @@ use serde_json::Value;
 use super::Path;
 use crate::error::EngineError;
 
-/// Read a `T` from `value`; an error names the field at fault.
-pub(super) fn read<'v, T: Deserialize<'v>>(value: &'v Value) -> Result<T, EngineError> {
+/// Read a `T` from `value`; an error names the field at fault. The case reader and the
+/// rule-set files both read through this one deserializer: two would each compile their
+/// own copy of every field's reading into the web app.
+pub(crate) fn read<'v, T: Deserialize<'v>>(value: &'v Value) -> Result<T, EngineError> {
     T::deserialize(Located {
         value,
         path: Path::Root,
     })
     .map_err(|error| {
-        let error = error.at(&Path::Root);
+        let placed = *error.at(&Path::Root).0;
         EngineError::Malformed {
-            path: error.path.unwrap_or_default(),
-            message: error.message,
+            path: placed.path.unwrap_or_default(),
+            message: placed.message,
         }
     })
 }
 
-/// A reading error, and, once known, the path of the field at fault.
+/// A reading error, and, once known, the path of the field at fault. Boxed: every
+/// `Result` the derived readers pass around carries one, and a pointer keeps that code
+/// small in the web app.
 #[derive(Debug)]
-pub(super) struct ReadError {
+pub(super) struct ReadError(Box<Placed>);
+
+#[derive(Debug)]
+struct Placed {
     path: Option<String>,
     /// A field of the object at `path` that the error is about (unknown, missing).
     field: Option<String>,
@@ -39,25 +46,27 @@ pub(super) struct ReadError {
 
 impl ReadError {
     fn new(message: String) -> Self {
-        ReadError {
+        ReadError(Box::new(Placed {
             path: None,
             field: None,
             message,
-        }
+        }))
     }
 
     fn about_field(field: &str, message: String) -> Self {
-        ReadError {
+        ReadError(Box::new(Placed {
             path: None,
             field: Some(field.to_string()),
             message,
-        }
+        }))
     }
 
     /// Place the error at `path`, unless a value inside it already placed it.
+    #[inline(never)]
     fn at(mut self, path: &Path<'_>) -> Self {
-        if self.path.is_none() {
-            self.path = Some(match self.field.take() {
+        let placed = &mut *self.0;
+        if placed.path.is_none() {
+            placed.path = Some(match placed.field.take() {
                 Some(field) => Path::Key(path, &field).to_string(),
                 None => path.to_string(),
             });
@@ -68,9 +77,9 @@ impl ReadError {
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.path {
-            Some(path) if !path.is_empty() => write!(f, "{path}: {}", self.message),
-            _ => f.write_str(&self.message),
+        match &self.0.path {
+            Some(path) if !path.is_empty() => write!(f, "{path}: {}", self.0.message),
+            _ => f.write_str(&self.0.message),
         }
     }
 }
@@ -173,6 +182,11 @@ struct Located<'v, 'p> {
 }
 
 impl Located<'_, '_> {
+    /// The value is not of the type `visitor` reads.
+    fn invalid_type(&self, visitor: &dyn Expected) -> ReadError {
+        de::Error::invalid_type(self.unexpected(), visitor)
+    }
+
     fn unexpected(&self) -> Unexpected<'_> {
         match self.value {
             Value::Null => Unexpected::Unit,
@@ -222,6 +236,70 @@ impl<'de> de::Deserializer<'de> for Located<'de, '_> {
         }
     }
 
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.value {
+            Value::Bool(value) => visitor.visit_bool(*value),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.value {
+            Value::Number(number) => match (number.as_u64(), number.as_i64()) {
+                (Some(value), _) => visitor.visit_u64(value),
+                (None, Some(value)) => visitor.visit_i64(value),
+                (None, None) => Err(self.invalid_type(&visitor)),
+            },
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.value {
+            Value::String(text) => visitor.visit_borrowed_str(text),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.value {
+            Value::Array(items) => visitor.visit_seq(Items {
+                items: items.iter(),
+                index: 0,
+                path: &self.path,
+            }),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        match self.value {
+            Value::Object(entries) => visitor.visit_map(Entries {
+                entries: entries.iter(),
+                value: None,
+                path: &self.path,
+            }),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        self.deserialize_map(visitor)
+    }
+
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -239,18 +317,6 @@ impl<'de> de::Deserializer<'de> for Located<'de, '_> {
         }
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, ReadError> {
-        match self.value {
-            Value::Object(_) => self.deserialize_any(visitor),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &"an object")),
-        }
-    }
-
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -259,9 +325,16 @@ impl<'de> de::Deserializer<'de> for Located<'de, '_> {
         visitor.visit_newtype_struct(self)
     }
 
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        visitor.visit_unit()
+    }
+
+    // Only the methods the case format's types call are written out above: forwarding a
+    // string or a list to `deserialize_any` would compile every visitor's every method
+    // into the web app.
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-        byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
+        i8 i16 i32 i64 i128 u8 u16 u64 u128 f32 f64 char bytes byte_buf unit unit_struct
+        tuple tuple_struct
     }
 }
 
