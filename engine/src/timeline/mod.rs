@@ -171,7 +171,14 @@ fn same_answer(a: &Evaluation, b: &Evaluation) -> bool {
             .iter()
             .zip(&b.required_actions)
             .all(|(x, y)| x.rule_id == y.rule_id)
-        && a.notices == b.notices
+        && a.notices.len() == b.notices.len()
+        && a.notices.iter().zip(&b.notices).all(|(x, y)| same_notice(x, y))
+}
+
+/// The same notice on two dates, whichever version's line it cites: a notice that stands
+/// across a change of rule set does not start again.
+fn same_notice(a: &crate::evaluation::Notice, b: &crate::evaluation::Notice) -> bool {
+    a.kind == b.kind && a.subject == b.subject
 }
 
 /// The timeline of `case` from `from` to `to` (defaults: birth and the 18th birthday).
@@ -238,7 +245,11 @@ pub fn timeline(
         let notices_sv = evaluation
             .notices
             .iter()
-            .filter(|n| previous.as_ref().is_none_or(|p| !p.notices.contains(n)))
+            .filter(|n| {
+                previous
+                    .as_ref()
+                    .is_none_or(|p| !p.notices.iter().any(|q| same_notice(q, n)))
+            })
             .map(|n| n.sentence_sv())
             .collect();
         if let Some(last) = segments.last_mut() {
