@@ -7,7 +7,7 @@
 #
 # 1. `cargo bench -p insyn-engine --bench scaling`: evaluate (2027-06-01),
 #    timeline (birth to 18) and diff (vgr-2019 vs vgr-2026) of generated cases
-#    with 1-256 measures (6 units) and 1-50 units (16 measures); one row per size.
+#    with 1-200 measures (6 units) and 1-50 units (16 measures); one row per size.
 # 2. `cargo bench -p insyn-engine --bench evaluation`: the fixed complex case.
 #
 # Medians come from target/criterion/*/new/estimates.json (found by the
@@ -82,7 +82,7 @@ def count(n, noun):
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-rows = [("measures", n, f"{count(n, 'measure')}, 6 units") for n in (1, 4, 16, 64, 256)]
+rows = [("measures", n, f"{count(n, 'measure')}, 6 units") for n in (1, 4, 16, 64, 200)]
 rows += [("units", n, f"16 measures, {count(n, 'unit')}") for n in (1, 10, 50)]
 
 print("Scaling (`cargo bench -p insyn-engine --bench scaling`), medians:")

@@ -172,7 +172,10 @@ fn same_answer(a: &Evaluation, b: &Evaluation) -> bool {
             .zip(&b.required_actions)
             .all(|(x, y)| x.rule_id == y.rule_id)
         && a.notices.len() == b.notices.len()
-        && a.notices.iter().zip(&b.notices).all(|(x, y)| same_notice(x, y))
+        && a.notices
+            .iter()
+            .zip(&b.notices)
+            .all(|(x, y)| same_notice(x, y))
 }
 
 /// The same notice on two dates, whichever version's line it cites: a notice that stands
