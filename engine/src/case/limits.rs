@@ -30,127 +30,153 @@ pub const MAX_STRING_CHARS: usize = 500;
 /// The most characters in free text: names, the case's title, who decided, motivations.
 pub const MAX_FREE_TEXT_CHARS: usize = 2000;
 
-fn count(problems: &mut Vec<EngineError>, path: &str, count: usize, limit: usize) {
+fn count(problems: &mut Vec<EngineError>, path: &dyn Fn() -> String, count: usize, limit: usize) {
     if count > limit {
         problems.push(EngineError::invalid(
-            path,
+            path(),
             Problem::TooMany { count, limit },
         ));
     }
 }
 
-fn text(problems: &mut Vec<EngineError>, path: &str, value: &str, limit: usize) {
+fn text(problems: &mut Vec<EngineError>, path: &dyn Fn() -> String, value: &str, limit: usize) {
     // Bytes first: a text of at most `limit` bytes has at most `limit` characters.
     if value.len() > limit {
         let chars = value.chars().count();
         if chars > limit {
             problems.push(EngineError::invalid(
-                path,
+                path(),
                 Problem::TooLong { chars, limit },
             ));
         }
     }
 }
 
-fn string(problems: &mut Vec<EngineError>, path: &str, value: &str) {
+fn string(problems: &mut Vec<EngineError>, path: &dyn Fn() -> String, value: &str) {
     text(problems, path, value, MAX_STRING_CHARS);
 }
 
-fn free_text(problems: &mut Vec<EngineError>, path: &str, value: Option<&str>) {
+fn free_text(problems: &mut Vec<EngineError>, path: &dyn Fn() -> String, value: Option<&str>) {
     if let Some(value) = value {
         text(problems, path, value, MAX_FREE_TEXT_CHARS);
     }
 }
 
-fn periods(problems: &mut Vec<EngineError>, path: &str, list: &[Period]) {
+fn periods(problems: &mut Vec<EngineError>, path: &dyn Fn() -> String, list: &[Period]) {
     count(problems, path, list.len(), MAX_PROTECTED_IDENTITY_PERIODS);
 }
 
 /// Every limit the case goes over, each naming its field (`measures`, `care_units[3].name`).
 pub(crate) fn check(case: &Case, problems: &mut Vec<EngineError>) {
-    free_text(problems, "title", case.title.as_deref());
-    string(problems, "region", &case.region);
+    free_text(problems, &|| "title".into(), case.title.as_deref());
+    string(problems, &|| "region".into(), &case.region);
     if let Some(id) = &case.pinned_rule_set {
-        string(problems, "pinned_rule_set", id);
+        string(problems, &|| "pinned_rule_set".into(), id);
     }
     if let Some(number) = &case.child.identity_number {
-        string(problems, "child.identity_number", number);
+        string(problems, &|| "child.identity_number".into(), number);
     }
-    free_text(problems, "child.name", case.child.name.as_deref());
+    free_text(
+        problems,
+        &|| "child.name".into(),
+        case.child.name.as_deref(),
+    );
     periods(
         problems,
-        "child.protected_identity",
+        &|| "child.protected_identity".into(),
         &case.child.protected_identity,
     );
 
-    count(problems, "guardians", case.guardians.len(), MAX_GUARDIANS);
+    count(
+        problems,
+        &|| "guardians".into(),
+        case.guardians.len(),
+        MAX_GUARDIANS,
+    );
     for (index, guardian) in case.guardians.iter().enumerate() {
-        let path = format!("guardians[{index}]");
-        string(problems, &format!("{path}.id"), &guardian.id);
-        free_text(problems, &format!("{path}.name"), guardian.name.as_deref());
+        string(problems, &|| format!("guardians[{index}].id"), &guardian.id);
+        free_text(
+            problems,
+            &|| format!("guardians[{index}].name"),
+            guardian.name.as_deref(),
+        );
         if let Some(number) = &guardian.identity_number {
-            string(problems, &format!("{path}.identity_number"), number);
+            string(
+                problems,
+                &|| format!("guardians[{index}].identity_number"),
+                number,
+            );
         }
         periods(
             problems,
-            &format!("{path}.protected_identity"),
+            &|| format!("guardians[{index}].protected_identity"),
             &guardian.protected_identity,
         );
     }
 
     count(
         problems,
-        "legal_representatives",
+        &|| "legal_representatives".into(),
         case.legal_representatives.len(),
         MAX_LEGAL_REPRESENTATIVES,
     );
     for (index, representative) in case.legal_representatives.iter().enumerate() {
-        let path = format!("legal_representatives[{index}]");
-        string(problems, &format!("{path}.id"), &representative.id);
+        string(
+            problems,
+            &|| format!("legal_representatives[{index}].id"),
+            &representative.id,
+        );
         free_text(
             problems,
-            &format!("{path}.name"),
+            &|| format!("legal_representatives[{index}].name"),
             representative.name.as_deref(),
         );
     }
 
     count(
         problems,
-        "care_units",
+        &|| "care_units".into(),
         case.care_units.len(),
         MAX_CARE_UNITS,
     );
     for (index, unit) in case.care_units.iter().enumerate() {
-        let path = format!("care_units[{index}]");
-        string(problems, &format!("{path}.id"), &unit.id);
-        free_text(problems, &format!("{path}.name"), Some(&unit.name));
+        string(problems, &|| format!("care_units[{index}].id"), &unit.id);
+        free_text(
+            problems,
+            &|| format!("care_units[{index}].name"),
+            Some(&unit.name),
+        );
         if let Some(kind) = &unit.kind {
-            string(problems, &format!("{path}.kind"), kind);
+            string(problems, &|| format!("care_units[{index}].kind"), kind);
         }
     }
 
-    count(problems, "measures", case.measures.len(), MAX_MEASURES);
+    count(
+        problems,
+        &|| "measures".into(),
+        case.measures.len(),
+        MAX_MEASURES,
+    );
     for (index, measure) in case.measures.iter().enumerate() {
-        let path = format!("measures[{index}]");
-        let field = |name: &str| format!("{path}.{name}");
-        string(problems, &field("id"), &measure.id);
+        let field = |name: &str| format!("measures[{index}].{name}");
+        string(problems, &|| field("id"), &measure.id);
         free_text(
             problems,
-            &field("decided_by"),
+            &|| field("decided_by"),
             measure.decided_by.as_deref(),
         );
         if let Some(unit) = &measure.unit {
-            string(problems, &field("unit"), unit);
+            string(problems, &|| field("unit"), unit);
         }
         free_text(
             problems,
-            &field("motivation"),
+            &|| field("motivation"),
             measure.motivation.as_deref(),
         );
         let ids = |problems: &mut Vec<EngineError>, name: &str, ids: &[String], limit| {
-            count(problems, &field(name), ids.len(), limit);
+            count(problems, &|| field(name), ids.len(), limit);
             for (i, id) in ids.iter().enumerate() {
-                string(problems, &format!("{path}.{name}[{i}]"), id);
+                string(problems, &|| format!("measures[{index}].{name}[{i}]"), id);
             }
         };
         match &measure.kind {
@@ -159,7 +185,7 @@ pub(crate) fn check(case: &Case, problems: &mut Vec<EngineError>) {
             }
             MeasureKind::BlockingExtension { guardian }
             | MeasureKind::BlockingLifted { guardian } => {
-                string(problems, &field("guardian"), guardian);
+                string(problems, &|| field("guardian"), guardian);
             }
             MeasureKind::Sealing {
                 initiating_units,
@@ -173,34 +199,34 @@ pub(crate) fn check(case: &Case, problems: &mut Vec<EngineError>) {
                     MAX_CARE_UNITS,
                 );
                 if let SealingScope::Unit { sealed_unit } = scope {
-                    string(problems, &field("sealed_unit"), sealed_unit);
+                    string(problems, &|| field("sealed_unit"), sealed_unit);
                 }
             }
             MeasureKind::UnlockRequest {
                 sealing,
                 requesting_unit,
             } => {
-                string(problems, &field("sealing"), sealing);
-                string(problems, &field("requesting_unit"), requesting_unit);
+                string(problems, &|| field("sealing"), sealing);
+                string(problems, &|| field("requesting_unit"), requesting_unit);
             }
             MeasureKind::LoginLock | MeasureKind::LoginUnlock => {}
             MeasureKind::ExtendedAccessChild { access_unit } => {
-                string(problems, &field("access_unit"), access_unit);
+                string(problems, &|| field("access_unit"), access_unit);
             }
             MeasureKind::ExtendedAccessGuardian {
                 guardian,
                 access_unit,
             } => {
-                string(problems, &field("guardian"), guardian);
-                string(problems, &field("access_unit"), access_unit);
+                string(problems, &|| field("guardian"), guardian);
+                string(problems, &|| field("access_unit"), access_unit);
             }
             MeasureKind::ExceptionNote {
                 category,
                 note_unit,
                 ..
             } => {
-                string(problems, &field("category"), category);
-                string(problems, &field("note_unit"), note_unit);
+                string(problems, &|| field("category"), category);
+                string(problems, &|| field("note_unit"), note_unit);
             }
         }
     }
