@@ -3,6 +3,7 @@
 //! child with protected identity the same outcomes, but only VGR 2026 requires a sealing
 //! 0–18), each with a button that chooses its first day.
 
+use chrono::NaiveDate;
 use insyn_engine::rule_set::ParameterId;
 use insyn_engine::timeline::{diff, ActionDifference, Diff};
 use insyn_engine::EngineError;
@@ -121,34 +122,11 @@ fn ActionRanges(diff: Diff) -> impl IntoView {
             .action_ranges
             .iter()
             .map(|range| {
-                let from = range.from;
-                let to = range.to;
-                let current = move || {
-                    let date = state.date.get();
-                    from <= date && date <= to
-                };
                 let items = action_difference_lines(&name_a, &name_b, range)
                     .into_iter()
                     .map(|line| view! { <li>{line}</li> })
                     .collect_view();
-                view! {
-                    <tr class:current=current data-testid=format!("action-range-{from}")>
-                        <td class="diff-period">
-                            {from.to_string()} " – " {to.to_string()}
-                            {move || current().then(|| view! { <span class="current-note">"Valt datum ligger här"</span> })}
-                        </td>
-                        <td><ul class="diff-list">{items}</ul></td>
-                        <td>
-                            <button
-                                type="button"
-                                data-testid=format!("action-jump-{from}")
-                                on:click=move |_| state.date.set(from)
-                            >
-                                "Visa " {from.to_string()}
-                            </button>
-                        </td>
-                    </tr>
-                }
+                range_row(range.from, range.to, "action", items)
             })
             .collect_view();
         view! {
@@ -178,6 +156,40 @@ fn ActionRanges(diff: Diff) -> impl IntoView {
     body
 }
 
+/// One date range of a diff table: the period (marked when the chosen date lies in it),
+/// what differs, and a button that chooses its first day. `kind` prefixes the test ids
+/// (`diff-range-…`/`diff-jump-…`, `action-range-…`/`action-jump-…`).
+fn range_row(
+    from: NaiveDate,
+    to: NaiveDate,
+    kind: &'static str,
+    items: impl IntoView + 'static,
+) -> impl IntoView {
+    let state = use_app_state();
+    let current = move || {
+        let date = state.date.get();
+        from <= date && date <= to
+    };
+    view! {
+        <tr class:current=current data-testid=format!("{kind}-range-{from}")>
+            <td class="diff-period">
+                {from.to_string()} " – " {to.to_string()}
+                {move || current().then(|| view! { <span class="current-note">"Valt datum ligger här"</span> })}
+            </td>
+            <td><ul class="diff-list">{items}</ul></td>
+            <td>
+                <button
+                    type="button"
+                    data-testid=format!("{kind}-jump-{from}")
+                    on:click=move |_| state.date.set(from)
+                >
+                    "Visa " {from.to_string()}
+                </button>
+            </td>
+        </tr>
+    }
+}
+
 fn diff_table(case: &insyn_engine::Case, diff: &Diff) -> impl IntoView {
     let state = use_app_state();
     let name_a = rule_set_short_by_id(state.catalog, &diff.rule_set_a);
@@ -186,12 +198,6 @@ fn diff_table(case: &insyn_engine::Case, diff: &Diff) -> impl IntoView {
         .ranges
         .iter()
         .map(|range| {
-            let from = range.from;
-            let to = range.to;
-            let current = move || {
-                let date = state.date.get();
-                from <= date && date <= to
-            };
             let items = range
                 .differences
                 .iter()
@@ -212,24 +218,7 @@ fn diff_table(case: &insyn_engine::Case, diff: &Diff) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            view! {
-                <tr class:current=current data-testid=format!("diff-range-{from}")>
-                    <td class="diff-period">
-                        {from.to_string()} " – " {to.to_string()}
-                        {move || current().then(|| view! { <span class="current-note">"Valt datum ligger här"</span> })}
-                    </td>
-                    <td><ul class="diff-list">{items}</ul></td>
-                    <td>
-                        <button
-                            type="button"
-                            data-testid=format!("diff-jump-{from}")
-                            on:click=move |_| state.date.set(from)
-                        >
-                            "Visa " {from.to_string()}
-                        </button>
-                    </td>
-                </tr>
-            }
+            range_row(range.from, range.to, "diff", items)
         })
         .collect_view();
     view! {
