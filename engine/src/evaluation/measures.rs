@@ -58,6 +58,19 @@ impl Span {
         self.from <= date && self.until.is_none_or(|until| date < until)
     }
 
+    /// End the span at the first lifting (a sorted list of dates and measures) on or after
+    /// its start, if there is one.
+    fn lift_at_first(&mut self, lifts: &[(NaiveDate, &Measure)]) {
+        if let Some((date, lift)) = first_from(lifts, self.from) {
+            self.end_at(
+                date,
+                EndReason::LiftedBy {
+                    measure: lift.id.clone(),
+                },
+            );
+        }
+    }
+
     /// End the span at `date` for `reason`, if that is earlier than its end so far.
     fn end_at(&mut self, date: NaiveDate, reason: EndReason) {
         if self.until.is_none_or(|until| date < until) {
@@ -186,14 +199,7 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
                         };
                         // The lock outlives the blocking: it stays until staff ask for an
                         // unlock (upplåsning).
-                        if let Some((date, unlock)) = first_from(&login_unlocks, span.from) {
-                            span.end_at(
-                                date,
-                                EndReason::LiftedBy {
-                                    measure: unlock.id.clone(),
-                                },
-                            );
-                        }
+                        span.lift_at_first(&login_unlocks);
                         index.login_locks.push(LoginLockSpan {
                             measure,
                             span,
@@ -220,14 +226,7 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
                 ),
                 MeasureKind::LoginLock => {
                     let mut span = Span::of(&measure.period);
-                    if let Some((date, unlock)) = first_from(&login_unlocks, span.from) {
-                        span.end_at(
-                            date,
-                            EndReason::LiftedBy {
-                                measure: unlock.id.clone(),
-                            },
-                        );
-                    }
+                    span.lift_at_first(&login_unlocks);
                     index.login_locks.push(LoginLockSpan {
                         measure,
                         span,
