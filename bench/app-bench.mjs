@@ -2,7 +2,8 @@
 // nothing, so a slow machine never fails a build. Run through
 // scripts/bench-app.sh, which builds first.
 //
-//   node bench/app-bench.mjs [--dist dist] [--selector CSS] [--loads 5] [--edits 20] [--json]
+//   node bench/app-bench.mjs [--dist dist] [--selector CSS] [--loads 5] [--edits 20]
+//                            [--sizes 1x6,200x50|none] [--json]
 //
 // Reports:
 //   * wasm and JS size, raw and gzip -9 (what a static host would send)
@@ -12,6 +13,12 @@
 //   * edit -> updated DOM (last mutation before the next frame), median over
 //     --edits edits, for each entry in EDITS below whose elements exist on
 //     the page; "n/a" otherwise.
+//   * cases up to the case format's limits (bench/scaling-case.mjs, the
+//     engine's scaling cases): for each size, the longest main-thread task
+//     (PerformanceObserver "longtask" entries, which the browser reports from
+//     50 ms) while opening the case as a file, typing in a name, opening a
+//     folded measure, changing its date, jumping the asked date, opening each
+//     view and the date chooser's list of changes.
 
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../e2e/server.mjs';
 import { openPage } from '../e2e/browser.mjs';
+import { scalingCase, sizes as scalingSizes } from './scaling-case.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_SELECTOR = '[data-testid=access-matrix]';
@@ -52,7 +60,14 @@ function birthDateForAge(age) {
 }
 
 function parseArgs(argv) {
-  const opts = { dist: path.join(REPO_ROOT, 'dist'), selector: DEFAULT_SELECTOR, loads: 5, edits: 20, json: false };
+  const opts = {
+    dist: path.join(REPO_ROOT, 'dist'),
+    selector: DEFAULT_SELECTOR,
+    loads: 5,
+    edits: 20,
+    sizes: scalingSizes().map(([m, u]) => `${m}x${u}`).join(','),
+    json: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
     if (key === 'json') opts.json = true;
@@ -221,15 +236,156 @@ async function timeEdits(url, edits, count) {
   return results;
 }
 
+// Runs in the page before its scripts: keeps every long task (>= 50 ms) the
+// browser reports, so a step can ask for the longest since it began.
+function recordLongTasks() {
+  window.__insynLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__insynLongTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** Waits until the page has been idle for two frames and a task. */
+const idle = (page) =>
+  page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))),
+  );
+
+/**
+ * Runs `action`, waits for `done` and for the page to go idle, and returns the
+ * longest task that started meanwhile (0 when none reached 50 ms).
+ */
+async function longestTask(page, action, done) {
+  const t0 = await page.evaluate(() => performance.now());
+  await action();
+  await done();
+  await idle(page);
+  return page.evaluate(
+    (t0) => Math.max(0, ...window.__insynLongTasks.filter((t) => t.start >= t0).map((t) => t.duration)),
+    t0,
+  );
+}
+
+const BENCH_VIEWS = [
+  ['decide', 'Vilken åtgärd?'],
+  ['documents', 'Dokument'],
+  ['timeline', 'Tidslinje'],
+  ['compare', 'Jämför'],
+  ['guardian-view', 'Vad ser vårdnadshavaren?'],
+  ['situation', 'Läget'],
+];
+
+/** One generated case of `measures` × `units`: open it, edit it, show every view. */
+async function timeLimitCase(url, measures, units) {
+  const b = await openPage();
+  const steps = {};
+  try {
+    const { page } = b;
+    await page.addInitScript(recordLongTasks);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.locator(DEFAULT_SELECTOR).waitFor({ state: 'visible', timeout: 20_000 });
+    await idle(page);
+    const text = JSON.stringify(scalingCase(measures, units), null, 2);
+    const status = page.locator('[data-testid=case-file-status]');
+    steps.open = await longestTask(
+      page,
+      () =>
+        page.locator('[data-testid=open-case-file]').setInputFiles({
+          name: 'skalning.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(text),
+        }),
+      () => page.waitForFunction(() => /är öppnat/.test(document.querySelector('[data-testid=case-file-status]')?.textContent ?? ''), null, { timeout: 60_000 }),
+    );
+    if (!/är öppnat/.test(await status.textContent())) throw new Error(`the ${measures}x${units} case did not open`);
+    // Typing: every key press is an edit of the case.
+    const name = page.locator('[data-testid=child-name]');
+    await name.click();
+    await name.press('End');
+    steps.typing = await longestTask(page, () => page.keyboard.type(' Test', { delay: 30 }), async () => {});
+    // A large case opens with its measures folded: open the first.
+    const fold = page.locator('[data-testid^=fold-measure-]').first();
+    steps.unfold = (await fold.count()) ? await longestTask(page, () => fold.click(), async () => {}) : null;
+    // A measure's start date, as the date picker sets it (input and change).
+    const from = page.locator('[data-path="measures[0].period.from"]');
+    const date = await from.inputValue();
+    const later = new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);
+    steps.measureDate = await longestTask(page, () => from.fill(later), async () => {});
+    steps.askedDate = await longestTask(page, () => page.locator('[data-testid=jump-16]').click(), async () => {});
+    for (const [tab] of BENCH_VIEWS) {
+      steps[tab] = await longestTask(
+        page,
+        () => page.locator(`[data-testid=tab-${tab}]`).click(),
+        () =>
+          page.waitForFunction(
+            (sel) => document.querySelector(sel)?.getAttribute('aria-selected') === 'true',
+            `[data-testid=tab-${tab}]`,
+          ),
+      );
+    }
+    // Back on Läget: the date chooser's list of every change point.
+    steps.changePoints = await longestTask(
+      page,
+      () => page.locator('details.change-points > summary').click(),
+      () => page.locator('details.change-points li').first().waitFor(),
+    );
+    steps.problems = Object.values(b.problems()).flat();
+  } finally {
+    await b.close();
+  }
+  return { measures, units, bytes: null, steps };
+}
+
+async function timeLimits(url, sizesArg) {
+  if (sizesArg === 'none') return [];
+  const results = [];
+  for (const size of sizesArg.split(',')) {
+    const [measures, units] = size.split('x').map(Number);
+    const result = await timeLimitCase(url, measures, units);
+    result.bytes = Buffer.byteLength(JSON.stringify(scalingCase(measures, units), null, 2));
+    results.push(result);
+  }
+  return results;
+}
+
+const ms0 = (x) => (x == null ? '–' : x > 0 ? `${Math.round(x)} ms` : '< 50 ms');
+
+function limitsTable(results) {
+  const head = [
+    'measures × units',
+    'file',
+    'open',
+    'typing',
+    'unfold a measure',
+    'measure date',
+    'asked date',
+    ...BENCH_VIEWS.map(([, l]) => l),
+    'list of changes',
+  ];
+  const rows = results.map((r) => [
+    `${r.measures} × ${r.units}`,
+    `${(r.bytes / 1024).toFixed(0)} KiB`,
+    ms0(r.steps.open),
+    ms0(r.steps.typing),
+    ms0(r.steps.unfold),
+    ms0(r.steps.measureDate),
+    ms0(r.steps.askedDate),
+    ...BENCH_VIEWS.map(([tab]) => ms0(r.steps[tab])),
+    ms0(r.steps.changePoints),
+  ]);
+  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
 const opts = parseArgs(process.argv.slice(2));
 const server = await startServer({ root: opts.dist });
 try {
   const size = await sizes(opts.dist);
   const load = await timeToVisible(server.url, opts.selector, opts.loads);
   const edits = await timeEdits(server.url, EDITS, opts.edits);
+  const limits = await timeLimits(server.url, opts.sizes);
 
   if (opts.json) {
-    console.log(JSON.stringify({ size, load, edits }, null, 2));
+    console.log(JSON.stringify({ size, load, edits, limits }, null, 2));
   } else {
     console.log(`Insyn app benchmark (${opts.dist})`);
     console.log(`  wasm: ${kib(size.wasm.raw)} raw, ${kib(size.wasm.gzip)} gzip`);
@@ -239,6 +395,12 @@ try {
     for (const e of edits) {
       const value = e.median == null ? (e.samples ? 'n/a' : '') : `${ms(e.median)} median of ${e.samples.length}`;
       console.log(`  edit ${e.name}: ${[value, e.note].filter(Boolean).join(' ')}`);
+    }
+    if (limits.length) {
+      console.log('  longest main-thread task, generated cases up to the limits:');
+      console.log(limitsTable(limits));
+      const problems = limits.flatMap((r) => r.steps.problems.map((p) => `${r.measures}x${r.units}: ${p}`));
+      if (problems.length) console.log(`  page problems:\n${problems.join('\n')}`);
     }
   }
 } finally {

@@ -1,9 +1,9 @@
 // What staff do with Insyn, end to end on the release build: open the example
 // case, move the date, add a measure, type an identity number, compare rule
-// sets, follow the timeline, look at what a guardian sees, and trust that
-// nothing is stored. One Chromium for the file, a new empty context per test,
-// the clock fixed at TODAY (see app.mjs) so the answers never drift with the
-// calendar.
+// sets, follow the timeline, look at what a guardian sees, and trust that no
+// name or personnummer is stored. One Chromium for the file, a new empty
+// context per test, the clock fixed at TODAY (see app.mjs) so the answers
+// never drift with the calendar.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -263,7 +263,7 @@ test('on the guardian view a blocked guardian does not see the child on the star
   });
 });
 
-test('editing names and an identity number stores nothing in the browser and sends nothing', async () => {
+test('editing names and an identity number sends nothing, and stores only this tab’s copy of the case, without them', async () => {
   await withApp(async ({ page, context, requests }) => {
     await page.waitForLoadState('networkidle');
     const requestsAfterLoad = requests.length;
@@ -280,9 +280,16 @@ test('editing names and an identity number stores nothing in the browser and sen
     await page.locator(tid('cell-vh1-proxy')).click();
     await waitForValue(page.locator(tid('child-birth-date')), '2017-01-01');
 
+    // The tab keeps one copy of the open case (so a reload restores it), without the
+    // names and the number: they are kept only if staff tick it (e2e/storage.test.mjs).
+    const copy = await page.evaluate(() => sessionStorage.getItem('insyn.current-case'));
+    assert.match(copy, /"schema_version":1/);
+    for (const secret of ['Testbarn', 'Förälder', TEST_PERSONNUMMER.slice(2, 8)]) {
+      assert.ok(!copy.includes(secret), `${secret} is not stored`);
+    }
     const stored = await page.evaluate(async () => ({
       localStorage: localStorage.length,
-      sessionStorage: sessionStorage.length,
+      sessionStorage: Object.keys(sessionStorage),
       cookie: document.cookie,
       indexedDB: (await indexedDB.databases()).map((d) => d.name),
       caches: 'caches' in window ? await caches.keys() : [],
@@ -290,7 +297,7 @@ test('editing names and an identity number stores nothing in the browser and sen
     }));
     assert.deepEqual(stored, {
       localStorage: 0,
-      sessionStorage: 0,
+      sessionStorage: ['insyn.current-case'],
       cookie: '',
       indexedDB: [],
       caches: [],

@@ -5,8 +5,11 @@
 
 use leptos::prelude::*;
 
+pub mod address;
 pub mod components;
+pub mod personal_data;
 pub mod state;
+pub mod storage;
 pub mod training_cases;
 
 use components::access_matrix::SituationView;
@@ -18,6 +21,7 @@ use components::guardian_view::GuardianViewPanel;
 use components::header::{AppHeader, HarmAssessmentNotice};
 use components::preview::{ActionNotice, MeasurePreview};
 use components::rule_sets::RuleSetPage;
+use components::saved_cases::{ReplaceCaseDialog, SavedCasesPanel};
 use components::timeline::Timeline;
 use state::{today_from_browser, AppState, View};
 use training_cases::example_case;
@@ -40,6 +44,14 @@ pub fn App() -> impl IntoView {
     if let Some(details) = components::staff_details::remembered() {
         state.staff.set(details);
     }
+    // The open case a reload left in this tab, the saved cases, and the tab's copy kept
+    // up to date from here on.
+    components::saved_cases::provide_browser_storage(state);
+    // The view in the address, and a shared training case in it (reported with the files).
+    let file_status = components::case_editor::file_status();
+    address::follow(state, move |data| {
+        components::case_editor::open_shared_case(state, file_status, data)
+    });
     // Only opening and closing the preview swaps the view; editing the draft does not.
     let previewing = Memo::new(move |_| state.draft.with(Option::is_some));
     view! {
@@ -48,6 +60,7 @@ pub fn App() -> impl IntoView {
         <div class="layout">
             <aside class="case-panel" aria-label="Fallet">
                 <TrainingCasePicker/>
+                <SavedCasesPanel/>
                 <CaseEditor/>
             </aside>
             <main id="main" data-testid="main" tabindex="-1">
@@ -70,6 +83,7 @@ pub fn App() -> impl IntoView {
                 </div>
                 <HarmAssessmentNotice/>
             </main>
+            <ReplaceCaseDialog/>
         </div>
     }
 }

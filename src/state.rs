@@ -2,7 +2,8 @@
 //! the chosen date and view beside it, and every outcome derived from them as a `Memo`.
 //! Components get it by context (`use_app_state`), so write handles need no prop drilling.
 //!
-//! Nothing here is ever written to storage: the case lives only in this page's memory.
+//! The case lives in this page's memory; `components::saved_cases` keeps a copy in the
+//! tab's `sessionStorage` (see `storage` for what may be stored).
 
 use chrono::NaiveDate;
 use insyn_engine::case::Measure;
@@ -14,6 +15,7 @@ use insyn_engine::validation::{validate_case, validate_case_all, validate_date};
 use insyn_engine::{Actor, Capability, Case, Catalog, EngineError, Evaluation, RuleSet};
 use leptos::prelude::*;
 
+use crate::storage::{has_unsaved_changes, Baseline};
 use crate::training_cases::TrainingCase;
 
 /// The views staff switch between.
@@ -71,6 +73,14 @@ impl View {
     }
 }
 
+/// A replacement of the case that waits for the user's answer.
+#[derive(Clone)]
+pub struct PendingReplace {
+    /// What would replace the case, in Swedish ("övningsfallet ”Vanlig familj”").
+    pub what_sv: String,
+    pub replace: Callback<()>,
+}
+
 /// A field-level message for the editor and the error summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -109,6 +119,11 @@ pub struct AppState {
     /// What the last action did ("Blockering av Peter Test är tillagd i fallet."), for the
     /// status line above the view.
     pub notice: RwSignal<Option<String>>,
+    /// The case as last opened or saved, for unsaved changes (`storage::Baseline`).
+    pub baseline: RwSignal<Baseline>,
+    /// A replacement of the case waiting for the user's answer, because the case has
+    /// unsaved changes (`components::saved_cases::ReplaceCaseDialog` asks).
+    pub pending_replace: RwSignal<Option<PendingReplace>>,
 
     /// The case's validity and the chosen date's, with the engine's error if any.
     pub validity: Memo<Result<(), EngineError>>,
@@ -130,6 +145,7 @@ impl AppState {
     pub fn new(today: NaiveDate, initial: &TrainingCase) -> AppState {
         let catalog = Catalog::embedded();
         let case = RwSignal::new(initial.case());
+        let baseline = RwSignal::new(case.with_untracked(Baseline::opened));
         let date = RwSignal::new(initial.start_date(today));
         let input_errors = RwSignal::new(Vec::new());
 
@@ -198,6 +214,8 @@ impl AppState {
             document_kind: RwSignal::new(DocumentKind::Request),
             answers: RwSignal::new(Answers::default()),
             notice: RwSignal::new(None),
+            baseline,
+            pending_replace: RwSignal::new(None),
             validity,
             rule_set,
             evaluation,
@@ -214,6 +232,8 @@ impl AppState {
 
     /// Replace the case with `case`, shown on `date`, and reset what depends on it.
     pub fn replace_case(&self, case: Case, date: NaiveDate) {
+        self.baseline.set(Baseline::opened(&case));
+        self.pending_replace.set(None);
         self.case.set(case);
         self.date.set(date);
         self.selected.set(None);
@@ -222,6 +242,35 @@ impl AppState {
         self.document_measure.set(None);
         self.answers.set(Answers::default());
         self.notice.set(None);
+    }
+
+    /// Whether the case differs from the one last opened or saved (tracked).
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.baseline.with(|baseline| {
+            self.case
+                .with(|case| has_unsaved_changes(case, baseline.case.as_ref()))
+        })
+    }
+
+    /// Replace the case with `replace` (which calls `replace_case` or `load`); when the case
+    /// has unsaved changes, first ask in the page (`what_sv` names what would replace it,
+    /// e.g. "övningsfallet ”Vanlig familj”").
+    pub fn replace_after_asking(
+        &self,
+        what_sv: impl Into<String>,
+        replace: impl Fn() + Send + Sync + 'static,
+    ) {
+        if self.baseline.with_untracked(|baseline| {
+            self.case
+                .with_untracked(|case| has_unsaved_changes(case, baseline.case.as_ref()))
+        }) {
+            self.pending_replace.set(Some(PendingReplace {
+                what_sv: what_sv.into(),
+                replace: Callback::new(move |()| replace()),
+            }));
+        } else {
+            replace();
+        }
     }
 
     /// Record or clear an editor-level error for one path.

@@ -13,6 +13,7 @@ use std::rc::Rc;
 use insyn::components::access_matrix::AccessMatrix;
 use insyn::components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicker};
 use insyn::components::preview::MeasurePreview;
+use insyn::components::saved_cases::ReplaceCaseDialog;
 use insyn::state::AppState;
 use insyn::training_cases::{example_case, training_case};
 use insyn_engine::case::MeasureType;
@@ -50,6 +51,7 @@ impl Page {
                 <CaseEditor/>
                 <AccessMatrix/>
                 {move || previewing.get().then(|| view! { <MeasurePreview/> })}
+                <ReplaceCaseDialog/>
             }
         });
         settle().await;
@@ -447,6 +449,8 @@ async fn reopening_a_training_case_shows_its_dates_again_in_emptied_fields() {
     assert_eq!(page.field("guardians[0].registered.from").value(), "");
 
     page.click("[data-testid=open-training-case]").await;
+    // The case was edited: asked first (see tests/storage.rs).
+    page.click("[data-testid=replace-dialog-confirm]").await;
     assert_eq!(
         page.field("guardians[0].registered.from").value(),
         "2015-05-10"
@@ -475,6 +479,7 @@ async fn loading_a_training_case_replaces_the_case() {
     page.set(&picker, "one-guardian-risk-blocking", "change")
         .await;
     page.click("[data-testid=open-training-case]").await;
+    page.click("[data-testid=replace-dialog-confirm]").await;
 
     assert_eq!(page.field("child.name").value(), "Elsa Test");
     assert_eq!(page.field("child.identity_number").value(), TEST_NUMBER);
@@ -591,7 +596,10 @@ async fn a_bad_case_file_is_refused_in_swedish_and_the_case_is_kept() {
     .await;
 
     let status = page.text("[data-testid=case-file-status]");
-    assert!(status.contains("Filen kunde inte öppnas"), "{status}");
+    assert!(
+        status.contains("Filen trasig.json kunde inte öppnas"),
+        "{status}"
+    );
     assert!(status.contains("oförändrat"), "{status}");
     assert_eq!(page.state.case.get_untracked(), before);
 }
@@ -600,9 +608,10 @@ async fn a_bad_case_file_is_refused_in_swedish_and_the_case_is_kept() {
 async fn an_exported_case_file_opens_again() {
     let page = Page::open().await;
     page.click("[data-testid=export-case]").await;
+    page.click("[data-testid=export-save]").await;
     assert!(page
         .text("[data-testid=case-file-status]")
-        .contains("insyn-fall.json"));
+        .contains("insyn-vanlig-familj-utan-skyddsatgarder-2026-06-01.json"));
 
     let other = training_case("leap-day-child").unwrap().case();
     let input = page.get("[data-testid=open-case-file]");
@@ -675,6 +684,7 @@ async fn nytt_fall_starts_an_empty_case_in_the_same_region() {
     let page = Page::open().await;
     page.change("region", "rjl").await;
     page.click("[data-testid=new-case]").await;
+    page.click("[data-testid=replace-dialog-confirm]").await;
     page.state.case.with_untracked(|case| {
         assert_eq!(case.region, "rjl");
         assert_eq!(case.title.as_deref(), Some("Nytt fall"));

@@ -25,7 +25,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, find, mount, settle, text};
+use support::{date, find, mount, settle, text, wait_for};
 
 /// A VGR family (Maria Test and Peter Test, child born `birth`) with two units, the
 /// extra `units` and `measures`.
@@ -47,6 +47,16 @@ fn vgr_family(birth: &str, units: &str, measures: &str) -> Case {
         }}"#
     );
     Case::from_json(&json).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Open the date chooser's "Hoppa till en förändring": its list is built only while open.
+async fn open_change_points(container: &web_sys::HtmlElement) {
+    find(container, "details.change-points")
+        .set_attribute("open", "")
+        .unwrap();
+    // The browser fires `toggle` in a later task.
+    settle().await;
+    settle().await;
 }
 
 /// Mount `view` with `case` shown on `on`; the state is handed back for asserts.
@@ -229,8 +239,8 @@ async fn the_timeline_names_measures_in_its_causes_by_what_they_are_and_whom_the
     );
     // No measure id where a name can be said.
     assert!(!ended.contains("blockering-vh2"), "{ended}");
-    // The chart's marker names the same causes.
-    let marker = find(&container, "[data-testid='timeline-marker-2030-01-01']");
+    // The chart's marker names the same causes (the chart is drawn once its width is known).
+    let marker = wait_for(&container, "[data-testid='timeline-marker-2030-01-01']").await;
     let label = marker.get_attribute("aria-label").unwrap_or_default();
     assert!(label.contains("upphör automatiskt vid 13 år"), "{label}");
     container.remove();
@@ -296,6 +306,7 @@ async fn a_note_shown_again_after_the_investigation_is_in_the_timeline_table_and
     );
     assert!(filters.contains("Orosanmälan gällande barn"), "{filters}");
     // The date chooser's list says the same under the date.
+    open_change_points(&container).await;
     let item = text(&find(&container, "[data-testid='change-point-2021-07-01']"));
     assert!(item.contains("Utredningen avslutas"), "{item}");
     assert!(item.contains("Visas igen för"), "{item}");
@@ -324,6 +335,7 @@ async fn a_notice_starting_on_a_change_point_is_in_the_timeline_table_and_the_da
         notices.contains("Blockering av Vårdnadshavare 1 (Maria Test) kan inte få effekt"),
         "{notices}"
     );
+    open_change_points(&container).await;
     let item = text(&find(&container, "[data-testid='change-point-2026-06-01']"));
     assert!(item.contains("Observera"), "{item}");
     assert!(item.contains("kan inte få effekt"), "{item}");

@@ -17,7 +17,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, find, mount, text};
+use support::{date, find, mount, text, wait_for};
 
 /// Dispatch a bubbling DOM event built by `script` (Leptos delegates events to the
 /// document, so they must bubble; the DOM's constructors for them need web-sys features
@@ -86,6 +86,8 @@ fn blocking_case() -> &'static TrainingCase {
 async fn example_timeline() -> (web_sys::HtmlElement, impl Sized, AppState) {
     let mounted = mount_with(example_case(), date(2026, 5, 1), || view! { <Timeline/> });
     leptos::task::tick().await;
+    // The chart is drawn once the browser has told its width.
+    wait_for(&mounted.0, "[data-testid=timeline-svg]").await;
     mounted
 }
 
@@ -110,7 +112,15 @@ async fn the_timeline_table_lists_the_thirteenth_birthday_with_the_guardians_cha
         "{row_text}"
     );
     assert!(
-        row_text.contains("Vårdnadshavare 2 (Johan Exempel) – Journal: Vårdcentralen Lunden: Har åtkomst → Kan beviljas"),
+        row_text.contains("Vårdnadshavare 2 (Johan Exempel) – Journal: Vårdcentralen Lunden, övriga vårdenheter: Har åtkomst → Kan beviljas"),
+        "{row_text}"
+    );
+    // The journals that change alike, with the same reason, are one line.
+    assert_eq!(
+        row_text
+            .matches("Vårdnadshavare 2 (Johan Exempel) – Journal")
+            .count(),
+        1,
         "{row_text}"
     );
     // The reason is quoted next to the change, and the rule set that answered is named.

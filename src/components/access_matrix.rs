@@ -9,10 +9,11 @@ use insyn_engine::evaluation::{ActorAccess, Cell, Outcome, OutcomeKind};
 use insyn_engine::{Actor, Capability, Evaluation};
 use leptos::prelude::*;
 
+use crate::components::case_editor::describe_path;
 use crate::components::citation::CitationView;
 use crate::components::date_chooser::DateChooser;
 use crate::components::notices::{Notices, NoticesPointer};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, FieldError};
 
 /// The situation view: date chooser, matrix, explanation of the chosen cell, actions.
 #[component]
@@ -171,6 +172,7 @@ pub fn AccessMatrix() -> impl IntoView {
     view! {
         <section class="matrix-section" aria-labelledby="matrix-heading">
             <h2 id="matrix-heading">"Vem kan se vad?"</h2>
+            <IncompleteAnswer/>
             <p class="legend" aria-hidden="true">
                 <span class="outcome-allowed">"✔ Har åtkomst"</span>
                 <span class="outcome-denied">"✖ Ingen åtkomst"</span>
@@ -179,6 +181,55 @@ pub fn AccessMatrix() -> impl IntoView {
             </p>
             {table}
         </section>
+    }
+}
+
+/// Whether an editor error at `path` makes the answers unsure: every field of the case and
+/// the asked date do; the timeline's own range does not.
+fn affects_answers(path: &str) -> bool {
+    !path.starts_with("timeline.")
+}
+
+/// While a field cannot be read (an impossible date, a year half typed, an emptied required
+/// date), the answers are worked out from its last valid value (or none): say so, and
+/// where, rather than answer as if nothing were wrong.
+/// In the preview of a measure, the draft's fields count too (`draft_errors`).
+#[component]
+pub fn IncompleteAnswer(
+    #[prop(optional)] draft_errors: Option<RwSignal<Vec<FieldError>>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let places = Memo::new(move |_| {
+        let mut errors = state.input_errors.get();
+        if let Some(draft_errors) = draft_errors {
+            errors.extend(draft_errors.get());
+        }
+        state.case.with_untracked(|case| {
+            errors
+                .iter()
+                .filter(|e| affects_answers(&e.path))
+                .map(|e| describe_path(case, &e.path))
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let places = places.get();
+        (!places.is_empty()).then(|| {
+            let fields = if places.len() == 1 {
+                "Fältet"
+            } else {
+                "Fälten"
+            };
+            view! {
+                <p class="answer-incomplete" role="status" data-testid="answer-incomplete">
+                    <span aria-hidden="true">"⚠ "</span>
+                    <strong>"Svaret kan vara ofullständigt. "</strong>
+                    {fields} " " {places.join("; ")} " går inte att läsa. "
+                    "Svaret räknar med det senaste giltiga värdet, eller med ett tomt fält. "
+                    "Rätta fältet innan du använder svaret."
+                </p>
+            }
+        })
     }
 }
 

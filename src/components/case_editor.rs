@@ -18,7 +18,7 @@ mod measures;
 mod parties;
 
 pub use fields::{is_within, FieldTarget};
-pub use files::TrainingCasePicker;
+pub use files::{file_status, open_shared_case, read_case, Status, TrainingCasePicker};
 use measures::MeasureList;
 pub use measures::{measure_fields, EditorOptions};
 use parties::{ChildFields, GuardianList, RegionFields, RepresentativeList, UnitList};
@@ -133,6 +133,11 @@ pub fn describe_path(case: &insyn_engine::Case, path: &str) -> String {
                         || format!("Vårdnadshavare {n}"),
                         |name| format!("Vårdnadshavare {n} ({name})"),
                     ),
+                // A whole list (over its limit).
+                ("guardians", None) => "Vårdnadshavare".to_string(),
+                ("legal_representatives", None) => "Ställföreträdare".to_string(),
+                ("care_units", None) => "Vårdenheter".to_string(),
+                ("measures", None) => "Åtgärder".to_string(),
                 ("legal_representatives", _) => format!("Ställföreträdare {n}"),
                 ("care_units", Some(i)) => case
                     .care_units
@@ -150,6 +155,7 @@ pub fn describe_path(case: &insyn_engine::Case, path: &str) -> String {
                 ("region", _) => "Region".to_string(),
                 ("pinned_rule_set", _) => "Regelverk".to_string(),
                 ("date", _) => "Visa läget den".to_string(),
+                ("timeline", _) => "Tidslinjen".to_string(),
                 ("title", _) => "Rubrik".to_string(),
                 ("format_version", _) => "Formatversion".to_string(),
                 (other, _) => other.to_string(),
@@ -211,5 +217,7 @@ mod tests {
             "Åtgärd 5, t.o.m."
         );
         assert_eq!(describe_path(&case, "date"), "Visa läget den");
+        assert_eq!(describe_path(&case, "measures"), "Åtgärder");
+        assert_eq!(describe_path(&case, "timeline.to"), "Tidslinjen, t.o.m.");
     }
 }

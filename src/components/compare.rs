@@ -10,6 +10,7 @@ use insyn_engine::validation::{validate_case, validate_date};
 use insyn_engine::{EngineError, Evaluation};
 use leptos::prelude::*;
 
+use crate::components::access_matrix::IncompleteAnswer;
 use crate::components::date_chooser::DateChooser;
 use crate::components::timeline::labels::rule_set_short;
 use crate::state::use_app_state;
@@ -50,6 +51,7 @@ pub fn Compare() -> impl IntoView {
             </p>
             <RuleSetChooser/>
             <DateChooser/>
+            <IncompleteAnswer/>
             <CompareMatrices pair=pair/>
             <DiffRanges/>
         </section>

@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 use insyn_engine::age::birthday;
-use insyn_engine::parse_iso_date;
 use leptos::prelude::*;
 
+use crate::components::date_input::{set_field_error, DateEntry};
 use crate::components::notices::notices_starting;
 use crate::components::timeline::labels::cause_sv;
 use crate::components::timeline::{filter_change_lines, filter_change_sv};
@@ -30,21 +30,24 @@ pub fn DateChooser() -> impl IntoView {
         })
     });
     let date_error = move || state.error_at("date");
-    let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        match parse_iso_date(value.trim()) {
-            Some(date) => {
-                state.set_input_error("date", None);
+    // Read on every event that may follow a change (see `date_input`): a date the field
+    // cannot read, or a year half typed, keeps the last good date and says what is wrong.
+    let read = move |input: web_sys::HtmlInputElement| {
+        // A focused input taken out of the page (its view closed) still hears `blur`; by
+        // then what it would write to may be gone.
+        if !input.is_connected() {
+            return;
+        }
+        let entry = DateEntry::read(&input);
+        set_field_error(state.input_errors, "date", entry.problem_sv(true));
+        if let DateEntry::Date(date) = entry {
+            if state.date.get_untracked() != date {
                 state.date.set(date);
-            }
-            // Keep the last good date and say what is wrong; the typed text stays.
-            None => {
-                state.set_input_error("date", Some("Ange ett giltigt datum (ÅÅÅÅ-MM-DD).".into()))
             }
         }
     };
     let jump = move |date: NaiveDate| {
-        state.set_input_error("date", None);
+        set_field_error(state.input_errors, "date", None);
         state.date.set(date);
     };
     let birthday_button = move |age: u32, label: &'static str| {
@@ -65,6 +68,7 @@ pub fn DateChooser() -> impl IntoView {
             })
         }
     };
+    let listing = RwSignal::new(false);
     let change_points = move || {
         state.timeline.with(|timeline| match timeline {
             Ok(timeline) => state.case.with(|case| {
@@ -134,10 +138,15 @@ pub fn DateChooser() -> impl IntoView {
                     type="date"
                     data-testid="asked-date"
                     data-path="date"
+                    min="1900-01-01"
+                    max="2100-12-31"
                     prop:value=move || state.date.get().to_string()
                     aria-invalid=move || date_error().is_some().to_string()
                     aria-describedby="asked-date-error"
-                    on:change=on_input
+                    on:input=move |ev| read(event_target(&ev))
+                    on:change=move |ev| read(event_target(&ev))
+                    on:keyup=move |ev| read(event_target(&ev))
+                    on:blur=move |ev| read(event_target(&ev))
                 />
                 <button type="button" class="jump" data-testid="jump-today" on:click=move |_| jump(state.today)>
                     "Idag"
@@ -147,9 +156,17 @@ pub fn DateChooser() -> impl IntoView {
                 {birthday_button(18, "18-årsdagen")}
             </div>
             <p id="asked-date-error" class="field-error" role="alert">{date_error}</p>
-            <details class="change-points">
+            // The list is built only while it is open: it needs the whole timeline, which
+            // every edit would otherwise work out again for a list nobody is reading.
+            <details
+                class="change-points"
+                on:toggle=move |ev| {
+                    let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                    listing.set(details.open());
+                }
+            >
                 <summary>"Hoppa till en förändring"</summary>
-                <ul>{change_points}</ul>
+                <ul>{move || listing.get().then(change_points)}</ul>
             </details>
         </section>
     }

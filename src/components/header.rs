@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::saved_cases::ClearAllButton;
 use crate::state::use_app_state;
 
 #[component]
@@ -22,6 +23,7 @@ pub fn AppHeader() -> impl IntoView {
                 <p class="tagline">"Vem kan se vad i barnets journal i 1177 – och varför?"</p>
             </div>
             <p class="answering" data-testid="answering-rule-set">{answering}</p>
+            <ClearAllButton/>
         </header>
     }
 }

@@ -19,7 +19,9 @@ use insyn_engine::{Case, EngineError, Evaluation, OutcomeKind};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::access_matrix::{actor_key, capability_key, outcome_class, outcome_icon};
+use crate::components::access_matrix::{
+    actor_key, capability_key, outcome_class, outcome_icon, IncompleteAnswer,
+};
 use crate::components::case_editor::{
     describe_path, focus_path, is_within, measure_fields, EditorOptions, FieldTarget,
 };
@@ -330,6 +332,7 @@ pub fn MeasurePreview() -> impl IntoView {
             <h2 id="preview-heading" tabindex="-1" data-testid="preview-heading">{move || title.get()}</h2>
             {case_problems}
             {draft_problem_list}
+            <IncompleteAnswer draft_errors=input_errors/>
             {consequences}
             <fieldset class="preview-form" data-testid="preview-form">
                 <legend>"Uppgifter om åtgärden"</legend>

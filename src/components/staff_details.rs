@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::state::use_app_state;
 
-/// The one key the app ever writes in `localStorage`.
+/// The staff details' key in `localStorage` ("Rensa allt" removes it with Insyn's others).
 pub const STORAGE_KEY: &str = "insyn.staff-details";
 
 /// One field of the form.
@@ -197,6 +197,11 @@ pub fn StaffDetailsForm() -> impl IntoView {
 
     let save_if_remembered = move || {
         if remember_on.get_untracked() {
+            // Erased since ("Rensa allt", or "Glöm" in another tab): not written back.
+            if storage_available() && remembered().is_none() {
+                remember_on.set(false);
+                return;
+            }
             let saved = state.staff.with_untracked(remember);
             if saved.is_err() {
                 status.set(NOT_SAVED.into());

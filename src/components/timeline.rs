@@ -16,11 +16,12 @@ mod table;
 pub use table::{filter_change_lines, filter_change_sv};
 
 use chrono::NaiveDate;
-use insyn_engine::parse_iso_date;
 use insyn_engine::timeline::{facts_for_range, timeline, Timeline as EngineTimeline};
 use insyn_engine::EngineError;
 use leptos::prelude::*;
 
+use crate::components::access_matrix::IncompleteAnswer;
+use crate::components::date_input::{set_field_error, DateEntry};
 use crate::state::{use_app_state, View};
 use chart::TimelineChart;
 use table::TimelineTable;
@@ -47,10 +48,10 @@ impl Range {
         }
     }
 
-    fn set_end(&mut self, end: End, date: NaiveDate) {
+    fn set_end(&mut self, end: End, date: Option<NaiveDate>) {
         match end {
-            End::From => self.from = Some(date),
-            End::To => self.to = Some(date),
+            End::From => self.from = date,
+            End::To => self.to = date,
         }
     }
 }
@@ -90,14 +91,18 @@ pub fn Timeline() -> impl IntoView {
             _ => state.timeline.get(),
         }
     });
-    let content = move || match shown.get() {
-        Err(error) => view! {
+    // Built again only when the timeline turns valid or invalid: the chart and the table
+    // follow each new timeline themselves (the chart keeps its measured width).
+    let valid = Memo::new(move |_| shown.with(Result::is_ok));
+    let content = move || match valid.get() {
+        false => view! {
             <p class="timeline-unavailable" role="status" data-testid="timeline-unavailable">
-                "Tidslinjen kan inte visas: " {error.message_sv()}
+                "Tidslinjen kan inte visas: "
+                {move || shown.with(|t| t.as_ref().err().map(EngineError::message_sv))}
             </p>
         }
         .into_any(),
-        Ok(_) => view! {
+        true => view! {
             <StartNote shown=shown range=range bounds=bounds/>
             <ChosenDate shown=shown/>
             <TimelineLegend/>
@@ -114,6 +119,7 @@ pub fn Timeline() -> impl IntoView {
                 "Välj en förändring i diagrammet eller i tabellen för att välja datumet."
             </p>
             <RangeChooser range=range bounds=bounds/>
+            <IncompleteAnswer/>
             {content}
         </section>
     }
@@ -125,7 +131,18 @@ fn RangeChooser(
     range: RwSignal<Range>,
     bounds: Memo<Option<(NaiveDate, NaiveDate)>>,
 ) -> impl IntoView {
-    let error = RwSignal::new(None::<&'static str>);
+    let state = use_app_state();
+    // The two ends' messages live with the case's (the error summary lists them) under the
+    // paths `timeline.from` and `timeline.to`, and go when the view does.
+    let path = |end: End| match end {
+        End::From => "timeline.from",
+        End::To => "timeline.to",
+    };
+    on_cleanup(move || {
+        for end in [End::From, End::To] {
+            set_field_error(state.input_errors, path(end), None);
+        }
+    });
     // One input per end: the chosen date, else the end of the whole childhood.
     let end_input = move |end: End| {
         let shown = move || {
@@ -136,29 +153,55 @@ fn RangeChooser(
             });
             chosen.or(whole).map(|d| d.to_string()).unwrap_or_default()
         };
-        let on_change =
-            move |ev: leptos::ev::Event| match parse_iso_date(event_target_value(&ev).trim()) {
-                Some(date) => {
-                    error.set(None);
-                    range.update(|r| r.set_end(end, date));
-                }
-                None => error.set(Some("Ange ett giltigt datum (ÅÅÅÅ-MM-DD).")),
+        // Read on every event that may follow a change (see `date_input`). Emptied, the
+        // end goes back to the whole childhood's.
+        let read = move |input: web_sys::HtmlInputElement| {
+            // A focused input taken out of the page (its view closed) still hears `blur`; by
+            // then what it would write to may be gone.
+            if !input.is_connected() {
+                return;
+            }
+            let entry = DateEntry::read(&input);
+            set_field_error(state.input_errors, path(end), entry.problem_sv(false));
+            let chosen = match entry {
+                DateEntry::Date(date) => Some(date),
+                DateEntry::Empty => None,
+                _ => return,
             };
+            if range.get_untracked().end(end) != chosen {
+                range.update(|r| r.set_end(end, chosen));
+            }
+        };
         let (label, id) = match end {
             End::From => ("Från", "timeline-from"),
             End::To => ("Till", "timeline-to"),
         };
+        let invalid = move || state.error_at(path(end)).is_some();
         view! {
             <label for=id>{label}</label>
             <input
                 id=id
                 type="date"
                 data-testid=id
+                data-path=path(end)
+                min="1900-01-01"
+                max="2100-12-31"
                 prop:value=shown
+                aria-invalid=move || invalid().to_string()
                 aria-describedby="timeline-range-error"
-                on:change=on_change
+                on:input=move |ev| read(event_target(&ev))
+                on:change=move |ev| read(event_target(&ev))
+                on:keyup=move |ev| read(event_target(&ev))
+                on:blur=move |ev| read(event_target(&ev))
             />
         }
+    };
+    let error = move || {
+        let messages: Vec<String> = [End::From, End::To]
+            .into_iter()
+            .filter_map(|end| state.error_at(path(end)))
+            .collect();
+        (!messages.is_empty()).then(|| messages.join(" "))
     };
     let narrowed = move || range.get() != Range::default();
     view! {
@@ -173,14 +216,16 @@ fn RangeChooser(
                     data-testid="timeline-range-reset"
                     disabled=move || !narrowed()
                     on:click=move |_| {
-                        error.set(None);
+                        for end in [End::From, End::To] {
+                            set_field_error(state.input_errors, path(end), None);
+                        }
                         range.set(Range::default());
                     }
                 >
                     "Hela barndomen"
                 </button>
             </div>
-            <p id="timeline-range-error" class="field-error" role="alert">{move || error.get()}</p>
+            <p id="timeline-range-error" class="field-error" role="alert">{error}</p>
         </fieldset>
     }
 }

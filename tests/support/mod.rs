@@ -62,6 +62,19 @@ pub async fn settle() {
     leptos::task::tick().await;
 }
 
+/// Wait until `selector` matches inside `root` (e.g. the timeline's chart, drawn once the
+/// browser reports its width), at most about two seconds.
+pub async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        sleep(20).await;
+        leptos::task::tick().await;
+    }
+    panic!("no element matches {selector}")
+}
+
 /// Wait `ms` milliseconds of the browser's event loop (a FileReader finishes, or focus
 /// moves, in a later task).
 pub fn sleep(ms: i32) -> Sleep {

@@ -11,11 +11,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use insyn_engine::case::Period;
-use insyn_engine::parse_iso_date;
 use insyn_engine::Case;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
+use crate::components::date_input::{set_field_error, DateEntry};
 use crate::state::{use_app_state, AppState, FieldError};
 
 /// What the fields edit: the case itself, or the measure being previewed before it is added
@@ -95,15 +94,7 @@ impl FieldTarget {
     }
 
     pub fn set_input_error(self, path: &str, message_sv: Option<String>) {
-        self.input_errors().update(|errors| {
-            errors.retain(|e| e.path != path);
-            if let Some(message_sv) = message_sv {
-                errors.push(FieldError {
-                    path: path.to_string(),
-                    message_sv,
-                });
-            }
-        });
+        set_field_error(self.input_errors(), path, message_sv);
     }
 
     fn with_errors<T>(self, f: impl FnOnce(&Vec<FieldError>) -> T) -> T {
@@ -269,17 +260,11 @@ pub fn non_empty(text: String) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
-/// Whether the browser holds a partly typed date it cannot turn into a value.
-fn bad_date_input(input: &web_sys::HtmlInputElement) -> bool {
-    js_sys::Reflect::get(input, &JsValue::from_str("validity"))
-        .and_then(|validity| js_sys::Reflect::get(&validity, &JsValue::from_str("badInput")))
-        .ok()
-        .and_then(|bad| bad.as_bool())
-        .unwrap_or(false)
-}
-
-/// A calendar date. A required date that is emptied or unreadable keeps its last valid
-/// value and shows "Ange ett datum."; an optional one ("t.o.m.") emptied becomes `None`.
+/// A calendar date. A date the field cannot read (an impossible day, a date not typed to
+/// the end, a year outside 1900–2100 such as one half typed) is never stored: the field
+/// keeps its last valid value and says what is wrong, next to it and in the summary, while
+/// the matrix says its answer may be incomplete. A required date that is emptied does the
+/// same ("Ange ett datum."); an optional one ("t.o.m.") emptied becomes `None`.
 #[allow(clippy::too_many_arguments)]
 pub fn date_field(
     label: &'static str,
@@ -348,29 +333,34 @@ fn date_field_erased(
             }
         }
     });
+    // Read on every event that may follow a change (see `date_input`); store only a date
+    // that differs from the stored one, so a key press that changes nothing costs nothing.
     let input_path = path.clone();
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let raw = input.value();
-        match parse_iso_date(raw.trim()) {
-            Some(date) => {
-                target.set_input_error(&input_path, None);
-                target.update(|case| set(case, Some(date)));
-            }
-            None if !required && raw.trim().is_empty() && !bad_date_input(&input) => {
-                target.set_input_error(&input_path, None);
-                target.update(|case| set(case, None));
-            }
-            None => {
-                let message = if required {
-                    "Ange ett datum."
-                } else {
-                    "Ange ett giltigt datum eller lämna fältet tomt."
-                };
-                target.set_input_error(&input_path, Some(message.into()));
+    let read = Rc::new(move |input: web_sys::HtmlInputElement| {
+        // A focused input taken out of the page (its view closed) still hears `blur`; by
+        // then what it would write to may be gone.
+        if !input.is_connected() {
+            return;
+        }
+        let entry = DateEntry::read(&input);
+        let store = match entry {
+            DateEntry::Date(date) => Some(Some(date)),
+            DateEntry::Empty if !required => Some(None),
+            _ => None,
+        };
+        set_field_error(
+            target.input_errors(),
+            &input_path,
+            entry.problem_sv(required),
+        );
+        if let Some(date) = store {
+            let shown = date.map(|d| d.to_string()).unwrap_or_default();
+            if value.get_untracked() != shown {
+                target.update(|case| set(case, date));
             }
         }
-    };
+    });
+    let (on_input, on_change, on_keyup, on_blur) = (read.clone(), read.clone(), read.clone(), read);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -381,10 +371,15 @@ fn date_field_erased(
                 data-path=path.clone()
                 data-testid=testid
                 required=required
+                min="1900-01-01"
+                max="2100-12-31"
                 prop:value=value.get_untracked()
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=described_by
-                on:change=on_change
+                on:input=move |ev| on_input(event_target(&ev))
+                on:change=move |ev| on_change(event_target(&ev))
+                on:keyup=move |ev| on_keyup(event_target(&ev))
+                on:blur=move |ev| on_blur(event_target(&ev))
             />
             {hint.map(|hint| view! { <span class="field-hint" id=hint_id>{hint}</span> })}
             {field_error(path, false, false)}

@@ -9,8 +9,8 @@ use insyn_engine::Case;
 use leptos::prelude::*;
 
 use super::fields::{
-    checkbox_group, clear_input_errors_under, date_field, field_error, next_id, non_empty,
-    select_field, text_field, textarea_field, FieldTarget, Options,
+    checkbox_group, clear_input_errors_under, date_field, dom_id, field_error, is_within, next_id,
+    non_empty, select_field, text_field, textarea_field, FieldTarget, Options,
 };
 use super::parties::{child_birth, guardian_label};
 use crate::state::{use_app_state, AppState};
@@ -413,6 +413,28 @@ pub fn MeasureList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // How many measures are drawn: an opened case's a few per task (`MEASURES_PER_TASK`),
+    // one added or removed at once.
+    let drawn = RwSignal::new(MEASURES_PER_TASK);
+    Effect::new(move |previous: Option<usize>| {
+        let count = items.with(Vec::len);
+        if previous.is_some_and(|previous| count > previous + 1) {
+            drawn.set(MEASURES_PER_TASK);
+        } else if drawn.get_untracked() < count && previous.is_some() {
+            drawn.set(count);
+        }
+        count
+    });
+    Effect::new(move |_| {
+        if drawn.get() < items.with(Vec::len) {
+            set_timeout(
+                move || {
+                    let _ = drawn.try_update(|drawn| *drawn += MEASURES_PER_TASK);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
     let chosen = RwSignal::new(MeasureType::ALL[0]);
     // A new measure opens in the preview: nothing changes in the case until staff have
     // seen what it does and chosen "Lägg till i fallet".
@@ -434,9 +456,16 @@ pub fn MeasureList() -> impl IntoView {
                 <option value="verksamhetschef"></option>
             </datalist>
             <For
-                each=move || items.get()
+                each=move || {
+                    let drawn = drawn.get();
+                    items.with(|items| items.iter().take(drawn).cloned().collect::<Vec<_>>())
+                }
                 key=|item| item.clone()
-                children=move |(index, id, tag)| view! { <MeasureItem index=index id=id tag=tag/> }
+                children=move |(index, id, tag)| {
+                    // In a large case every measure starts folded (see `FOLD_FROM`).
+                    let folded = items.with_untracked(Vec::len) > FOLD_FROM;
+                    view! { <MeasureItem index=index id=id tag=tag folded=folded/> }
+                }
             />
             <div class="field-row add-measure">
                 <div class="field">
@@ -467,11 +496,40 @@ pub fn MeasureList() -> impl IntoView {
     }
 }
 
+/// How many measures of an opened case are drawn in one go; the rest follow as many per
+/// task, so opening a case at the limits (200) does not hold up the page while they appear.
+const MEASURES_PER_TASK: usize = 25;
+
+/// A case with more measures than this opens with them folded: each shows its title and
+/// dates, and its fields only when opened (or while one of them has a problem). Two hundred
+/// measures' fields, with a choice of fifty units in each, would hold up the page for
+/// seconds on opening and for every key typed anywhere in the case.
+pub const FOLD_FROM: usize = 12;
+
 #[component]
-fn MeasureItem(index: usize, id: String, tag: &'static str) -> impl IntoView {
+fn MeasureItem(index: usize, id: String, tag: &'static str, folded: bool) -> impl IntoView {
     let state = use_app_state();
     let options = options();
     let base = format!("measures[{index}]");
+    let open = RwSignal::new(!folded);
+    // A problem in a folded measure opens it, so the summary can take the keyboard there.
+    let error_base = base.clone();
+    let has_problem = Memo::new(move |_| {
+        state
+            .errors
+            .with(|errors| errors.iter().any(|e| is_within(&e.path, &error_base)))
+    });
+    let shown = Memo::new(move |_| open.get() || has_problem.get());
+    let dates = Memo::new(move |_| {
+        state.case.with(|case| {
+            case.measures.get(index).map(|m| match m.period.to {
+                Some(to) => format!("{} – {to}", m.period.from),
+                None => format!("fr.o.m. {}", m.period.from),
+            })
+        })
+    });
+    let body_id = format!("{}-fields", dom_id(&base));
+    let remove_key = id.clone();
     let refusal = RwSignal::new(None::<String>);
     let remove_id = id.clone();
     let remove = move |_| {
@@ -509,14 +567,40 @@ fn MeasureItem(index: usize, id: String, tag: &'static str) -> impl IntoView {
                 {format!("{}. ", index + 1)}{move || title.get()}" "
                 <span class="item-id">{format!("({id})")}</span>
             </legend>
-            {measure_fields(index, tag, options)}
-            <div class="item-actions measure-actions">
-                <button type="button" class="remove small" data-testid=format!("remove-measure-{id}") on:click=remove>
-                    "Ta bort åtgärden"<span class="visually-hidden">{format!(" {}, {name}", index + 1)}</span>
-                </button>
+            {folded.then(|| view! {
+                <div class="measure-fold">
+                    <span class="measure-dates">{move || dates.get()}</span>
+                    <button
+                        type="button"
+                        class="secondary small"
+                        data-testid=format!("fold-measure-{id}")
+                        aria-expanded=move || shown.get().to_string()
+                        aria-controls=body_id.clone()
+                        disabled=move || has_problem.get()
+                        on:click=move |_| open.update(|open| *open = !*open)
+                    >
+                        {move || if shown.get() { "Dölj uppgifterna" } else { "Visa uppgifterna" }}
+                        <span class="visually-hidden">{format!(" för åtgärd {}", index + 1)}</span>
+                    </button>
+                </div>
+            })}
+            // Folded, nothing below is built: a measure's fields are most of the editor.
+            <div id=body_id>
+                {move || shown.get().then(|| {
+                    let remove = remove.clone();
+                    let remove_testid = format!("remove-measure-{remove_key}");
+                    view! {
+                        {measure_fields(index, tag, options)}
+                        <div class="item-actions measure-actions">
+                            <button type="button" class="remove small" data-testid=remove_testid on:click=remove>
+                                "Ta bort åtgärden"<span class="visually-hidden">{format!(" {}, {name}", index + 1)}</span>
+                            </button>
+                        </div>
+                        {field_error(format!("{base}.id"), false, false)}
+                        <p class="refusal" role="status">{move || refusal.get()}</p>
+                    }
+                })}
             </div>
-            {field_error(format!("{base}.id"), false, false)}
-            <p class="refusal" role="status">{move || refusal.get()}</p>
         </fieldset>
     }
 }

@@ -19,7 +19,7 @@ use insyn_engine::timeline::Timeline;
 use insyn_engine::{parse_iso_date, EngineError, OutcomeKind};
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::labels::truncate;
 use crate::components::markup::Markup;
@@ -34,25 +34,20 @@ use layout::{
 pub fn TimelineChart(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoView {
     let state = use_app_state();
     let container = NodeRef::<Div>::new();
-    let measured = RwSignal::new(960.0_f64);
-    let measure = move || {
-        if let Some(element) = container.get_untracked() {
-            let width = element.client_width();
-            if width > 0 {
-                measured.set(width as f64);
-            }
-        }
-    };
+    // The panel's width, told by a ResizeObserver once the browser has laid the page out
+    // (and again whenever it changes). Asking for it (`clientWidth`) while the view is being
+    // built would make the browser lay out the whole page then and there, the table and a
+    // first drawing included; with a large case that alone took hundreds of milliseconds.
+    // So the chart is drawn once, when its width is known.
+    let measured = RwSignal::new(None::<f64>);
     Effect::new(move |_| {
-        if container.get().is_some() {
-            measure();
+        if let Some(element) = container.get() {
+            observe_width(&element, measured);
         }
     });
-    let listener = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || listener.remove());
 
     let layout: Memo<Option<Layout>> = Memo::new(move |_| {
-        let width = measured.get();
+        let width = measured.get()?;
         shown.with(|timeline| {
             let timeline = timeline.as_ref().ok()?;
             Some(
@@ -111,6 +106,32 @@ pub fn TimelineChart(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
                     })
             }}
         </div>
+    }
+}
+
+/// Observe `element`'s width (its `clientWidth`, read when the browser reports a resize, so
+/// the page is laid out already) into `width`, until the element leaves the page or the
+/// signal is gone.
+fn observe_width(element: &web_sys::HtmlDivElement, width: RwSignal<Option<f64>>) {
+    let observed = element.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(JsValue, web_sys::ResizeObserver)>::new(
+        move |_entries: JsValue, observer: web_sys::ResizeObserver| {
+            if !observed.is_connected() {
+                return observer.disconnect();
+            }
+            let now = f64::from(observed.client_width());
+            match width.try_get_untracked() {
+                // The chart is gone.
+                None => observer.disconnect(),
+                Some(known) if now <= 0.0 || known == Some(now) => {}
+                Some(_) => width.set(Some(now)),
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        // The browser calls it for as long as it observes; it disconnects itself.
+        callback.forget();
     }
 }
 

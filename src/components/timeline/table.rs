@@ -4,8 +4,8 @@
 //! accessible equivalent of the chart.
 
 use insyn_engine::rule_set::ParameterId;
-use insyn_engine::timeline::{ChangePoint, FilterChange, Timeline};
-use insyn_engine::{Case, EngineError};
+use insyn_engine::timeline::{CellChange, ChangePoint, FilterChange, Timeline};
+use insyn_engine::{Capability, Case, EngineError};
 use leptos::prelude::*;
 
 use super::labels::{capability_short, cause_certainty, cause_text, rule_set_short_by_id};
@@ -48,41 +48,117 @@ pub fn filter_change_sv(starts: bool, filter_sv: &str, cells: &[String]) -> Stri
     }
 }
 
+/// Outcome changes grouped by whom they concern and how: one line per actor, old and new
+/// outcome and reason, with every capability it concerns. A sealing of the whole record
+/// changes every journal of every actor at once; with fifty units that is one line per
+/// actor rather than fifty, each repeating the same reason.
+pub fn outcome_change_lines(changes: &[CellChange]) -> Vec<OutcomeLine<'_>> {
+    let mut lines: Vec<OutcomeLine> = Vec::new();
+    for change in changes {
+        let same = |line: &&mut OutcomeLine| {
+            line.first.actor == change.actor
+                && line.first.from == change.from
+                && line.first.to == change.to
+                && line.first.reason_sv == change.reason_sv
+        };
+        match lines.iter_mut().find(same) {
+            Some(line) => line.capabilities.push(&change.capability),
+            None => lines.push(OutcomeLine {
+                first: change,
+                capabilities: vec![&change.capability],
+            }),
+        }
+    }
+    lines
+}
+
+/// One line of `outcome_change_lines`.
+pub struct OutcomeLine<'a> {
+    /// The first change of the line; the others differ only in their capability.
+    pub first: &'a CellChange,
+    pub capabilities: Vec<&'a Capability>,
+}
+
+/// Capabilities in words, the journals under one "Journal:": "Ombud, Journal: Vårdcentralen
+/// Lunden, övriga vårdenheter".
+pub fn capabilities_sv(case: &Case, capabilities: &[&Capability]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut journals: Vec<String> = Vec::new();
+    for capability in capabilities {
+        match capability {
+            Capability::Journal { .. } => journals.push(
+                capability_short(case, capability)
+                    .trim_start_matches("Journal: ")
+                    .to_string(),
+            ),
+            other => parts.push(capability_short(case, other)),
+        }
+    }
+    if !journals.is_empty() {
+        parts.push(format!("Journal: {}", journals.join(", ")));
+    }
+    parts.join(", ")
+}
+
+/// How many rows of the table are drawn in one go. A case at the format's limits has over a
+/// hundred change points, each listing what changes for whom; drawn at once they held up
+/// the page for a large part of a second, so the rows come a few at a time, a task each,
+/// and the page answers in between.
+const ROWS_PER_TASK: usize = 20;
+
 #[component]
 pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoView {
     let state = use_app_state();
-    // Rebuilt only when the timeline (or the case's labels) change, not when the date does,
-    // so the focused date button keeps its focus.
-    let rows = move || {
+    let total = Memo::new(move |_| shown.with(|t| t.as_ref().map_or(0, |t| t.change_points.len())));
+    let drawn = RwSignal::new(ROWS_PER_TASK);
+    // A new timeline starts again from the first rows; then a few more rows per task.
+    Effect::new(move |_| {
+        shown.track();
+        drawn.set(ROWS_PER_TASK);
+    });
+    Effect::new(move |_| {
+        if drawn.get() < total.get() {
+            set_timeout(
+                move || {
+                    let _ = drawn.try_update(|drawn| *drawn += ROWS_PER_TASK);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
+    // One row per change point, built from the timeline shown when it is drawn. Rebuilt
+    // only when the timeline (or the case's labels) change, not when the date does, so the
+    // focused date button keeps its focus.
+    let row = move |index: usize| {
+        shown.with_untracked(|timeline| {
+            let timeline = timeline.as_ref().ok()?;
+            let point = timeline.change_points.get(index)?;
+            // One segment per change point, starting on it.
+            let actions = |i: usize| {
+                timeline
+                    .segments
+                    .get(i)
+                    .map_or(&[][..], |s| s.required_actions.as_slice())
+            };
+            let before = index.checked_sub(1);
+            let now = actions(index);
+            let then = before.map_or(&[][..], actions);
+            let action_changes = ActionChanges {
+                started: now.iter().copied().filter(|a| !then.contains(a)).collect(),
+                ended: then.iter().copied().filter(|a| !now.contains(a)).collect(),
+                rule_set_changed: before
+                    .is_some_and(|i| timeline.change_points[i].rule_set_id != point.rule_set_id),
+            };
+            Some(
+                state
+                    .case
+                    .with_untracked(|case| change_row(case, point, action_changes)),
+            )
+        })
+    };
+    let table = move || {
         shown.with(|timeline| {
             let timeline = timeline.as_ref().ok()?;
-            let rows = state.case.with(|case| {
-                timeline
-                    .change_points
-                    .iter()
-                    .enumerate()
-                    .map(|(index, point)| {
-                        // One segment per change point, starting on it.
-                        let actions = |i: usize| {
-                            timeline
-                                .segments
-                                .get(i)
-                                .map_or(&[][..], |s| s.required_actions.as_slice())
-                        };
-                        let before = index.checked_sub(1);
-                        let now = actions(index);
-                        let then = before.map_or(&[][..], actions);
-                        let action_changes = ActionChanges {
-                            started: now.iter().copied().filter(|a| !then.contains(a)).collect(),
-                            ended: then.iter().copied().filter(|a| !now.contains(a)).collect(),
-                            rule_set_changed: before.is_some_and(|i| {
-                                timeline.change_points[i].rule_set_id != point.rule_set_id
-                            }),
-                        };
-                        change_row(case, point, action_changes)
-                    })
-                    .collect_view()
-            });
             Some(view! {
                 <table class="timeline-table" data-testid="timeline-table">
                     <caption>
@@ -96,7 +172,13 @@ pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
                             <th scope="col" class="col-changes">"Vad ändras – och varför"</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        <For
+                            each=move || 0..drawn.get().min(total.get())
+                            key=|index| *index
+                            children=row
+                        />
+                    </tbody>
                 </table>
             })
         })
@@ -104,7 +186,7 @@ pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
     view! {
         <section class="timeline-table-section" aria-labelledby="timeline-table-heading">
             <h3 id="timeline-table-heading">"Förändringar i tabellform"</h3>
-            {rows}
+            {table}
         </section>
     }
 }
@@ -138,22 +220,23 @@ fn change_row(case: &Case, point: &ChangePoint, actions: ActionChanges) -> impl 
         })
         .collect_view();
     let outcome_changes = (!point.changes.is_empty()).then(|| {
-        let items = point
-            .changes
-            .iter()
-            .map(|change| {
+        let items = outcome_change_lines(&point.changes)
+            .into_iter()
+            .map(|line| {
+                let change = line.first;
+                let capabilities = capabilities_sv(case, &line.capabilities);
                 let what = match change.from {
                     Some(from) => format!(
                         "{} – {}: {} → {}",
                         change.actor_label,
-                        capability_short(case, &change.capability),
+                        capabilities,
                         from.label_sv(),
                         change.to.label_sv()
                     ),
                     None => format!(
                         "{} – {}: {}",
                         change.actor_label,
-                        capability_short(case, &change.capability),
+                        capabilities,
                         change.to.label_sv()
                     ),
                 };
@@ -257,5 +340,82 @@ fn change_row(case: &Case, point: &ChangePoint, actions: ActionChanges) -> impl 
             </td>
             <td>{changes}</td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use insyn_engine::{Actor, OutcomeKind};
+
+    fn change(actor: &str, capability: Capability, to: OutcomeKind, reason: &str) -> CellChange {
+        CellChange {
+            actor: Actor::Guardian { id: actor.into() },
+            actor_label: format!("Vårdnadshavare ({actor})"),
+            capability,
+            from: Some(OutcomeKind::Allowed),
+            to,
+            rule_id: None,
+            reason_sv: reason.into(),
+        }
+    }
+
+    fn journal(unit: Option<&str>) -> Capability {
+        Capability::Journal {
+            unit: unit.map(String::from),
+        }
+    }
+
+    #[test]
+    fn changes_alike_for_one_actor_are_one_line_naming_every_journal() {
+        let case = crate::training_cases::example_case().case();
+        let sealed = "Förseglad.";
+        let changes = [
+            change(
+                "vh1",
+                journal(Some("vc-lunden")),
+                OutcomeKind::Denied,
+                sealed,
+            ),
+            change("vh1", Capability::Proxy, OutcomeKind::Denied, sealed),
+            change(
+                "vh2",
+                journal(Some("vc-lunden")),
+                OutcomeKind::Denied,
+                sealed,
+            ),
+            change("vh1", journal(None), OutcomeKind::Denied, sealed),
+            // Another reason, or another outcome, is a line of its own.
+            change(
+                "vh1",
+                journal(Some("bup-centrum")),
+                OutcomeKind::Denied,
+                "Undantagen.",
+            ),
+            change("vh1", Capability::Account, OutcomeKind::Grantable, sealed),
+        ];
+        let lines: Vec<(String, String)> = outcome_change_lines(&changes)
+            .iter()
+            .map(|line| {
+                (
+                    line.first.actor_label.clone(),
+                    capabilities_sv(&case, &line.capabilities),
+                )
+            })
+            .collect();
+        let line =
+            |actor: &str, what: &str| (format!("Vårdnadshavare ({actor})"), what.to_string());
+        assert_eq!(
+            lines,
+            [
+                line(
+                    "vh1",
+                    "Ombud, Journal: Vårdcentralen Lunden, övriga vårdenheter"
+                ),
+                line("vh2", "Journal: Vårdcentralen Lunden"),
+                line("vh1", "Journal: BUP Centrum"),
+                line("vh1", "Konto"),
+            ]
+        );
     }
 }
