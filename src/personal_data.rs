@@ -9,7 +9,7 @@
 //! cannot be, so the export asks staff to read their free text themselves.
 
 use chrono::NaiveDate;
-use insyn_engine::identity::parse_identity_number;
+use insyn_engine::identity::{parse_identity_number, IdentityNumber};
 use insyn_engine::Case;
 
 /// Whether `text` holds something shaped like a personnummer, samordningsnummer or
@@ -38,6 +38,11 @@ fn filled(value: Option<&String>) -> bool {
     value.is_some_and(|v| !v.trim().is_empty())
 }
 
+/// A filled identity number that is not the stand-in [`HIDDEN_NUMBER`].
+fn is_number(value: Option<&String>) -> bool {
+    filled(value) && value.is_some_and(|v| v != HIDDEN_NUMBER)
+}
+
 /// The paths of every field of `case` holding a name or a personnummer (e.g. `child.name`,
 /// `guardians[1].identity_number`, `measures[0].motivation` when it quotes a number).
 pub fn personal_data_paths(case: &Case) -> Vec<String> {
@@ -46,7 +51,7 @@ pub fn personal_data_paths(case: &Case) -> Vec<String> {
         if filled(name) {
             paths.push(format!("{path}.name"));
         }
-        if filled(number) {
+        if is_number(number) {
             paths.push(format!("{path}.identity_number"));
         }
     };
@@ -92,21 +97,30 @@ pub fn personal_data_paths(case: &Case) -> Vec<String> {
     paths
 }
 
-/// `case` without the names and identity numbers of the child, the guardians and the
-/// representatives. A child known only by a personnummer keeps the date of birth it gives
-/// (`reference` resolves the century of a 10-digit number), so the case still evaluates.
+/// What a child's samordningsnummer or reservnummer becomes when numbers are not kept: a
+/// reservnummer that is nobody's, so the answer (no login to 1177) stays the same.
+pub const HIDDEN_NUMBER: &str = "00000000-XXXX";
+
+/// `case` without the names and identity numbers of the child, the guardians and the legal
+/// representatives: what an export without personal data, a shared link and storage
+/// without names hold. The answer stays the same: a birth date only the child's
+/// personnummer gave is written out first (`reference` reads a 10-digit number's century),
+/// and a samordningsnummer or reservnummer becomes [`HIDDEN_NUMBER`], which gives no login
+/// either. Free text (the title, a motivation) is kept as written.
 pub fn without_personal_data(case: &Case, reference: NaiveDate) -> Case {
     let mut case = case.clone();
     let child = &mut case.child;
-    if child.birth_date.is_none() {
-        child.birth_date = child
-            .identity_number
-            .as_deref()
-            .and_then(|number| parse_identity_number(number, reference).ok())
-            .and_then(|id| id.birth_date());
-    }
     child.name = None;
-    child.identity_number = None;
+    if let Some(number) = child.identity_number.take() {
+        if let Ok(identity) = parse_identity_number(&number, reference) {
+            if child.birth_date.is_none() {
+                child.birth_date = identity.birth_date();
+            }
+            if !matches!(identity, IdentityNumber::Personnummer { .. }) {
+                child.identity_number = Some(HIDDEN_NUMBER.to_string());
+            }
+        }
+    }
     for guardian in &mut case.guardians {
         guardian.name = None;
         guardian.identity_number = None;
@@ -115,6 +129,20 @@ pub fn without_personal_data(case: &Case, reference: NaiveDate) -> Case {
         representative.name = None;
     }
     case
+}
+
+/// Whether the case holds a name or number [`without_personal_data`] takes out.
+pub fn has_personal_data(case: &Case) -> bool {
+    filled(case.child.name.as_ref())
+        || is_number(case.child.identity_number.as_ref())
+        || case
+            .guardians
+            .iter()
+            .any(|g| filled(g.name.as_ref()) || filled(g.identity_number.as_ref()))
+        || case
+            .legal_representatives
+            .iter()
+            .any(|r| filled(r.name.as_ref()))
 }
 
 #[cfg(test)]

@@ -28,9 +28,11 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use insyn_engine::age::birthday;
-use insyn_engine::identity::{parse_identity_number, IdentityNumber};
+use insyn_engine::identity::parse_identity_number;
 use insyn_engine::parse_iso_date;
 use insyn_engine::Case;
+
+use crate::personal_data::{has_personal_data, without_personal_data, HIDDEN_NUMBER};
 use serde_json::{Map, Value};
 
 /// The envelope's version. Bump it when the shape of `data` changes, and add the step to
@@ -44,9 +46,6 @@ pub const SESSION_KEY: &str = "insyn.current-case";
 pub const SAVED_PREFIX: &str = "insyn.saved-case.";
 /// Values that could not be read, moved here unchanged, in the storage they were found in.
 pub const KEPT_ASIDE_PREFIX: &str = "insyn.kept-aside.";
-/// What a child's samordningsnummer or reservnummer becomes when numbers are not kept: a
-/// reservnummer that is nobody's, so the answer (no login to 1177) stays the same.
-pub const HIDDEN_NUMBER: &str = "00000000-XXXX";
 
 // ---- Storage as key → text, and how it fails -------------------------------------------
 
@@ -192,54 +191,6 @@ pub fn saved_at_sv(stamp: &str) -> String {
 }
 
 // ---- Names and personnummer --------------------------------------------------------------
-
-/// The case without names and personnummer: the child's name and number, the guardians'
-/// names and numbers, the legal representatives' names. A child's birth date read from the
-/// personnummer is written out first, so the answer stays the same; a samordningsnummer or
-/// reservnummer becomes [`HIDDEN_NUMBER`], which also gives no login. Free text (the title,
-/// a measure's motivation) is kept as written. `reference` reads a 10-digit number's century.
-pub fn strip_names(case: &Case, reference: NaiveDate) -> Case {
-    let mut case = case.clone();
-    let child = &mut case.child;
-    child.name = None;
-    if let Some(number) = child.identity_number.take() {
-        if let Ok(identity) = parse_identity_number(&number, reference) {
-            if child.birth_date.is_none() {
-                child.birth_date = identity.birth_date();
-            }
-            if !matches!(identity, IdentityNumber::Personnummer { .. }) {
-                child.identity_number = Some(HIDDEN_NUMBER.to_string());
-            }
-        }
-    }
-    for guardian in &mut case.guardians {
-        guardian.name = None;
-        guardian.identity_number = None;
-    }
-    for representative in &mut case.legal_representatives {
-        representative.name = None;
-    }
-    case
-}
-
-fn filled(value: &Option<String>) -> bool {
-    value.as_deref().is_some_and(|v| !v.trim().is_empty())
-}
-
-/// Whether the case holds any name or personnummer [`strip_names`] takes out.
-pub fn has_names(case: &Case) -> bool {
-    filled(&case.child.name)
-        || case
-            .child
-            .identity_number
-            .as_deref()
-            .is_some_and(|n| !n.trim().is_empty() && n != HIDDEN_NUMBER)
-        || case
-            .guardians
-            .iter()
-            .any(|g| filled(&g.name) || filled(&g.identity_number))
-        || case.legal_representatives.iter().any(|r| filled(&r.name))
-}
 
 /// Lower-case for comparing names: ASCII and the Swedish letters.
 fn fold(text: &str) -> String {
@@ -472,7 +423,7 @@ pub fn session_json(session: &SessionCase, now: Moment) -> String {
     let case = if session.keep_names {
         session.case.clone()
     } else {
-        strip_names(&session.case, now.date)
+        without_personal_data(&session.case, now.date)
     };
     let mut data = Map::new();
     data.insert("case".into(), case_value(&case));
@@ -533,7 +484,7 @@ pub fn read_session(raw: &str, today: NaiveDate) -> Result<SessionCase, Unreadab
         session
     } else {
         SessionCase {
-            case: strip_names(&session.case, today),
+            case: without_personal_data(&session.case, today),
             ..session
         }
     })
@@ -655,10 +606,10 @@ pub fn read_saved(
         .names_until
         .is_none_or(|until| names_expired(until, today));
     if expired {
-        if has_names(&saved.case) {
+        if has_personal_data(&saved.case) {
             // Taking names out is no one's edit: the revision stays, so a tab holding the
             // case can still save it (and then decides again whether names are kept).
-            saved.case = strip_names(&saved.case, today);
+            saved.case = without_personal_data(&saved.case, today);
             changed = true;
         }
         if saved.names_until.take().is_some() {
@@ -769,14 +720,14 @@ pub fn save_case(
     let case = if request.keep_names {
         request.case.clone()
     } else {
-        strip_names(request.case, now.date)
+        without_personal_data(request.case, now.date)
     };
     let saved = SavedCase {
         id: id.to_string(),
         label: label.to_string(),
         revision,
         saved_at: now.stamp(),
-        names_until: (request.keep_names && has_names(&case)).then_some(now.date),
+        names_until: (request.keep_names && has_personal_data(&case)).then_some(now.date),
         case,
     };
     store

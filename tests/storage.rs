@@ -14,8 +14,9 @@ use insyn::components::case_editor::{CaseEditor, TrainingCasePicker};
 use insyn::components::saved_cases::{
     provide_browser_storage, ClearAllButton, ReplaceCaseDialog, SavedCasesPanel,
 };
+use insyn::personal_data::without_personal_data;
 use insyn::state::AppState;
-use insyn::storage::{strip_names, SESSION_KEY};
+use insyn::storage::SESSION_KEY;
 use insyn::training_cases::{example_case, training_case};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -190,7 +191,7 @@ async fn a_reload_brings_back_the_case_and_says_names_were_not_kept() {
         assert_eq!(case.child.name, None);
         assert_eq!(
             *case,
-            strip_names(
+            without_personal_data(
                 &{
                     let mut c = example_case().case();
                     c.title = Some("Före omladdning".into());
@@ -335,7 +336,7 @@ async fn a_saved_case_is_listed_without_names_and_opens_again() {
     page.state.case.with_untracked(|case| {
         assert_eq!(
             *case,
-            strip_names(&example_case().case(), date(2026, 11, 23))
+            without_personal_data(&example_case().case(), date(2026, 11, 23))
         );
     });
     assert!(page

@@ -11,13 +11,14 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::personal_data::has_personal_data;
 use crate::state::{today_from_browser, use_app_state, AppState};
 use crate::storage::web::WebStore;
 use crate::storage::{
-    clear_all, has_names, kept_aside, list_saved, names_expired, read_saved, restore_session,
-    save_case, saved_at_sv, saved_key, session_json, session_worth_keeping, start_date, Baseline,
-    Finding, KeptAside, Moment, SaveError, SaveRequest, SavedCase, SessionCase, StorageError,
-    Store, SESSION_KEY,
+    clear_all, kept_aside, list_saved, names_expired, read_saved, restore_session, save_case,
+    saved_at_sv, saved_key, session_json, session_worth_keeping, start_date, Baseline, Finding,
+    KeptAside, Moment, SaveError, SaveRequest, SavedCase, SessionCase, StorageError, Store,
+    SESSION_KEY,
 };
 use crate::training_cases::example_case;
 
@@ -450,7 +451,7 @@ pub fn ClearAllButton() -> impl IntoView {
 
 fn when_sv(saved: &SavedCase, today: NaiveDate) -> String {
     let names = match saved.names_until {
-        Some(until) if !names_expired(until, today) && has_names(&saved.case) => {
+        Some(until) if !names_expired(until, today) && has_personal_data(&saved.case) => {
             if until == today {
                 "med namn och personnummer till dagens slut".to_string()
             } else {

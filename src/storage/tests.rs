@@ -4,7 +4,9 @@
 //! samordningsnummer is made from it at run time.
 
 use super::*;
+use crate::personal_data::{has_personal_data, without_personal_data, HIDDEN_NUMBER};
 use crate::training_cases::{example_case, training_case};
+use insyn_engine::identity::IdentityNumber;
 use insyn_engine::validation::validate_case;
 use insyn_engine::Catalog;
 
@@ -86,9 +88,9 @@ fn stripping_takes_out_every_name_and_number_and_nothing_else() {
             .legal_representatives[0]
             .clone(),
     );
-    assert!(has_names(&case));
-    let stripped = strip_names(&case, TODAY);
-    assert!(!has_names(&stripped));
+    assert!(has_personal_data(&case));
+    let stripped = without_personal_data(&case, TODAY);
+    assert!(!has_personal_data(&stripped));
     assert_eq!(stripped.child.name, None);
     assert_eq!(stripped.child.identity_number, None);
     assert!(stripped
@@ -113,14 +115,14 @@ fn stripping_takes_out_every_name_and_number_and_nothing_else() {
         case.guardians[1].registered
     );
     // Stripping twice is stripping once.
-    assert_eq!(strip_names(&stripped, TODAY), stripped);
+    assert_eq!(without_personal_data(&stripped, TODAY), stripped);
 }
 
 #[test]
 fn a_birth_date_only_the_personnummer_gave_is_kept_so_the_answer_is_the_same() {
     let mut case = numbered_case();
     case.child.birth_date = None;
-    let stripped = strip_names(&case, TODAY);
+    let stripped = without_personal_data(&case, TODAY);
     assert_eq!(stripped.child.birth_date, Some(date(2017, 1, 1)));
     assert_eq!(stripped.child.identity_number, None);
     assert!(same_answer(&stripped, &case, TODAY));
@@ -134,12 +136,12 @@ fn a_samordningsnummer_or_reservnummer_becomes_a_number_that_is_nobodys_and_stil
     samordning.child.identity_number = Some(samordningsnummer());
     assert!(validate_case(&samordning, TODAY).is_ok(), "a valid number");
     for case in [reserv, samordning] {
-        let stripped = strip_names(&case, TODAY);
+        let stripped = without_personal_data(&case, TODAY);
         assert_eq!(
             stripped.child.identity_number.as_deref(),
             Some(HIDDEN_NUMBER)
         );
-        assert!(!has_names(&stripped));
+        assert!(!has_personal_data(&stripped));
         assert!(stripped.child.birth_date.is_some());
         assert!(same_answer(&stripped, &case, TODAY));
     }
@@ -153,7 +155,10 @@ fn a_samordningsnummer_or_reservnummer_becomes_a_number_that_is_nobodys_and_stil
 fn a_number_still_being_typed_is_taken_out_too() {
     let mut case = named_case();
     case.child.identity_number = Some("2017010".into());
-    assert_eq!(strip_names(&case, TODAY).child.identity_number, None);
+    assert_eq!(
+        without_personal_data(&case, TODAY).child.identity_number,
+        None
+    );
 }
 
 #[test]
@@ -239,7 +244,10 @@ fn a_saved_case_read_the_next_day_has_lost_its_names_but_nothing_else() {
     // The next morning: without them, in storage too; same revision, so no tab conflicts.
     let (cases, findings) = list_saved(&store, at(date(2026, 11, 24), 7, 0)).unwrap();
     assert!(findings.is_empty());
-    assert_eq!(cases[0].case, strip_names(&numbered_case(), TODAY));
+    assert_eq!(
+        cases[0].case,
+        without_personal_data(&numbered_case(), TODAY)
+    );
     assert_eq!(cases[0].names_until, None);
     assert_eq!(cases[0].revision, 1);
     assert_eq!(cases[0].saved_at, saved.saved_at);
@@ -283,7 +291,7 @@ fn the_open_case_reads_back_with_names_only_if_they_were_to_be_kept() {
         assert!(!text.contains(name), "{name} in {text}");
     }
     let back = read_session(&text, TODAY).unwrap();
-    assert_eq!(back.case, strip_names(&named_case(), TODAY));
+    assert_eq!(back.case, without_personal_data(&named_case(), TODAY));
     assert_eq!(back.date, Some(date(2026, 11, 20)));
     assert!(!back.keep_names && back.unsaved && back.saved.is_none());
 }
@@ -294,7 +302,9 @@ fn a_session_value_with_names_it_should_not_have_is_read_without_them() {
     data.insert("case".into(), case_value(&named_case()));
     data.insert("keep_names".into(), false.into());
     let text = write_envelope("2026-11-23T12:00:00", data);
-    assert!(!has_names(&read_session(&text, TODAY).unwrap().case));
+    assert!(!has_personal_data(
+        &read_session(&text, TODAY).unwrap().case
+    ));
 }
 
 #[test]
@@ -306,7 +316,7 @@ fn migration_from_version_0_the_bare_case_of_the_open_tab() {
     assert_eq!(
         migrated,
         SessionCase {
-            case: strip_names(&named_case(), TODAY),
+            case: without_personal_data(&named_case(), TODAY),
             date: None,
             keep_names: false,
             unsaved: true,
@@ -330,7 +340,7 @@ fn migration_from_version_0_a_bare_saved_case_is_written_back_without_names() {
     assert_eq!(saved.label, numbered_case().title.unwrap());
     assert_eq!(saved.revision, 1);
     assert_eq!(saved.names_until, None);
-    assert_eq!(saved.case, strip_names(&numbered_case(), TODAY));
+    assert_eq!(saved.case, without_personal_data(&numbered_case(), TODAY));
     let raw = store.value("insyn.saved-case.old").unwrap();
     assert_eq!(read_envelope(&raw).unwrap().version, SCHEMA_VERSION);
     assert!(!raw.contains("Elsa"), "{raw}");
@@ -614,7 +624,7 @@ fn a_saved_case_has_no_names_unless_asked_and_then_only_until_the_end_of_the_day
     let store = MemoryStore::default();
     let saved = save_case(&store, request(&numbered_case(), None, "n1"), now()).unwrap();
     assert_eq!(saved.names_until, None);
-    assert!(!has_names(&saved.case));
+    assert!(!has_personal_data(&saved.case));
     let raw = store.value(&saved_key("n1")).unwrap();
     assert!(
         !raw.contains("Elsa") && !raw.contains("2393") && !raw.contains("Peter"),
