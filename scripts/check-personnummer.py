@@ -17,6 +17,11 @@ a date that exists, where a day of 61-91 is a samordningsnummer's day + 60;
 and a last digit that is the Luhn check digit of the ten digits YYMMDDNNN.
 Digits inside an http(s) URL (a path segment, an id in a query) are not checked.
 
+A 10-digit number is compared with the allowlist in each century it can be
+from: 19 or 20 with "-" or no separator, but with "+" (written for people aged
+100 or more) only a century at least 100 years back. So "+" does not turn an
+allowed 2017 number into an allowed-looking 1917 one, which is someone else.
+
 The numbers found are printed with their last four digits masked, so the log
 of a failing run does not repeat them.
 """
@@ -55,57 +60,64 @@ def date_exists(year: int, month: int, day: int) -> bool:
     return True
 
 
-def personnummer(date_part: str, tail: str):
-    """The number as 10 digits (YYMMDDNNNC) if it is personnummer-shaped, else None."""
+def personnummer(date_part: str, separator: str, tail: str, this_year: int):
+    """Every 12-digit reading (YYYYMMDDNNNC) of a personnummer-shaped string, else []."""
     ten = date_part[-6:] + tail
     month, day = int(ten[2:4]), int(ten[4:6])
+    if not luhn_ok(ten):
+        return []
     if len(date_part) == 8:
         if date_part[:2] not in ("18", "19", "20"):
-            return None
+            return []
         years = [int(date_part[:4])]
     else:
         yy = int(ten[:2])
-        # The century is unknown; 29 February needs one of them to be a leap year.
-        years = [1900 + yy, 2000 + yy]
-    if not any(date_exists(y, month, day) for y in years):
-        return None
-    return ten if luhn_ok(ten) else None
+        if separator == "+":
+            years = [y for y in (1800 + yy, 1900 + yy) if y <= this_year - 100]
+        else:
+            years = [y for y in (1900 + yy, 2000 + yy) if y <= this_year]
+    return [f"{y:04d}{ten[2:]}" for y in years if date_exists(y, month, day)]
 
 
-def find(data: bytes):
-    """(offset, text, ten digits) for every personnummer-shaped string outside URLs."""
+def find(data: bytes, this_year: int):
+    """(offset, text, its 12-digit readings) for every personnummer-shaped string outside URLs."""
     urls = [m.span() for m in URL.finditer(data)]
     found = []
     for m in CANDIDATE.finditer(data):
         start = m.start()
         if any(a <= start < b for a, b in urls):
             continue
-        ten = personnummer(m.group(1).decode(), m.group(3).decode())
-        if ten:
-            found.append((start, m.group(0).decode(), ten))
+        readings = personnummer(m.group(1).decode(), m.group(2).decode(), m.group(3).decode(), this_year)
+        if readings:
+            found.append((start, m.group(0).decode(), readings))
     return found
 
 
 def read_allowlist():
-    """The allowlisted numbers as 10-digit strings; fails on an entry that is not one."""
+    """The allowlisted numbers as 12-digit strings; fails on an entry that is not one."""
     allowed = set()
     for lineno, line in enumerate(ALLOWLIST.read_text(encoding="utf-8").splitlines(), 1):
         entry = line.split("#", 1)[0].strip()
         if not entry:
             continue
         m = CANDIDATE.fullmatch(entry.encode())
-        ten = m and personnummer(m.group(1).decode(), m.group(3).decode())
-        if not ten or len(m.group(1)) != 8:
+        readings = m and len(m.group(1)) == 8 and personnummer(m.group(1).decode(), "", m.group(3).decode(), 9999)
+        if not readings:
             sys.exit(f"{ALLOWLIST.relative_to(ROOT)}:{lineno}: '{entry}' is not a 12-digit personnummer")
-        allowed.add(ten)
+        allowed.update(readings)
     return allowed
+
+
+def allowed_number(readings, allowed) -> bool:
+    """Whether one of the centuries the string can be read in makes it an allowed number."""
+    return any(reading in allowed for reading in readings)
 
 
 def masked(text: str) -> str:
     return text[:-4] + "****"
 
 
-def check(paths, allowed):
+def check(paths, allowed, this_year):
     problems = []
     for rel in paths:
         try:
@@ -114,8 +126,8 @@ def check(paths, allowed):
             continue  # deleted in the work tree, or a submodule
         if b"\0" in data[:8192]:
             continue  # binary (images, fonts): no text to read numbers from
-        for offset, text, ten in find(data):
-            if ten in allowed:
+        for offset, text, readings in find(data, this_year):
+            if allowed_number(readings, allowed):
                 continue
             line = data.count(b"\n", 0, offset) + 1
             column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
@@ -156,10 +168,23 @@ def self_test():
     }
     failures = [f"{text!r}: found {n}, expected {want}"
                 for text, want in cases.items()
-                if (n := len(find(text.encode()))) != want]
+                if (n := len(find(text.encode(), 2026))) != want]
+    # Allowed forms of an allowed 2017 number; with "+" it is a 1917 number, someone else.
+    allowed = {"20" + ten}
+    for text, want in {
+        f"20{ten}": True,
+        f"20{ten[:6]}-{ten[6:]}": True,
+        f"{ten[:6]}-{ten[6:]}": True,
+        f"{ten}": True,
+        f"{ten[:6]}+{ten[6:]}": False,
+        f"19{ten}": False,
+    }.items():
+        [(_, _, readings)] = find(text.encode(), 2026)
+        if allowed_number(readings, allowed) != want:
+            failures.append(f"{text!r}: allowed is {not want}, expected {want}")
     if failures:
         sys.exit("self-test failed:\n" + "\n".join(failures))
-    print(f"check-personnummer self-test: {len(cases)} cases ok")
+    print(f"check-personnummer self-test: {len(cases) + 6} cases ok")
 
 
 def main(argv):
@@ -172,7 +197,7 @@ def main(argv):
     else:
         out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True).stdout
         paths = [p for p in out.decode().split("\0") if p]
-    problems = check(paths, allowed)
+    problems = check(paths, allowed, datetime.date.today().year)
     if problems:
         print(f"{len(problems)} personnummer-shaped string(s) that are not Skatteverket test numbers "
               f"(last four digits masked):", file=sys.stderr)
