@@ -569,14 +569,21 @@ impl Case {
 
     /// Read a case file's text. A leading byte order mark is skipped; a key written twice,
     /// a value of the wrong type or a file over the limits (`limits`) is refused with an
-    /// error naming the field.
+    /// error naming the field (the first, where there are several: see `from_bytes_all`).
     pub fn from_json(text: &str) -> Result<Case, crate::error::EngineError> {
-        reader::parse_case_json(text)
+        reader::parse_case_json(text).map_err(first)
     }
 
     /// Read a case file's bytes, as `from_json` reads its text. Bytes that are not UTF-8
     /// (e.g. a Latin-1 file) are refused, never read with their letters replaced.
     pub fn from_bytes(bytes: &[u8]) -> Result<Case, crate::error::EngineError> {
+        reader::parse_case_bytes(bytes).map_err(first)
+    }
+
+    /// Read a case file's bytes as `from_bytes` does, with every problem the reader finds
+    /// (each guardian's, unit's and measure's type errors, every limit gone over), for the
+    /// app to list them all at once.
+    pub fn from_bytes_all(bytes: &[u8]) -> Result<Case, Vec<crate::error::EngineError>> {
         reader::parse_case_bytes(bytes)
     }
 
@@ -586,6 +593,11 @@ impl Case {
         serde_json::to_string_pretty(self)
             .unwrap_or_else(|error| panic!("a case always serialises: {error}"))
     }
+}
+
+/// The first of a reader's problems; it always has one.
+fn first(mut problems: Vec<crate::error::EngineError>) -> crate::error::EngineError {
+    problems.swap_remove(0)
 }
 
 #[cfg(test)]

@@ -11,6 +11,18 @@ use chrono::NaiveDate;
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 
+/// The first and last years Insyn reads a date in: a child's life and its guardians'
+/// custody lie well within them, and a year outside them is a mistake or a year typed half
+/// way (`0002-02-28`). Case files, the CLI's dates and the app's date fields all keep to
+/// them.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2100;
+
+/// Whether `date` lies in the years Insyn reads (`FIRST_YEAR`–`LAST_YEAR`).
+pub fn within_years(date: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&date))
+}
+
 /// A date written `YYYY-MM-DD` (four-digit year, two-digit month and day), if it is a
 /// real calendar day. Nothing else is accepted: no spaces, no other separators.
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
@@ -49,7 +61,14 @@ impl<'de> Visitor<'de> for DateVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<NaiveDate, E> {
-        parse_iso_date(text).ok_or_else(|| not_a_date(text))
+        let date = parse_iso_date(text).ok_or_else(|| not_a_date(text))?;
+        if within_years(date) {
+            Ok(date)
+        } else {
+            Err(E::custom(format_args!(
+                "\"{text}\" is outside the years {FIRST_YEAR}–{LAST_YEAR}"
+            )))
+        }
     }
 }
 

@@ -213,7 +213,11 @@ impl EngineError {
             EngineError::NoRuleSetInForce { date, .. } => format!("Inget av regionens regelverk gällde {date}. Välj ett regelverk eller ett senare datum."),
             EngineError::BeforeBirth { date, birth } => format!("{date} ligger före barnets födelse ({birth})."),
             EngineError::NotAMinor { eighteenth_birthday, .. } => format!("Barnet är inte minderårigt det datumet: 18-årsdagen var {eighteenth_birthday}."),
-            EngineError::BadDate { input } => format!("\"{input}\" är inget datum (ÅÅÅÅ-MM-DD)."),
+            EngineError::BadDate { input } => format!(
+                "\"{input}\" är inget datum (ÅÅÅÅ-MM-DD, åren {}–{}).",
+                crate::date::FIRST_YEAR,
+                crate::date::LAST_YEAR
+            ),
             EngineError::RuleSetFile { file, .. } => format!("Regelverksfilen {file} är felaktig."),
             EngineError::UnknownMeasure { id } => format!("Åtgärden \"{id}\" finns inte i fallet."),
             EngineError::NoDocument { .. } => "Ett undantag från direktåtkomst skrivs i journalsystemet under sitt sökord; det behöver ingen begäran.".into(),
@@ -272,7 +276,12 @@ impl std::fmt::Display for EngineError {
                 "not a minor on that date: {date} is after the 18th birthday ({eighteenth_birthday})"
             ),
             EngineError::BadDate { input } => {
-                write!(f, "\"{input}\" is not a date (expected YYYY-MM-DD)")
+                write!(
+                    f,
+                    "\"{input}\" is not a date (expected YYYY-MM-DD, in the years {}–{})",
+                    crate::date::FIRST_YEAR,
+                    crate::date::LAST_YEAR
+                )
             }
             EngineError::RuleSetFile { file, message } => {
                 write!(f, "rule set file {file}: {message}")
@@ -292,7 +301,9 @@ impl std::error::Error for EngineError {}
 
 /// Parse a calendar date as YYYY-MM-DD, with a clear error.
 pub fn parse_date(input: &str) -> Result<NaiveDate, EngineError> {
-    crate::date::parse_iso_date(input.trim()).ok_or_else(|| EngineError::BadDate {
-        input: input.to_string(),
-    })
+    crate::date::parse_iso_date(input.trim())
+        .filter(|date| crate::date::within_years(*date))
+        .ok_or_else(|| EngineError::BadDate {
+            input: input.to_string(),
+        })
 }

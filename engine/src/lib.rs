@@ -45,7 +45,7 @@ pub mod timeline;
 pub mod validation;
 
 pub use case::{Case, CaseFacts, FORMAT_VERSION};
-pub use date::parse_iso_date;
+pub use date::{parse_iso_date, within_years, FIRST_YEAR, LAST_YEAR};
 pub use error::{parse_date, EngineError, Problem};
 pub use evaluation::{
     evaluate, evaluate_with, Actor, Capability, CaseIndex, Evaluation, Outcome, OutcomeKind,

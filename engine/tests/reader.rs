@@ -270,3 +270,76 @@ fn every_example_case_reads_the_same_from_bytes_and_from_text() {
         assert_eq!(from_bytes, from_text, "{}", path.display());
     }
 }
+
+fn every_problem(case: &Value) -> Vec<String> {
+    match Case::from_bytes_all(case.to_string().as_bytes()) {
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+        Ok(_) => panic!("the case should be refused:\n{case}"),
+    }
+}
+
+#[test]
+fn every_type_error_of_a_file_is_listed_not_only_the_first() {
+    let mut case = base();
+    case["region"] = json!(5);
+    case["guardians"][1]["registered"]["from"] = json!("2015-13-01");
+    case["care_units"][0]["name"] = json!(false);
+    case["measures"][0]["guardians"] = json!("vh1");
+    let problems = every_problem(&case);
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+    assert!(problems[0].starts_with("region: expected a string, found 5"));
+    for field in [
+        "guardians[1].registered.from: ",
+        "care_units[0].name: ",
+        "measures[0].guardians: ",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(field)),
+            "{field} in {problems:#?}"
+        );
+    }
+    // The first-error readers give the first of them.
+    assert_eq!(
+        Case::from_json(&case.to_string()).unwrap_err().to_string(),
+        problems[0]
+    );
+}
+
+#[test]
+fn an_error_inside_a_measure_is_listed_once() {
+    let mut case = base();
+    case["measures"][0]["period"]["to"] = json!(2.5);
+    assert_eq!(
+        every_problem(&case),
+        ["measures[0].period.to: expected a date (YYYY-MM-DD), found a decimal number"]
+    );
+}
+
+#[test]
+fn every_limit_a_file_goes_over_is_listed() {
+    let mut case = base();
+    case["title"] = json!("x".repeat(2001));
+    case["child"]["name"] = json!("y".repeat(2001));
+    let problems = every_problem(&case);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(problems[0].starts_with("title: "), "{problems:#?}");
+    assert!(problems[1].starts_with("child.name: "), "{problems:#?}");
+}
+
+#[test]
+fn a_date_outside_the_years_1900_to_2100_is_refused_naming_its_field() {
+    assert_eq!(
+        message_with("/measures/0/period/to", json!("2150-01-01")),
+        "measures[0].period.to: \"2150-01-01\" is outside the years 1900–2100"
+    );
+    assert_eq!(
+        message_with("/child/birth_date", json!("0002-05-10")),
+        "child.birth_date: \"0002-05-10\" is outside the years 1900–2100"
+    );
+    assert!(Case::from_json(&{
+        let mut case = base();
+        case["measures"][0]["period"]["to"] = json!("2100-12-31");
+        case.to_string()
+    })
+    .is_ok());
+}

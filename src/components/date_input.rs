@@ -22,8 +22,9 @@ use crate::state::FieldError;
 
 /// The first and last years a date field accepts. Every date of a case lies within them (a
 /// child's life and its guardians' custody); outside them is a year not yet typed whole.
-pub const MIN_YEAR: i32 = 1900;
-pub const MAX_YEAR: i32 = 2100;
+/// The engine's (`insyn_engine::FIRST_YEAR`), so a field accepts exactly what a file may hold.
+pub const MIN_YEAR: i32 = insyn_engine::FIRST_YEAR;
+pub const MAX_YEAR: i32 = insyn_engine::LAST_YEAR;
 
 /// What a date input holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

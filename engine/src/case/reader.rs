@@ -58,13 +58,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, EngineError> {
 }
 
 /// Read a case file's bytes: the size first, then UTF-8, then the case.
-pub(crate) fn parse_case_bytes(bytes: &[u8]) -> Result<Case, EngineError> {
+pub(crate) fn parse_case_bytes(bytes: &[u8]) -> Result<Case, Vec<EngineError>> {
     if bytes.len() > MAX_TEXT_BYTES {
-        return Err(EngineError::TooLarge {
+        return Err(vec![EngineError::TooLarge {
             limit: MAX_TEXT_BYTES,
-        });
+        }]);
     }
-    parse_case_json(decode(bytes)?)
+    parse_case_json(decode(bytes).map_err(|error| vec![error])?)
 }
 
 fn format_version(object: &serde_json::Map<String, Value>) -> Result<(), EngineError> {
@@ -87,29 +87,80 @@ fn format_version(object: &serde_json::Map<String, Value>) -> Result<(), EngineE
     Ok(())
 }
 
-/// Read a case file. Errors name the part of the file at fault.
-pub(crate) fn parse_case_json(text: &str) -> Result<Case, EngineError> {
+/// Read a case file. Errors name the part of the file at fault; every type error and every
+/// limit the file goes over is listed, other errors (not JSON, a later format) end early.
+pub(crate) fn parse_case_json(text: &str) -> Result<Case, Vec<EngineError>> {
     let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
     if text.len() > MAX_TEXT_BYTES {
-        return Err(EngineError::TooLarge {
+        return Err(vec![EngineError::TooLarge {
             limit: MAX_TEXT_BYTES,
-        });
+        }]);
     }
-    let value = strict::parse(text)?;
+    let value = strict::parse(text).map_err(|error| vec![error])?;
     let Value::Object(object) = &value else {
-        return Err(EngineError::Malformed {
+        return Err(vec![EngineError::Malformed {
             path: String::new(),
             message: "the case file is not a JSON object".into(),
-        });
+        }]);
     };
     // The version first: a file of a later format gets that answer, not its first
     // unknown field.
-    format_version(object)?;
-    let case: Case = located::read(&value)?;
+    format_version(object).map_err(|error| vec![error])?;
+    let case: Case = located::read(&value).map_err(|first| every_type_error(object, first))?;
     let mut problems = Vec::new();
     limits::check(&case, &mut problems);
-    match problems.into_iter().next() {
-        Some(problem) => Err(problem),
-        None => Ok(case),
+    if problems.is_empty() {
+        Ok(case)
+    } else {
+        Err(problems)
     }
+}
+
+/// Every type error of a file that could not be read, not only the first: the reader stops
+/// at the first, so each guardian, representative, unit and measure is read again on its
+/// own, and then the rest of the file with those lists left empty (`region`, the child, a
+/// missing field).
+fn every_type_error(
+    object: &serde_json::Map<String, Value>,
+    first: EngineError,
+) -> Vec<EngineError> {
+    const LISTS: [&str; 4] = [
+        "guardians",
+        "legal_representatives",
+        "care_units",
+        "measures",
+    ];
+    fn each<'v, T: serde::Deserialize<'v>>(
+        object: &'v serde_json::Map<String, Value>,
+        key: &'static str,
+        problems: &mut Vec<EngineError>,
+    ) {
+        let Some(Value::Array(items)) = object.get(key) else {
+            return;
+        };
+        let list = Path::Key(&Path::Root, key);
+        for (index, item) in items.iter().enumerate() {
+            if let Err(error) = located::read_at::<T>(item, Path::Index(&list, index)) {
+                problems.push(error);
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    let mut rest = object.clone();
+    for key in LISTS {
+        if let Some(list @ Value::Array(_)) = rest.get_mut(key) {
+            *list = Value::Array(Vec::new());
+        }
+    }
+    if let Err(error) = located::read::<Case>(&Value::Object(rest)) {
+        problems.push(error);
+    }
+    each::<super::Guardian>(object, "guardians", &mut problems);
+    each::<super::LegalRepresentative>(object, "legal_representatives", &mut problems);
+    each::<super::CareUnit>(object, "care_units", &mut problems);
+    each::<super::Measure>(object, "measures", &mut problems);
+    if problems.is_empty() {
+        problems.push(first);
+    }
+    problems
 }

@@ -182,10 +182,13 @@ fn problem_line(case: &Case, error: &EngineError) -> String {
     }
 }
 
-/// Read a case from a file's or a link's bytes with the engine's one reader; the problem
-/// with its field if it cannot be read.
+/// Read a case from a file's or a link's bytes with the engine's one reader; every problem
+/// it finds, each with its field, if it cannot be read.
 fn parse_case(bytes: &[u8]) -> Result<Case, Vec<String>> {
-    Case::from_bytes(bytes).map_err(|error| vec![problem_line(&new_case(""), &error)])
+    Case::from_bytes_all(bytes).map_err(|errors| {
+        let empty = new_case("");
+        errors.iter().map(|e| problem_line(&empty, e)).collect()
+    })
 }
 
 /// Check a case read from a file or a link whole, as it would be shown: every problem

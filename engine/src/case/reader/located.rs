@@ -17,12 +17,16 @@ use crate::error::EngineError;
 /// rule-set files both read through this one deserializer: two would each compile their
 /// own copy of every field's reading into the web app.
 pub(crate) fn read<'v, T: Deserialize<'v>>(value: &'v Value) -> Result<T, EngineError> {
-    T::deserialize(Located {
-        value,
-        path: Path::Root,
-    })
-    .map_err(|error| {
-        let placed = *error.at(&Path::Root).0;
+    read_at(value, Path::Root)
+}
+
+/// Read a `T` from `value`, which sits at `path` in the file.
+pub(super) fn read_at<'v, T: Deserialize<'v>>(
+    value: &'v Value,
+    path: Path<'_>,
+) -> Result<T, EngineError> {
+    T::deserialize(Located { value, path }).map_err(|error| {
+        let placed = *error.at(&path).0;
         EngineError::Malformed {
             path: placed.path.unwrap_or_default(),
             message: placed.message,
