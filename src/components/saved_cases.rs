@@ -318,8 +318,11 @@ pub fn ConfirmDialog(
             aria-labelledby=labelled_by
             aria-describedby=described_by
             on:close=move |_| {
-                // Escape, or the dialog closed some other way while still asked.
-                if open.get_untracked() {
+                // Escape, or the dialog closed some other way while still asked. The event
+                // comes a task after the closing: by then a new question may have opened
+                // the dialog again, and that one is not answered by the old close.
+                let still_closed = dialog.get_untracked().is_some_and(|d| !d.open());
+                if open.get_untracked() && still_closed {
                     on_cancel.run(());
                 }
             }
