@@ -7,14 +7,10 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use insyn::components::access_matrix::AccessMatrix;
 use insyn::components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicker};
 use insyn::components::preview::MeasurePreview;
 use insyn::components::saved_cases::ReplaceCaseDialog;
-use insyn::state::AppState;
 use insyn::training_cases::{example_case, training_case};
 use insyn_engine::case::MeasureType;
 use leptos::prelude::*;
@@ -24,71 +20,31 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, fire, mount, settle, sleep};
+use support::{date, fire, settle, sleep, Page};
 
 const TEST_NUMBER: &str = "20170101-2393";
 
 /// The editor, the summary and the matrix together, as on the page, on 2026-06-01 with the
 /// example case (two guardians vh1 and vh2, child born 2015-05-10, VGR).
-struct Page {
-    container: web_sys::HtmlElement,
-    state: AppState,
-    _handle: Box<dyn std::any::Any>,
-}
-
 impl Page {
     async fn open() -> Page {
-        let cell: Rc<RefCell<Option<AppState>>> = Rc::new(RefCell::new(None));
-        let out = cell.clone();
-        let (container, handle) = mount(move || {
+        Page::open_with(move || {
             let state = insyn::provide_app_state(date(2026, 6, 1), example_case());
-            *out.borrow_mut() = Some(state);
             // A measure added by hand opens in the preview first, as on the page.
             let previewing = Memo::new(move |_| state.draft.with(Option::is_some));
-            view! {
-                <ErrorSummary/>
-                <TrainingCasePicker/>
-                <CaseEditor/>
-                <AccessMatrix/>
-                {move || previewing.get().then(|| view! { <MeasurePreview/> })}
-                <ReplaceCaseDialog/>
-            }
-        });
-        settle().await;
-        let state = cell.borrow().expect("state provided");
-        Page {
-            container,
-            state,
-            _handle: Box::new(handle),
-        }
-    }
-
-    fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.container
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.unchecked_into())
-    }
-
-    fn get(&self, selector: &str) -> web_sys::HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn field(&self, path: &str) -> web_sys::HtmlInputElement {
-        self.get(&format!("[data-path=\"{path}\"]"))
-            .unchecked_into()
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
-    }
-
-    fn all_text(&self, selector: &str) -> Vec<String> {
-        let list = self.container.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
-            .collect()
+            (
+                state,
+                view! {
+                    <ErrorSummary/>
+                    <TrainingCasePicker/>
+                    <CaseEditor/>
+                    <AccessMatrix/>
+                    {move || previewing.get().then(|| view! { <MeasurePreview/> })}
+                    <ReplaceCaseDialog/>
+                },
+            )
+        })
+        .await
     }
 
     /// Type into an input (or choose in a select) and fire the event the browser would.
@@ -106,11 +62,6 @@ impl Page {
     async fn change(&self, path: &str, value: &str) {
         self.set(&self.field(path).unchecked_into(), value, "change")
             .await;
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).click();
-        settle().await;
     }
 
     fn error_next_to(&self, path: &str) -> String {

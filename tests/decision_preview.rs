@@ -8,14 +8,11 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use insyn::components::access_matrix::AccessMatrix;
 use insyn::components::case_editor::CaseEditor;
 use insyn::components::decision::DecisionSupport;
 use insyn::components::preview::{ActionNotice, MeasurePreview};
-use insyn::state::{AppState, View};
+use insyn::state::View;
 use insyn::training_cases::example_case;
 use insyn_engine::case::MeasureKind;
 use leptos::prelude::*;
@@ -25,90 +22,37 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, fire, mount, settle, sleep};
+use support::{date, fire, settle, sleep, Page};
 
 /// The editor beside the view panel, as on the page: the preview replaces the view while a
 /// draft is open.
-struct Page {
-    container: web_sys::HtmlElement,
-    state: AppState,
-    _handle: Box<dyn std::any::Any>,
-}
-
 impl Page {
     async fn open(view: View) -> Page {
-        let cell: Rc<RefCell<Option<AppState>>> = Rc::new(RefCell::new(None));
-        let out = cell.clone();
-        let (container, handle) = mount(move || {
+        Page::open_with(move || {
             let state = insyn::provide_app_state(date(2026, 6, 1), example_case());
             state.view.set(view);
-            *out.borrow_mut() = Some(state);
             let previewing = Memo::new(move |_| state.draft.with(Option::is_some));
-            view! {
-                <CaseEditor/>
-                <main id="main" tabindex="-1">
-                    <ActionNotice/>
-                    <div id="view-panel">
-                        {move || if previewing.get() {
-                            view! { <MeasurePreview/> }.into_any()
-                        } else {
-                            match state.view.get() {
-                                View::Decide => view! { <DecisionSupport/> }.into_any(),
-                                _ => view! { <AccessMatrix/> }.into_any(),
-                            }
-                        }}
-                    </div>
-                </main>
-            }
-        });
-        settle().await;
-        let state = cell.borrow().expect("state provided");
-        Page {
-            container,
-            state,
-            _handle: Box::new(handle),
-        }
-    }
-
-    fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.container
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.unchecked_into())
-    }
-
-    fn get(&self, selector: &str) -> web_sys::HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
-    }
-
-    fn all(&self, selector: &str) -> Vec<web_sys::HtmlElement> {
-        let list = self.container.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .map(|i| list.item(i).unwrap().unchecked_into())
-            .collect()
-    }
-
-    fn checked(&self, selector: &str) -> bool {
-        self.get(selector)
-            .unchecked_into::<web_sys::HtmlInputElement>()
-            .checked()
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).click();
-        settle().await;
-    }
-
-    async fn tick(&self, selector: &str, on: bool) {
-        let input: web_sys::HtmlInputElement = self.get(selector).unchecked_into();
-        input.set_checked(on);
-        fire(&input, "change");
-        settle().await;
+            (
+                state,
+                view! {
+                    <CaseEditor/>
+                    <main id="main" tabindex="-1">
+                        <ActionNotice/>
+                        <div id="view-panel">
+                            {move || if previewing.get() {
+                                view! { <MeasurePreview/> }.into_any()
+                            } else {
+                                match state.view.get() {
+                                    View::Decide => view! { <DecisionSupport/> }.into_any(),
+                                    _ => view! { <AccessMatrix/> }.into_any(),
+                                }
+                            }}
+                        </div>
+                    </main>
+                },
+            )
+        })
+        .await
     }
 
     async fn set(&self, selector: &str, value: &str, event: &str) {

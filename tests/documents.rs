@@ -7,12 +7,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use insyn::components::documents::DocumentsView;
 use insyn::components::staff_details::{self, STORAGE_KEY};
-use insyn::state::AppState;
 use insyn::training_cases::training_case;
 use insyn_engine::guidance::{reminders_for, request_route};
 use leptos::prelude::*;
@@ -23,66 +19,23 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, fire, mount, settle};
+use support::{date, fire, settle, Page};
 
 /// "Dokument" for the training case where one guardian (Peter Test, vh2) is blocked, in
 /// VGR, on 2026-11-23. The case gives the child's personnummer but not Peter's.
-struct Page {
-    container: web_sys::HtmlElement,
-    state: AppState,
-    _handle: Box<dyn std::any::Any>,
-}
-
 impl Page {
     async fn open() -> Page {
-        let cell: Rc<RefCell<Option<AppState>>> = Rc::new(RefCell::new(None));
-        let out = cell.clone();
-        let (container, handle) = mount(move || {
+        Page::open_with(move || {
             let case = training_case("one-guardian-risk-blocking").expect("built-in case");
             let state = insyn::provide_app_state(date(2026, 11, 23), case);
             state.date.set(date(2026, 11, 23));
-            *out.borrow_mut() = Some(state);
-            view! { <DocumentsView/> }
-        });
-        settle().await;
-        let state = cell.borrow().expect("state provided");
-        Page {
-            container,
-            state,
-            _handle: Box::new(handle),
-        }
-    }
-
-    fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.container
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.unchecked_into())
-    }
-
-    fn get(&self, selector: &str) -> web_sys::HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
-    }
-
-    fn all_text(&self, selector: &str) -> Vec<String> {
-        let list = self.container.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
-            .collect()
+            (state, view! { <DocumentsView/> })
+        })
+        .await
     }
 
     fn document(&self) -> String {
         self.text("[data-testid=document]")
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).click();
-        settle().await;
     }
 
     async fn type_into(&self, selector: &str, value: &str) {

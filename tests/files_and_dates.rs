@@ -9,7 +9,6 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use insyn::address::{base64url_encode, case_fragment, CASE_PREFIX};
@@ -18,7 +17,6 @@ use insyn::components::case_editor::{
     open_shared_case, CaseEditor, ErrorSummary, Status, TrainingCasePicker,
 };
 use insyn::components::date_chooser::DateChooser;
-use insyn::state::AppState;
 use insyn::training_cases::{example_case, training_case};
 use insyn_engine::Case;
 use leptos::prelude::*;
@@ -28,59 +26,26 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, fire, mount, settle, sleep};
+use support::{date, fire, settle, sleep, Page};
 
 /// The case panel, the error summary, the date chooser and the matrix, on 2026-06-01 with
 /// the example case (child born 2015-05-10, guardians vh1 and vh2, VGR).
-struct Page {
-    container: web_sys::HtmlElement,
-    state: AppState,
-    _handle: Box<dyn std::any::Any>,
-}
-
 impl Page {
     async fn open() -> Page {
-        let cell: Rc<RefCell<Option<AppState>>> = Rc::new(RefCell::new(None));
-        let out = cell.clone();
-        let (container, handle) = mount(move || {
+        Page::open_with(move || {
             let state = insyn::provide_app_state(date(2026, 6, 1), example_case());
-            *out.borrow_mut() = Some(state);
-            view! {
-                <ErrorSummary/>
-                <TrainingCasePicker/>
-                <CaseEditor/>
-                <DateChooser/>
-                <AccessMatrix/>
-            }
-        });
-        settle().await;
-        let state = cell.borrow().expect("state provided");
-        Page {
-            container,
-            state,
-            _handle: Box::new(handle),
-        }
-    }
-
-    fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.container
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.unchecked_into())
-    }
-
-    fn get(&self, selector: &str) -> web_sys::HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn field(&self, path: &str) -> web_sys::HtmlInputElement {
-        self.get(&format!("[data-path=\"{path}\"]"))
-            .unchecked_into()
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
+            (
+                state,
+                view! {
+                    <ErrorSummary/>
+                    <TrainingCasePicker/>
+                    <CaseEditor/>
+                    <DateChooser/>
+                    <AccessMatrix/>
+                },
+            )
+        })
+        .await
     }
 
     /// Put `value` in the field at `path` and fire `event`, as the browser does.
@@ -88,11 +53,6 @@ impl Page {
         let field = self.field(path);
         field.set_value(value);
         fire(&field, event);
-        settle().await;
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).click();
         settle().await;
     }
 

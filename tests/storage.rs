@@ -7,25 +7,20 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use insyn::components::case_editor::{CaseEditor, TrainingCasePicker};
 use insyn::components::saved_cases::{
     provide_browser_storage, ClearAllButton, ReplaceCaseDialog, SavedCasesPanel,
 };
 use insyn::personal_data::without_personal_data;
-use insyn::state::AppState;
 use insyn::storage::SESSION_KEY;
 use insyn::training_cases::{example_case, training_case};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, fire, mount, settle};
+use support::{date, fire, settle, Page};
 
 fn session_storage() -> web_sys::Storage {
     web_sys::window()
@@ -58,70 +53,30 @@ fn clear_insyn_keys() {
 
 /// The case panel with the storage section, the header's "Rensa allt" and the question,
 /// as on the page, on 2026-11-23 with the example case (Alva Exempel; Sara and Johan).
-struct Page {
-    container: web_sys::HtmlElement,
-    state: AppState,
-    _handle: Box<dyn std::any::Any>,
-}
-
 impl Page {
     /// Opens the page on whatever the storages hold now.
     async fn open() -> Page {
-        let cell: Rc<RefCell<Option<AppState>>> = Rc::new(RefCell::new(None));
-        let out = cell.clone();
-        let (container, handle) = mount(move || {
+        Page::open_with(move || {
             let state = insyn::provide_app_state(date(2026, 11, 23), example_case());
             provide_browser_storage(state);
-            *out.borrow_mut() = Some(state);
-            view! {
-                <ClearAllButton/>
-                <TrainingCasePicker/>
-                <SavedCasesPanel/>
-                <CaseEditor/>
-                <ReplaceCaseDialog/>
-            }
-        });
-        settle().await;
-        let state = cell.borrow().expect("state provided");
-        Page {
-            container,
-            state,
-            _handle: Box::new(handle),
-        }
-    }
-
-    fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.container
-            .query_selector(selector)
-            .unwrap()
-            .map(|e| e.unchecked_into())
-    }
-
-    fn get(&self, selector: &str) -> web_sys::HtmlElement {
-        self.find(selector)
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).click();
-        settle().await;
+            (
+                state,
+                view! {
+                    <ClearAllButton/>
+                    <TrainingCasePicker/>
+                    <SavedCasesPanel/>
+                    <CaseEditor/>
+                    <ReplaceCaseDialog/>
+                },
+            )
+        })
+        .await
     }
 
     async fn type_into(&self, selector: &str, value: &str) {
         let element = self.get(selector);
         js_sys::Reflect::set(&element, &"value".into(), &value.into()).unwrap();
         fire(&element, "input");
-        settle().await;
-    }
-
-    async fn tick(&self, selector: &str, on: bool) {
-        let element = self.get(selector);
-        js_sys::Reflect::set(&element, &"checked".into(), &on.into()).unwrap();
-        fire(&element, "change");
         settle().await;
     }
 

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use chrono::NaiveDate;
+use insyn::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -25,6 +26,92 @@ where
     document.body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), f);
     (container, handle)
+}
+
+/// Components mounted as on the page, with the app state they were given, and the ways a
+/// test reads and works them. Each test file opens its own page with `Page::open_with`.
+pub struct Page {
+    pub container: web_sys::HtmlElement,
+    pub state: AppState,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Page {
+    /// Mount what `build` returns: it provides the app state (and anything else the
+    /// components need) and returns the state with the view.
+    pub async fn open_with<V: IntoView + 'static>(
+        build: impl FnOnce() -> (AppState, V) + 'static,
+    ) -> Page {
+        let cell: Rc<RefCell<Option<AppState>>> = Rc::new(RefCell::new(None));
+        let out = cell.clone();
+        let (container, handle) = mount(move || {
+            let (state, view) = build();
+            *out.borrow_mut() = Some(state);
+            view
+        });
+        settle().await;
+        let state = cell.borrow().expect("state provided");
+        Page {
+            container,
+            state,
+            _handle: Box::new(handle),
+        }
+    }
+
+    pub fn find(&self, selector: &str) -> Option<web_sys::HtmlElement> {
+        self.container
+            .query_selector(selector)
+            .unwrap()
+            .map(|e| e.unchecked_into())
+    }
+
+    pub fn get(&self, selector: &str) -> web_sys::HtmlElement {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    pub fn all(&self, selector: &str) -> Vec<web_sys::HtmlElement> {
+        let list = self.container.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    /// The input of the case field at `path` (`data-path`, e.g. `guardians[0].name`).
+    pub fn field(&self, path: &str) -> web_sys::HtmlInputElement {
+        self.get(&format!("[data-path=\"{path}\"]"))
+            .unchecked_into()
+    }
+
+    pub fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default()
+    }
+
+    pub fn all_text(&self, selector: &str) -> Vec<String> {
+        self.all(selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect()
+    }
+
+    pub fn checked(&self, selector: &str) -> bool {
+        self.get(selector)
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .checked()
+    }
+
+    pub async fn click(&self, selector: &str) {
+        self.get(selector).click();
+        settle().await;
+    }
+
+    /// Tick or untick a checkbox and fire `change`, as the browser does.
+    pub async fn tick(&self, selector: &str, on: bool) {
+        let input: web_sys::HtmlInputElement = self.get(selector).unchecked_into();
+        input.set_checked(on);
+        fire(&input, "change");
+        settle().await;
+    }
 }
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
