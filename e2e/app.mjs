@@ -46,12 +46,19 @@ export const tid = (id) => `[data-testid="${id}"]`;
 /**
  * Opens the app at `url` in a new context of `browser`, with the clock fixed
  * at noon on `today` (Swedish time), and waits for the access matrix.
- * Returns the session from openContextPage (page, problems(), close(), …).
+ * `beforeLoad(session)`, if given, runs before the first navigation (e.g. to
+ * add init scripts). Returns the session from openContextPage (page,
+ * problems(), close(), …).
  */
-export async function openApp(browser, url, { today = TODAY, contextOptions = {}, waitFor = 'access-matrix' } = {}) {
+export async function openApp(
+  browser,
+  url,
+  { today = TODAY, contextOptions = {}, waitFor = 'access-matrix', beforeLoad } = {},
+) {
   const session = await openContextPage(browser, { timezoneId: 'Europe/Stockholm', ...contextOptions });
   try {
     if (today) await session.context.clock.setFixedTime(new Date(`${today}T12:00:00+01:00`));
+    if (beforeLoad) await beforeLoad(session);
     await session.page.goto(url, { waitUntil: 'load' });
     await session.page.locator(tid(waitFor)).waitFor({ state: 'visible', timeout: 20_000 });
   } catch (err) {

@@ -110,3 +110,46 @@ function record(context, page, close) {
     close,
   };
 }
+
+/**
+ * Records, from before the first navigation, the ways a page could let data out
+ * that `record()` does not already keep (it keeps every request of the
+ * context): each WebSocket any page of the context opens, each service worker,
+ * and each Content-Security-Policy violation a page reports. The violations
+ * come from a `securitypolicyviolation` listener that an init script adds
+ * before any of the page's own scripts run; the page's policy forbids inline
+ * scripts, but not the ones the browser is told to inject. Call this before
+ * the first `goto`. Returns { websockets, serviceWorkers, cspViolations() }.
+ */
+export async function watchLeaks({ context, page }) {
+  const websockets = [];
+  const serviceWorkers = [];
+  const watch = (p) => p.on('websocket', (ws) => websockets.push(ws.url()));
+  watch(page);
+  context.on('page', watch);
+  context.on('serviceworker', (worker) => serviceWorkers.push(worker.url()));
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile}:${e.lineNumber}`),
+      true,
+    );
+  });
+  return {
+    websockets,
+    serviceWorkers,
+    /** Every violation reported so far by the context's open pages; throws if a page lacks the listener. */
+    async cspViolations() {
+      const lists = await Promise.all(
+        context.pages().map((p) =>
+          p.evaluate(() => {
+            if (!Array.isArray(window.__cspViolations)) throw new Error('no securitypolicyviolation listener in the page');
+            return window.__cspViolations;
+          }),
+        ),
+      );
+      return lists.flat();
+    },
+  };
+}
