@@ -3,7 +3,7 @@
 // scripts/bench-app.sh, which builds first.
 //
 //   node bench/app-bench.mjs [--dist dist] [--selector CSS] [--loads 5] [--edits 20]
-//                            [--sizes 1x6,200x50|none] [--json]
+//                            [--sizes 1x6,200x50|none] [--runs 1] [--json]
 //
 // Reports:
 //   * wasm and JS size, raw and gzip -9 (what a static host would send)
@@ -18,7 +18,9 @@
 //     (PerformanceObserver "longtask" entries, which the browser reports from
 //     50 ms) while opening the case as a file, typing in a name, opening a
 //     folded measure, changing its date, jumping the asked date, opening each
-//     view and the date chooser's list of changes.
+//     view and the date chooser's list of changes. With --runs N each case is
+//     measured N times, each time in a fresh profile, and each step reports
+//     its median: one long task on a busy machine is often another process's.
 
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -66,12 +68,13 @@ function parseArgs(argv) {
     loads: 5,
     edits: 20,
     sizes: scalingSizes().map(([m, u]) => `${m}x${u}`).join(','),
+    runs: 1,
     json: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
     if (key === 'json') opts.json = true;
-    else if (key in opts) opts[key] = ['loads', 'edits'].includes(key) ? Number(argv[++i]) : argv[++i];
+    else if (key in opts) opts[key] = ['loads', 'edits', 'runs'].includes(key) ? Number(argv[++i]) : argv[++i];
     else throw new Error(`unknown option ${argv[i]}`);
   }
   return opts;
@@ -333,17 +336,30 @@ async function timeLimitCase(url, measures, units) {
   } finally {
     await b.close();
   }
-  return { measures, units, bytes: null, steps };
+  return { measures, units, steps };
 }
 
-async function timeLimits(url, sizesArg) {
+/**
+ * The middle value; of an even count the higher of the two, so a step is
+ * never reported between "< 50 ms" (0) and the long task one run saw.
+ */
+const upperMedian = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Each size measured `runs` times; each step's median over the runs (null where a step never ran). */
+async function timeLimits(url, sizesArg, runs) {
   if (sizesArg === 'none') return [];
   const results = [];
   for (const size of sizesArg.split(',')) {
     const [measures, units] = size.split('x').map(Number);
-    const result = await timeLimitCase(url, measures, units);
-    result.bytes = Buffer.byteLength(JSON.stringify(scalingCase(measures, units), null, 2));
-    results.push(result);
+    const samples = [];
+    for (let run = 0; run < runs; run++) samples.push((await timeLimitCase(url, measures, units)).steps);
+    const steps = { problems: samples.flatMap((s) => s.problems) };
+    for (const key of Object.keys(samples[0]).filter((k) => k !== 'problems')) {
+      const values = samples.map((s) => s[key]).filter((v) => v != null);
+      steps[key] = values.length ? upperMedian(values) : null;
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(scalingCase(measures, units), null, 2));
+    results.push({ measures, units, bytes, runs, steps, samples: samples.map(({ problems, ...s }) => s) });
   }
   return results;
 }
@@ -382,7 +398,7 @@ try {
   const size = await sizes(opts.dist);
   const load = await timeToVisible(server.url, opts.selector, opts.loads);
   const edits = await timeEdits(server.url, EDITS, opts.edits);
-  const limits = await timeLimits(server.url, opts.sizes);
+  const limits = await timeLimits(server.url, opts.sizes, opts.runs);
 
   if (opts.json) {
     console.log(JSON.stringify({ size, load, edits, limits }, null, 2));
@@ -397,7 +413,8 @@ try {
       console.log(`  edit ${e.name}: ${[value, e.note].filter(Boolean).join(' ')}`);
     }
     if (limits.length) {
-      console.log('  longest main-thread task, generated cases up to the limits:');
+      const over = opts.runs > 1 ? ` (median of ${opts.runs} runs)` : '';
+      console.log(`  longest main-thread task, generated cases up to the limits${over}:`);
       console.log(limitsTable(limits));
       const problems = limits.flatMap((r) => r.steps.problems.map((p) => `${r.measures}x${r.units}: ${p}`));
       if (problems.length) console.log(`  page problems:\n${problems.join('\n')}`);
