@@ -2,7 +2,9 @@
 //! child with two guardians, and
 //!
 //! - 1, 4, 16, 64 and 200 measures (the most a case may have) over 6 care units (`<group>/measures/<n>`), and
-//! - 1, 10 and 50 care units with 16 measures (`<group>/units/<n>`),
+//! - 1, 10 and 50 care units with 16 measures (`<group>/units/<n>`), and
+//! - both limits of the case format at once, 200 measures over 50 units
+//!   (`<group>/limits/200x50`, the browser benchmark's heaviest case),
 //!
 //! for `evaluate` on one date (2027-06-01), the whole `timeline` (birth to 18, i.e. from
 //! the first VGR rule set in 2019 to 2030) and the `diff` of vgr-2019 and vgr-2026 over the
@@ -30,27 +32,41 @@ use insyn_engine::{diff, evaluate, parse_iso_date, timeline, Case, Catalog};
 
 mod scaling_cases;
 use scaling_cases::{
-    case_with, EVALUATION_DATE, MEASURES_FOR_UNIT_SWEEP, MEASURE_SIZES, UNITS_FOR_MEASURE_SWEEP,
-    UNIT_SIZES,
+    case_with, BOTH_LIMITS, EVALUATION_DATE, MEASURES_FOR_UNIT_SWEEP, MEASURE_SIZES,
+    UNITS_FOR_MEASURE_SWEEP, UNIT_SIZES,
 };
 
 /// A call at least this slow is sampled flat (a fixed number of calls per sample).
 const SLOW_CALL: Duration = Duration::from_millis(1);
 
 /// Every case of both sweeps, with the benchmark's name and parameter: `measures` (the
-/// number of measures, 6 units) or `units` (the number of units, 16 measures).
-fn cases() -> Vec<(&'static str, usize, Case)> {
+/// number of measures, 6 units), `units` (the number of units, 16 measures) or `limits`
+/// (`<measures>x<units>`, both at the case format's limits).
+fn cases() -> Vec<(&'static str, String, Case)> {
     let by_measures = MEASURE_SIZES.iter().map(|&measures| {
         (
             "measures",
-            measures,
+            measures.to_string(),
             case_with(measures, UNITS_FOR_MEASURE_SWEEP),
         )
     });
-    let by_units = UNIT_SIZES
-        .iter()
-        .map(|&units| ("units", units, case_with(MEASURES_FOR_UNIT_SWEEP, units)));
-    by_measures.chain(by_units).collect()
+    let by_units = UNIT_SIZES.iter().map(|&units| {
+        (
+            "units",
+            units.to_string(),
+            case_with(MEASURES_FOR_UNIT_SWEEP, units),
+        )
+    });
+    let (measures, units) = BOTH_LIMITS;
+    let at_limits = (
+        "limits",
+        format!("{measures}x{units}"),
+        case_with(measures, units),
+    );
+    by_measures
+        .chain(by_units)
+        .chain(std::iter::once(at_limits))
+        .collect()
 }
 
 fn configured<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
@@ -67,7 +83,7 @@ fn configured<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTi
 fn sweep<T, E: std::fmt::Display>(
     c: &mut Criterion,
     name: &str,
-    cases: &[(&'static str, usize, Case)],
+    cases: &[(&'static str, String, Case)],
     run: impl Fn(&Case) -> Result<T, E>,
 ) {
     let mut group = configured(c, name);

@@ -12,7 +12,7 @@
 // Each includer uses a different part of this file.
 #![allow(dead_code)]
 
-use insyn_engine::case::limits::MAX_MEASURES;
+use insyn_engine::case::limits::{MAX_CARE_UNITS, MAX_MEASURES};
 use insyn_engine::Case;
 
 /// The child's date of birth: 13 on 2025-05-10, 16 on 2028-05-10, 18 on 2030-05-10.
@@ -27,13 +27,18 @@ pub const UNITS_FOR_MEASURE_SWEEP: usize = 6;
 /// Care units in the unit sweep (with `MEASURES_FOR_UNIT_SWEEP` measures).
 pub const UNIT_SIZES: [usize; 3] = [1, 10, 50];
 pub const MEASURES_FOR_UNIT_SWEEP: usize = 16;
+/// The largest case the format allows: both limits at once (the browser benchmark's
+/// heaviest case, `bench/scaling-case.mjs 200 50`).
+pub const BOTH_LIMITS: (usize, usize) = (MAX_MEASURES, MAX_CARE_UNITS);
 
-/// Every (measures, units) size the benchmark runs, measure sweep first.
+/// Every (measures, units) size the benchmark runs, measure sweep first, then both limits
+/// at once.
 pub fn sizes() -> Vec<(usize, usize)> {
     MEASURE_SIZES
         .iter()
         .map(|&m| (m, UNITS_FOR_MEASURE_SWEEP))
         .chain(UNIT_SIZES.iter().map(|&u| (MEASURES_FOR_UNIT_SWEEP, u)))
+        .chain(std::iter::once(BOTH_LIMITS))
         .collect()
 }
 

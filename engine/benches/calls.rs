@@ -1,0 +1,96 @@
+//! One engine call, a fixed number of times: for counting instructions under callgrind,
+//! which do not depend on the machine's load as criterion's times do.
+//!
+//! ```sh
+//! cargo bench -p insyn-engine --bench calls --no-run      # prints the binary's path
+//! valgrind --tool=callgrind <binary> timeline 200 50 20   # 20 timelines of the 200×50 case
+//! valgrind --tool=callgrind <binary> timeline 200 50 0    # start-up only, to subtract
+//! ```
+//!
+//! Arguments: the call (`evaluate` on 2027-06-01, `timeline` birth to 18, `diff` of
+//! vgr-2019 and vgr-2026, or `complex-evaluate` / `complex-timeline` for the fixed complex
+//! case of `benches/evaluation.rs`), the measures and units of the generated case
+//! (`scaling_cases.rs`; ignored for the complex case), and how many calls. The case is
+//! built (and the embedded rule sets read) before the first call, so the difference of two
+//! counts is the cost of the calls alone. Only the engine's stable API is used, so the same
+//! file measures the engine before and after a change.
+
+use std::hint::black_box;
+
+use insyn_engine::evaluation::evaluate_with;
+use insyn_engine::validation::validate_case;
+use insyn_engine::{diff, evaluate, parse_date, parse_iso_date, timeline, Case, Catalog};
+
+mod scaling_cases;
+use scaling_cases::{case_with, EVALUATION_DATE};
+
+const COMPLEX_CASE: &str = include_str!("complex-case.json");
+
+fn main() {
+    // `cargo bench` passes `--bench`; only the plain arguments are ours.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let [call, measures, units, calls] = args.as_slice() else {
+        eprintln!("usage: calls <evaluate|timeline|diff|complex-evaluate|complex-timeline> <measures> <units> <calls>");
+        std::process::exit(2);
+    };
+    let number = |text: &str| -> usize {
+        text.parse().unwrap_or_else(|_| {
+            eprintln!("calls: not a number: {text}");
+            std::process::exit(2)
+        })
+    };
+    let (measures, units, calls) = (number(measures), number(units), number(calls));
+    let catalog = Catalog::embedded();
+    let run: Box<dyn Fn()> = match call.as_str() {
+        "evaluate" | "timeline" | "diff" => {
+            let case = case_with(measures, units);
+            let date = parse_iso_date(EVALUATION_DATE).expect("a date");
+            match call.as_str() {
+                "evaluate" => Box::new(move || {
+                    black_box(evaluate(catalog, black_box(&case), date, None).unwrap());
+                }),
+                "timeline" => Box::new(move || {
+                    black_box(timeline(catalog, black_box(&case), None, None, None).unwrap());
+                }),
+                _ => Box::new(move || {
+                    black_box(
+                        diff(
+                            catalog,
+                            black_box(&case),
+                            "vgr-2019",
+                            "vgr-2026",
+                            None,
+                            None,
+                        )
+                        .unwrap(),
+                    );
+                }),
+            }
+        }
+        "complex-evaluate" | "complex-timeline" => {
+            let case = Case::from_json(COMPLEX_CASE).expect("the benchmark case is valid");
+            let date = parse_date("2026-11-23").unwrap();
+            let facts = validate_case(&case, date).unwrap();
+            let rule_set = catalog.get("vgr-2026").unwrap();
+            if call == "complex-evaluate" {
+                Box::new(move || {
+                    black_box(evaluate_with(rule_set, black_box(&case), &facts, date));
+                })
+            } else {
+                Box::new(move || {
+                    black_box(timeline(catalog, black_box(&case), None, None, None).unwrap());
+                })
+            }
+        }
+        other => {
+            eprintln!("calls: unknown call {other}");
+            std::process::exit(2);
+        }
+    };
+    for _ in 0..calls {
+        run();
+    }
+}
