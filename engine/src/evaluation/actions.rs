@@ -156,18 +156,17 @@ impl<'r> Evaluator<'r, '_, '_> {
                 });
             }
         }
-        for unit in &self.case.care_units {
-            if let Some(kind) = suggested_unit_kind(self.rule_set, unit) {
-                notices.push(Notice {
-                    kind: NoticeKind::UnitKindMissing {
-                        unit: unit.name.clone(),
-                        suggested_kind: kind.to_string(),
-                    },
-                    subject: unit.id.clone(),
-                    rule_id: ParameterId::ExcludedUnitKinds,
-                    citation: &p.excluded_unit_kinds.citation,
-                });
-            }
+        // The units found once per rule set (`CaseIndex::new`), in case order.
+        for &(unit, kind) in self.kinds_missing {
+            notices.push(Notice {
+                kind: NoticeKind::UnitKindMissing {
+                    unit: unit.name.clone(),
+                    suggested_kind: kind.to_string(),
+                },
+                subject: unit.id.clone(),
+                rule_id: ParameterId::ExcludedUnitKinds,
+                citation: &p.excluded_unit_kinds.citation,
+            });
         }
         notices
     }

@@ -10,7 +10,9 @@
 //!
 //! The index is built once per case; the state on one date (`Situation`) is then read off
 //! it without rescanning the case, so an evaluation costs time in proportion to the
-//! measures, and a timeline in proportion to measures × change points.
+//! measures, and a timeline in proportion to measures × change points. What concerns one
+//! care unit (its extended access, its exception notes, a sealing of that unit) is found by
+//! the unit's index among the case's care units, never by comparing ids per cell.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -95,6 +97,9 @@ pub(crate) struct BlockingSpan<'r, 'c> {
 pub(crate) struct SealingSpan<'c> {
     pub measure: &'c Measure,
     pub scope: &'c SealingScope,
+    /// For a sealing of one unit, that unit's index among the case's care units (`None`
+    /// for a unit the case does not have: no journal cell is about it).
+    pub sealed_unit: Option<usize>,
     pub span: Span,
     /// Whether the region's routine offered this scope when it was decided.
     pub supported: bool,
@@ -121,6 +126,16 @@ pub(crate) struct CarriedOver<'r, 'c> {
     pub rule_set: &'r RuleSet,
 }
 
+/// What the measures of a case say about one of its care units: what its journal cells read.
+#[derive(Default)]
+pub(crate) struct UnitMeasures<'c> {
+    /// Extended access to the unit's journal: (guardian index or `None` for the child,
+    /// measure), in case order.
+    pub extended_access: Vec<(Option<usize>, &'c Measure)>,
+    /// Exception notes written at the unit, in case order.
+    pub exception_notes: Vec<&'c Measure>,
+}
+
 /// Every measure of a case, judged once.
 pub(crate) struct MeasureIndex<'r, 'c> {
     pub blockings: Vec<BlockingSpan<'r, 'c>>,
@@ -130,8 +145,8 @@ pub(crate) struct MeasureIndex<'r, 'c> {
     pub carried_over: Vec<CarriedOver<'r, 'c>>,
     /// Extended access: (guardian index or `None` for the child, unit, measure).
     pub extended_access: Vec<(Option<usize>, &'c str, &'c Measure)>,
-    /// Exception notes sorted by unit, for a binary search per journal cell.
-    pub exception_notes: Vec<(&'c str, &'c Measure)>,
+    /// Per care unit (case order): the measures its journal cells read.
+    pub units: Vec<UnitMeasures<'c>>,
 }
 
 /// The date a measure was decided, which picks the rule set that judges it.
@@ -151,6 +166,8 @@ fn first_from<'c>(
 impl<'r, 'c> MeasureIndex<'r, 'c> {
     pub fn new(case: &'c Case, facts: &CaseFacts, rules: &RuleChoice<'r>) -> MeasureIndex<'r, 'c> {
         let guardian_index = |id: &str| case.guardians.iter().position(|g| g.id == id);
+        // INVARIANT: unit ids are unique in a valid case, so an id names one index.
+        let unit_index = |id: &str| case.care_units.iter().position(|u| u.id == id);
         // The liftings, unlocks and unlock requests, each sorted by date once.
         let mut lifts: Vec<(usize, NaiveDate, &Measure)> = Vec::new();
         let mut login_unlocks: Vec<(NaiveDate, &Measure)> = Vec::new();
@@ -180,7 +197,11 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
             forwarded_unlocks: Vec::new(),
             carried_over: Vec::new(),
             extended_access: Vec::new(),
-            exception_notes: Vec::new(),
+            units: case
+                .care_units
+                .iter()
+                .map(|_| UnitMeasures::default())
+                .collect(),
         };
         for measure in &case.measures {
             match &measure.kind {
@@ -234,30 +255,48 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
                     });
                 }
                 MeasureKind::ExtendedAccessChild { access_unit } => {
-                    index
-                        .extended_access
-                        .push((None, access_unit.as_str(), measure))
+                    index.add_extended_access(None, access_unit, measure, unit_index(access_unit))
                 }
                 MeasureKind::ExtendedAccessGuardian {
                     guardian,
                     access_unit,
                 } => {
                     if let Some(g) = guardian_index(guardian) {
-                        index
-                            .extended_access
-                            .push((Some(g), access_unit.as_str(), measure))
+                        let unit = unit_index(access_unit);
+                        index.add_extended_access(Some(g), access_unit, measure, unit)
                     }
                 }
                 MeasureKind::ExceptionNote { note_unit, .. } => {
-                    index.exception_notes.push((note_unit.as_str(), measure))
+                    if let Some(unit) = unit_index(note_unit) {
+                        index.units[unit].exception_notes.push(measure)
+                    }
                 }
                 MeasureKind::BlockingLifted { .. }
                 | MeasureKind::UnlockRequest { .. }
                 | MeasureKind::LoginUnlock => {}
             }
         }
-        index.exception_notes.sort_by_key(|(unit, _)| *unit);
+        for sealing in &mut index.sealings {
+            if let SealingScope::Unit { sealed_unit } = sealing.scope {
+                sealing.sealed_unit = unit_index(sealed_unit);
+            }
+        }
         index
+    }
+
+    /// Extended access for a guardian (`Some`) or the child (`None`) to `unit`, and to the
+    /// unit's journal cells when the case has that unit.
+    fn add_extended_access(
+        &mut self,
+        guardian: Option<usize>,
+        unit: &'c str,
+        measure: &'c Measure,
+        unit_index: Option<usize>,
+    ) {
+        self.extended_access.push((guardian, unit, measure));
+        if let Some(index) = unit_index {
+            self.units[index].extended_access.push((guardian, measure));
+        }
     }
 
     fn add_blocking(
@@ -384,6 +423,8 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
         self.sealings.push(SealingSpan {
             measure,
             scope,
+            // Set once every measure is indexed (`new`).
+            sealed_unit: None,
             span,
             supported,
         });
@@ -429,8 +470,8 @@ pub(crate) struct Situation<'c> {
     pub age: u32,
     /// Whole-journal sealing in force, and since when.
     pub whole_sealing: Option<NaiveDate>,
-    /// Sealed units with since when, sorted by unit for a binary search.
-    pub sealed_units: Vec<(&'c str, NaiveDate)>,
+    /// Per care unit (case order): sealed since, if a sealing of that unit is in force.
+    pub sealed_units: Vec<Option<NaiveDate>>,
     pub sealed_entries: Vec<(&'c str, Period)>,
     /// Sealings with a scope the routine did not offer: not in force.
     pub unsupported_sealings: Vec<&'c str>,
@@ -468,7 +509,7 @@ impl<'c> Situation<'c> {
         let mut s = Situation {
             age: crate::age::age_on(facts.birth, date).unwrap_or(0),
             whole_sealing: None,
-            sealed_units: Vec::new(),
+            sealed_units: vec![None; case.care_units.len()],
             sealed_entries: Vec::new(),
             unsupported_sealings: Vec::new(),
             blocked: vec![None; case.guardians.len()],
@@ -493,15 +534,16 @@ impl<'c> Situation<'c> {
             }
             match sealing.scope {
                 SealingScope::Whole => earliest(&mut s.whole_sealing, sealing.span.from),
-                SealingScope::Unit { sealed_unit } => {
-                    s.sealed_units.push((sealed_unit, sealing.span.from))
+                SealingScope::Unit { .. } => {
+                    if let Some(unit) = sealing.sealed_unit {
+                        earliest(&mut s.sealed_units[unit], sealing.span.from);
+                    }
                 }
                 SealingScope::EntryPeriod { entries } => {
                     s.sealed_entries.push((&sealing.measure.id, *entries))
                 }
             }
         }
-        s.sealed_units.sort();
         for blocking in index.blockings.iter().filter(|b| b.span.covers(date)) {
             earliest(&mut s.blocked[blocking.guardian], blocking.span.from);
         }
@@ -514,14 +556,5 @@ impl<'c> Situation<'c> {
             earliest(slot, lock.span.from);
         }
         s
-    }
-
-    /// Since when a unit's journal is sealed, if it is.
-    pub fn unit_sealed_since(&self, unit: &str) -> Option<NaiveDate> {
-        let index = self.sealed_units.partition_point(|(u, _)| *u < unit);
-        self.sealed_units
-            .get(index)
-            .filter(|(u, _)| *u == unit)
-            .map(|(_, since)| *since)
     }
 }

@@ -15,7 +15,15 @@
 //!
 //! The state of every measure on the date comes from [`measures`], where each measure is
 //! judged once under the rule set in force when it was decided. What staff must do or know
-//! is in [`actions`]. The answer's types are in [`answer`].
+//! is in [`actions`]. The answer's types are in [`answer`]; its cells, laid out once per
+//! case, in [`cells`].
+//!
+//! Every cell is decided by one function (`Evaluator::decide`), into reused buffers: the
+//! public answer copies each cell out of them, while the timeline and the diff keep only
+//! what they compare from date to date (a [`snapshot`]), so a timeline of many dates
+//! allocates almost nothing per date and builds sentences only where something changes. A
+//! journal cell's decision reads only the state of its unit on the date (`JournalState`),
+//! so a snapshot decides each state once per actor however many units share it.
 //!
 //! INVARIANT: a restriction never grants. Every cell starts from its base outcome;
 //! restrictions can only turn that into `Denied`.
@@ -23,9 +31,11 @@
 mod actions;
 mod answer;
 mod base;
+mod cells;
 mod filters;
 pub(crate) mod measures;
 mod restrictions;
+mod snapshot;
 
 use chrono::NaiveDate;
 
@@ -36,12 +46,17 @@ pub use answer::{
 };
 pub use measures::EndReason;
 
+pub(crate) use cells::Layout;
+pub(crate) use filters::Filter;
+pub(crate) use snapshot::Snapshot;
+
 use crate::age::leap_day_rule_applies;
-use crate::case::{Case, CaseFacts};
+use crate::case::{CareUnit, Case, CaseFacts};
 use crate::error::EngineError;
 use crate::explanation::{Reason, Rule};
 use crate::rule_set::{Catalog, RuleChoice, RuleSet};
 use crate::validation::{validate_case, validate_date};
+use cells::{JournalTarget, Target, Who};
 use measures::{MeasureIndex, Situation};
 
 /// Evaluate `case` on `date`: with `rule_set_id` if given, else the case's pinned rule set,
@@ -72,28 +87,66 @@ pub fn evaluate_with<'r>(
     facts: &CaseFacts,
     date: NaiveDate,
 ) -> Evaluation<'r> {
-    let index = MeasureIndex::new(case, facts, &RuleChoice::Pinned(rule_set));
-    Evaluator::new(rule_set, case, facts, &index, date).evaluation()
+    let index = CaseIndex::new(RuleChoice::Pinned(rule_set), case, facts.clone());
+    Evaluator::new(rule_set, &index, date).evaluation()
 }
 
-/// A valid case with its measures judged once, ready to be evaluated on any date: what the
-/// timeline and the diff use, so a case of n measures is indexed once, not once per date.
+/// A valid case with its measures judged once and its cells laid out, ready to be
+/// evaluated on any date: what the timeline and the diff use, so a case of n measures is
+/// indexed once, not once per date.
 pub struct CaseIndex<'r, 'c> {
     rules: RuleChoice<'r>,
     case: &'c Case,
     facts: CaseFacts,
     index: MeasureIndex<'r, 'c>,
+    layout: Layout<'c>,
+    /// Per rule set that may answer: the units whose missing kind it would exclude (see
+    /// `suggested_unit_kind`), found once rather than from every unit's name on every date.
+    kinds_missing: Vec<(&'r RuleSet, Vec<(&'c CareUnit, &'r str)>)>,
+    /// The birthdays at every age up to the oldest any rule set names, each with whether
+    /// the 29 February rule moved it: what the explanations cite, computed once.
+    birthdays: Vec<(NaiveDate, bool)>,
 }
 
 impl<'r, 'c> CaseIndex<'r, 'c> {
     /// `facts` must come from validating `case` (see `validate_case`).
     pub fn new(rules: RuleChoice<'r>, case: &'c Case, facts: CaseFacts) -> CaseIndex<'r, 'c> {
         let index = MeasureIndex::new(case, &facts, &rules);
+        let kinds_missing = rules
+            .rule_sets()
+            .iter()
+            .map(|&rule_set| {
+                let units = case
+                    .care_units
+                    .iter()
+                    .filter_map(|unit| Some((unit, suggested_unit_kind(rule_set, unit)?)))
+                    .collect();
+                (rule_set, units)
+            })
+            .collect();
+        let oldest = rules
+            .rule_sets()
+            .iter()
+            .flat_map(|rule_set| rule_set.ages().thresholds())
+            .max()
+            .unwrap_or(0);
+        let birthdays = (0..=oldest)
+            .map(|age| {
+                let years = u32::from(age);
+                (
+                    facts.birthday(age),
+                    leap_day_rule_applies(facts.birth, years),
+                )
+            })
+            .collect();
         CaseIndex {
             rules,
             case,
             facts,
             index,
+            layout: Layout::new(case),
+            kinds_missing,
+            birthdays,
         }
     }
 
@@ -109,8 +162,27 @@ impl<'r, 'c> CaseIndex<'r, 'c> {
         &self.index
     }
 
+    pub(crate) fn layout(&self) -> &Layout<'c> {
+        &self.layout
+    }
+
     /// The evaluation on `date`, with the rule set in force then.
     pub fn evaluate(&self, date: NaiveDate) -> Result<Evaluation<'r>, EngineError> {
+        Ok(self.evaluator(date)?.evaluation())
+    }
+
+    /// The answer on `date` in compact form (see `Snapshot`), written over `snapshot` so
+    /// that a timeline reuses the same buffers from date to date.
+    pub(crate) fn snapshot(
+        &self,
+        date: NaiveDate,
+        snapshot: &mut Snapshot<'r, 'c>,
+    ) -> Result<(), EngineError> {
+        self.evaluator(date)?.snapshot(snapshot);
+        Ok(())
+    }
+
+    fn evaluator(&self, date: NaiveDate) -> Result<Evaluator<'r, 'c, '_>, EngineError> {
         validate_date(&self.facts, date)?;
         let rule_set = self
             .rules
@@ -119,70 +191,101 @@ impl<'r, 'c> CaseIndex<'r, 'c> {
                 region: self.case.region.clone(),
                 date,
             })?;
-        Ok(Evaluator::new(rule_set, self.case, &self.facts, &self.index, date).evaluation())
+        Ok(Evaluator::new(rule_set, self, date))
     }
 }
 
-/// The unit a journal capability is about, with its kind.
-pub(crate) struct JournalTarget<'c> {
-    pub unit_id: Option<&'c str>,
-    pub unit_kind: Option<&'c str>,
-}
-
-/// Who a cell is for.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Who {
-    Child,
-    Guardian(usize),
-    LegalRepresentative,
-}
-
-/// What a cell is about.
-pub(crate) enum On<'a, 'c> {
+/// What a cell's decision reads of what the cell is about. For a journal that is the state
+/// of its unit on the date, not the unit itself: cells of units in the same state are
+/// decided alike.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum On {
     Account,
     Proxy,
-    Journal(&'a JournalTarget<'c>),
+    Journal(JournalState),
+}
+
+/// A unit's journal, as one reader's cell sees it on the date (for all other units: none of
+/// these apply).
+#[derive(Clone, Copy, PartialEq, Default)]
+pub(crate) struct JournalState {
+    /// Since when extended access to the unit applies for the reader (only inside the
+    /// 13–15 window; never for a legal representative, whom it does not concern).
+    pub extended_access_since: Option<NaiveDate>,
+    /// Since when a sealing of the unit is in force.
+    pub sealed_since: Option<NaiveDate>,
+    /// Whether the unit is of a kind the rule set never shows.
+    pub excluded: bool,
+}
+
+/// One cell decided: its outcome, and what the restrictions took away. Its reasons are in
+/// the `Scratch` it was decided with.
+pub(crate) struct Decision<'r> {
+    pub outcome: Outcome<'r>,
+    pub hint: Option<ContrastiveHint>,
+}
+
+/// Buffers for deciding cells, reused from cell to cell and from date to date: once they
+/// have grown, deciding a cell allocates nothing.
+#[derive(Default)]
+pub(crate) struct Scratch<'r, 'c> {
+    /// The last decided cell's reasons, most decisive first.
+    pub reasons: Vec<Reason<'r>>,
+    base: Vec<Reason<'r>>,
+    notes: Vec<Reason<'r>>,
+    filters: Vec<Filter<'r, 'c>>,
 }
 
 /// One date's evaluation: the rule set in force, and the state of every measure.
 pub(crate) struct Evaluator<'r, 'c, 'i> {
     rule_set: &'r RuleSet,
     case: &'c Case,
-    facts: &'c CaseFacts,
+    facts: &'i CaseFacts,
     index: &'i MeasureIndex<'r, 'c>,
+    layout: &'i Layout<'c>,
+    /// The units whose missing kind this rule set would exclude.
+    kinds_missing: &'i [(&'c CareUnit, &'r str)],
+    birthdays: &'i [(NaiveDate, bool)],
     date: NaiveDate,
     s: Situation<'c>,
 }
 
 impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
-    fn new(
-        rule_set: &'r RuleSet,
-        case: &'c Case,
-        facts: &'c CaseFacts,
-        index: &'i MeasureIndex<'r, 'c>,
-        date: NaiveDate,
-    ) -> Self {
+    fn new(rule_set: &'r RuleSet, index: &'i CaseIndex<'r, 'c>, date: NaiveDate) -> Self {
+        let kinds_missing = index
+            .kinds_missing
+            .iter()
+            .find(|(r, _)| std::ptr::eq(*r, rule_set))
+            .map_or(&[][..], |(_, units)| units.as_slice());
         Evaluator {
             rule_set,
-            case,
-            facts,
-            index,
+            case: index.case,
+            facts: &index.facts,
+            index: &index.index,
+            layout: &index.layout,
+            kinds_missing,
+            birthdays: &index.birthdays,
             date,
-            s: Situation::on(case, facts, index, date),
+            s: Situation::on(index.case, &index.facts, &index.index, date),
         }
     }
 
     fn evaluation(&self) -> Evaluation<'r> {
-        let targets = self.journal_targets();
-        let mut actors = Vec::with_capacity(
-            1 + self.case.guardians.len() + self.case.legal_representatives.len(),
-        );
-        actors.push(self.child(&targets));
-        actors.extend((0..self.case.guardians.len()).map(|i| self.guardian(i, &targets)));
-        actors.extend(
-            (0..self.case.legal_representatives.len())
-                .map(|i| self.legal_representative(i, &targets)),
-        );
+        let mut scratch = Scratch::default();
+        let actors = self
+            .layout
+            .actors
+            .iter()
+            .map(|actor| ActorAccess {
+                actor: actor.actor.clone(),
+                label: actor.label.clone(),
+                cells: self
+                    .layout
+                    .capabilities(actor.who)
+                    .map(|target| self.cell(actor.who, target, &mut scratch))
+                    .collect(),
+            })
+            .collect();
         Evaluation {
             date: self.date,
             rule_set_id: &self.rule_set.id,
@@ -194,17 +297,107 @@ impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
         }
     }
 
+    /// One cell of the public answer: decided, then copied out of the scratch buffers.
+    fn cell(&self, who: Who, target: Target<'_, 'c>, scratch: &mut Scratch<'r, 'c>) -> Cell<'r> {
+        let Decision { outcome, hint } = self.decide(who, &self.on(who, target), scratch);
+        let mut filters = Vec::new();
+        if let (Outcome::Allowed, Target::Journal(journal)) = (&outcome, target) {
+            scratch.filters.clear();
+            self.journal_filters(journal, who, &mut scratch.filters);
+            filters = scratch.filters.iter().map(Filter::public).collect();
+        }
+        Cell {
+            capability: target.capability(),
+            outcome,
+            reasons: scratch.reasons.clone(),
+            hint,
+            filters,
+        }
+    }
+
+    /// What `who`'s cell on `target` reads of it on the date.
+    fn on(&self, who: Who, target: Target) -> On {
+        let journal = match target {
+            Target::Account => return On::Account,
+            Target::Proxy => return On::Proxy,
+            Target::Journal(journal) => journal,
+        };
+        let Some(unit) = journal.unit else {
+            return On::Journal(JournalState::default());
+        };
+        // Extended access is given to the child or to one guardian, never to a legal
+        // representative.
+        let extended_access_since = match who {
+            Who::Child => self.extended_access_since(None, unit),
+            Who::Guardian(g) => self.extended_access_since(Some(g), unit),
+            Who::LegalRepresentative(_) => None,
+        };
+        On::Journal(JournalState {
+            extended_access_since,
+            sealed_since: self.s.sealed_units[unit],
+            excluded: self.unit_excluded(journal),
+        })
+    }
+
+    /// Decide `who`'s access to `on`: the base outcome, then the restrictions on it. The
+    /// reasons, most decisive first, are left in `scratch.reasons`: the denying restrictions
+    /// (if any), then the base outcome's reasons, then notes that explain without denying.
+    /// Content filters apply only to an allowed journal (see `journal_filters`).
+    ///
+    /// INVARIANT: restrictions only ever deny; the hint says what they take away.
+    /// INVARIANT: the decision reads `who`, `on` and the date's situation, never the unit
+    /// itself (`on` holds no unit), so equal `on`s of one actor decide alike: a snapshot
+    /// decides each once.
+    fn decide(&self, who: Who, on: &On, scratch: &mut Scratch<'r, 'c>) -> Decision<'r> {
+        let Scratch {
+            reasons: denying,
+            base,
+            notes,
+            ..
+        } = scratch;
+        denying.clear();
+        base.clear();
+        notes.clear();
+        let base_outcome = self.base(who, on, base);
+        self.restrictions(who, on, denying, notes);
+        let decision = if denying.is_empty() {
+            Decision {
+                outcome: base_outcome,
+                hint: None,
+            }
+        } else {
+            let lasting = denying.iter().all(|r| r.rule != Rule::ExcludedUnit);
+            let hint = (base_outcome != Outcome::Denied && lasting).then(|| ContrastiveHint {
+                would_be: base_outcome.kind(),
+                restriction: (denying.len() == 1).then(|| denying[0].rule),
+            });
+            Decision {
+                outcome: Outcome::Denied,
+                hint,
+            }
+        };
+        denying.extend_from_slice(base);
+        denying.extend_from_slice(notes);
+        decision
+    }
+
     fn reason(&self, rule: Rule) -> Reason<'r> {
         Reason::new(rule, self.rule_set)
     }
 
     fn age_reason(&self, rule: Rule, age: u8) -> Reason<'r> {
-        let birthday = self.facts.birthday(age);
-        self.reason(rule).at_birthday(
-            age,
-            birthday,
-            leap_day_rule_applies(self.facts.birth, age as u32),
-        )
+        let (birthday, leap_day_rule) = self
+            .birthdays
+            .get(usize::from(age))
+            .copied()
+            .unwrap_or_else(|| {
+                let years = u32::from(age);
+                (
+                    self.facts.birthday(age),
+                    leap_day_rule_applies(self.facts.birth, years),
+                )
+            });
+        self.reason(rule).at_birthday(age, birthday, leap_day_rule)
     }
 
     fn is_minor(&self) -> bool {
@@ -236,171 +429,7 @@ impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
         match who {
             Who::Guardian(_) => true,
             Who::Child => self.s.age < p.child_journal_from_age.value as u32,
-            Who::LegalRepresentative => false,
-        }
-    }
-
-    /// The cell from its base outcome, the restrictions on it and its filters.
-    fn cell(
-        &self,
-        capability: Capability,
-        base: (Outcome<'r>, Vec<Reason<'r>>),
-        restrictions: restrictions::Restrictions<'r>,
-        filters: Vec<ContentFilter<'r>>,
-    ) -> Cell<'r> {
-        let (base_outcome, mut base_reasons) = base;
-        base_reasons.extend(restrictions.notes);
-        let denying = restrictions.deny;
-        if denying.is_empty() {
-            let filters = if base_outcome == Outcome::Allowed {
-                filters
-            } else {
-                Vec::new()
-            };
-            return Cell {
-                capability,
-                outcome: base_outcome,
-                reasons: base_reasons,
-                hint: None,
-                filters,
-            };
-        }
-        // INVARIANT: restrictions only ever deny; the hint says what they take away.
-        let lasting = denying.iter().all(|r| r.rule != Rule::ExcludedUnit);
-        let hint = (base_outcome != Outcome::Denied && lasting).then(|| ContrastiveHint {
-            would_be: base_outcome.kind(),
-            restriction: (denying.len() == 1).then(|| denying[0].rule),
-        });
-        let mut reasons = denying;
-        reasons.extend(base_reasons);
-        Cell {
-            capability,
-            outcome: Outcome::Denied,
-            reasons,
-            hint,
-            filters: Vec::new(),
-        }
-    }
-
-    fn journal_targets(&self) -> Vec<(Capability, JournalTarget<'c>)> {
-        let mut targets: Vec<(Capability, JournalTarget<'c>)> = self
-            .case
-            .care_units
-            .iter()
-            .map(|u| {
-                (
-                    Capability::Journal {
-                        unit: Some(u.id.clone()),
-                    },
-                    JournalTarget {
-                        unit_id: Some(u.id.as_str()),
-                        unit_kind: u.kind.as_deref(),
-                    },
-                )
-            })
-            .collect();
-        targets.push((
-            Capability::Journal { unit: None },
-            JournalTarget {
-                unit_id: None,
-                unit_kind: None,
-            },
-        ));
-        targets
-    }
-
-    fn child(&self, targets: &[(Capability, JournalTarget<'c>)]) -> ActorAccess<'r> {
-        let mut cells = Vec::with_capacity(1 + targets.len());
-        cells.push(self.cell(
-            Capability::Account,
-            self.child_account_base(),
-            self.restrictions(Who::Child, &On::Account),
-            Vec::new(),
-        ));
-        for (capability, target) in targets {
-            cells.push(self.cell(
-                capability.clone(),
-                self.child_journal_base(target),
-                self.restrictions(Who::Child, &On::Journal(target)),
-                self.journal_filters(target, Who::Child),
-            ));
-        }
-        ActorAccess {
-            actor: Actor::Child,
-            label: match &self.case.child.name {
-                Some(name) if !name.trim().is_empty() => format!("Barnet ({name})"),
-                _ => "Barnet".into(),
-            },
-            cells,
-        }
-    }
-
-    fn guardian(
-        &self,
-        index: usize,
-        targets: &[(Capability, JournalTarget<'c>)],
-    ) -> ActorAccess<'r> {
-        let guardian = &self.case.guardians[index];
-        let who = Who::Guardian(index);
-        let mut cells = Vec::with_capacity(1 + targets.len());
-        cells.push(self.cell(
-            Capability::Proxy,
-            self.guardian_proxy_base(index),
-            self.restrictions(who, &On::Proxy),
-            Vec::new(),
-        ));
-        for (capability, target) in targets {
-            cells.push(self.cell(
-                capability.clone(),
-                self.guardian_journal_base(index, target),
-                self.restrictions(who, &On::Journal(target)),
-                self.journal_filters(target, who),
-            ));
-        }
-        let number = index + 1;
-        ActorAccess {
-            actor: Actor::Guardian {
-                id: guardian.id.clone(),
-            },
-            label: match &guardian.name {
-                Some(name) if !name.trim().is_empty() => {
-                    format!("Vårdnadshavare {number} ({name})")
-                }
-                _ => format!("Vårdnadshavare {number}"),
-            },
-            cells,
-        }
-    }
-
-    fn legal_representative(
-        &self,
-        index: usize,
-        targets: &[(Capability, JournalTarget<'c>)],
-    ) -> ActorAccess<'r> {
-        let representative = &self.case.legal_representatives[index];
-        let who = Who::LegalRepresentative;
-        let cells = targets
-            .iter()
-            .map(|(capability, target)| {
-                self.cell(
-                    capability.clone(),
-                    self.legal_representative_base(index),
-                    self.restrictions(who, &On::Journal(target)),
-                    self.journal_filters(target, who),
-                )
-            })
-            .collect();
-        ActorAccess {
-            actor: Actor::LegalRepresentative {
-                id: representative.id.clone(),
-            },
-            label: match &representative.name {
-                Some(name) if !name.trim().is_empty() => {
-                    format!("Legal ställföreträdare {} ({name})", index + 1)
-                }
-                _ => format!("Legal ställföreträdare {}", index + 1),
-            },
-            cells,
+            Who::LegalRepresentative(_) => false,
         }
     }
 }

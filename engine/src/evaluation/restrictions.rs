@@ -16,26 +16,24 @@
 use super::{Evaluator, On, Who};
 use crate::explanation::{Reason, Rule};
 
-/// What takes a cell's access away, most decisive first, and what the rule set says does
-/// not (a login lock that leaves the journal open), which explains without denying.
-#[derive(Default)]
-pub(crate) struct Restrictions<'r> {
-    pub deny: Vec<Reason<'r>>,
-    pub notes: Vec<Reason<'r>>,
-}
-
 impl<'r> Evaluator<'r, '_, '_> {
-    /// The restrictions on `who`'s access to `on` on the date, in precedence order.
-    pub(super) fn restrictions(&self, who: Who, on: &On) -> Restrictions<'r> {
+    /// The restrictions on `who`'s access to `on` on the date: what takes it away is pushed
+    /// onto `deny`, most decisive first, and what the rule set says does not (a login lock
+    /// that leaves the journal open), which explains without denying, onto `notes`.
+    pub(super) fn restrictions(
+        &self,
+        who: Who,
+        on: &On,
+        deny: &mut Vec<Reason<'r>>,
+        notes: &mut Vec<Reason<'r>>,
+    ) {
         let p = &self.rule_set.parameters;
         let s = &self.s;
-        let mut deny = Vec::new();
-        let mut notes = Vec::new();
 
         // 1. Once the child is an adult, custody has ended and decides alone for guardians:
         //    a measure still on file explains nothing.
         if matches!(who, Who::Guardian(_)) && !self.is_minor() {
-            return Restrictions::default();
+            return;
         }
         if self.identity_unusable() {
             deny.push(self.reason(Rule::UnusableIdentityNumber));
@@ -76,9 +74,8 @@ impl<'r> Evaluator<'r, '_, '_> {
                 deny.push(self.reason(rule).since(since));
             }
         }
-        if let On::Journal(target) = on {
-            let unit_sealed = target.unit_id.and_then(|unit| s.unit_sealed_since(unit));
-            if let Some(since) = unit_sealed {
+        if let On::Journal(journal) = on {
+            if let Some(since) = journal.sealed_since {
                 if p.sealing_covers_journal.value {
                     deny.push(self.reason(Rule::SealingUnit).since(since));
                 }
@@ -134,16 +131,16 @@ impl<'r> Evaluator<'r, '_, '_> {
         }
 
         // 6. A kind of unit never shown online, for what the children's connection covers.
-        if let On::Journal(target) = on {
-            if self.unit_excluded(target) && self.through_children_connection(who) {
+        if let On::Journal(journal) = on {
+            if journal.excluded && self.through_children_connection(who) {
                 deny.push(self.reason(Rule::ExcludedUnit));
             }
         }
-        Restrictions { deny, notes }
     }
 
-    pub(super) fn unit_excluded(&self, target: &super::JournalTarget) -> bool {
-        target.unit_kind.is_some_and(|kind| {
+    /// Whether `journal`'s unit is of a kind the rule set never shows (restriction 6).
+    pub(super) fn unit_excluded(&self, journal: &super::JournalTarget) -> bool {
+        journal.unit_kind.is_some_and(|kind| {
             self.rule_set
                 .parameters
                 .excluded_unit_kinds

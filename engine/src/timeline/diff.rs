@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{causes::candidate_dates, dates_in, facts_for_range, Cause};
 use crate::case::Case;
 use crate::error::{EngineError, Problem};
-use crate::evaluation::{Actor, Capability, CaseIndex, OutcomeKind};
+use crate::evaluation::{Actor, Capability, CaseIndex, OutcomeKind, Snapshot};
 use crate::rule_set::{Catalog, ParameterId, RuleChoice};
 use crate::validation::validate_date;
 
@@ -126,27 +126,31 @@ pub fn diff(
     candidates.sort_by_key(|(date, _)| *date);
     candidates.dedup_by_key(|(date, _)| *date);
     let dates = dates_in(&candidates, from, to);
+    // The same case, so the same cells under both rule sets.
+    let cells = index_a.layout().actor_capabilities();
     let mut ranges: Vec<DiffRange> = Vec::new();
     let mut action_ranges: Vec<ActionDifference> = Vec::new();
+    // Reused from date to date (see `Snapshot`).
+    let (mut answer_a, mut answer_b) = (Snapshot::default(), Snapshot::default());
     for (at, date) in dates.iter().enumerate() {
         let end = dates
             .get(at + 1)
             .and_then(|next| next.pred_opt())
             .unwrap_or(to);
-        let evaluation_a = index_a.evaluate(*date)?;
-        let evaluation_b = index_b.evaluate(*date)?;
+        index_a.snapshot(*date, &mut answer_a)?;
+        index_b.snapshot(*date, &mut answer_b)?;
         add_difference(
             &mut ranges,
             *date,
             end,
-            &evaluation_a.cells(),
-            &evaluation_a.kinds(),
-            &evaluation_b.kinds(),
+            &cells,
+            &answer_a.kinds,
+            &answer_b.kinds,
         );
-        let actions = |e: &crate::evaluation::Evaluation| -> Vec<ParameterId> {
-            e.required_actions.iter().map(|r| r.rule_id).collect()
+        let actions = |answer: &Snapshot| -> Vec<ParameterId> {
+            answer.required_actions.iter().map(|r| r.rule_id).collect()
         };
-        let (actions_a, actions_b) = (actions(&evaluation_a), actions(&evaluation_b));
+        let (actions_a, actions_b) = (actions(&answer_a), actions(&answer_b));
         let only_a: Vec<ParameterId> = actions_a
             .iter()
             .copied()

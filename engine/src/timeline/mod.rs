@@ -4,7 +4,9 @@
 //! or required actions differ.
 //!
 //! The timeline evaluates at candidate dates only (see `causes`), never day by day, with
-//! the case's measures judged once (`CaseIndex`).
+//! the case's measures judged once (`CaseIndex`). At each date it compares a compact
+//! `Snapshot` of the answer with the previous one, and builds the sentences of a change
+//! point only for what changed.
 //!
 //! INVARIANT: between two consecutive change points every outcome equals the outcome at
 //! the earlier one (tested as `evaluate(d)` = the timeline's state at `d`).
@@ -21,7 +23,7 @@ pub use diff::{diff, ActionDifference, CellDifference, Diff, DiffRange};
 
 use crate::case::{Case, CaseFacts};
 use crate::error::{EngineError, Problem};
-use crate::evaluation::{Actor, Capability, CaseIndex, Evaluation, OutcomeKind};
+use crate::evaluation::{Actor, Capability, CaseIndex, Layout, Notice, OutcomeKind, Snapshot};
 use crate::rule_set::{Catalog, ParameterId, RuleChoice};
 use crate::validation::{validate_case, validate_date};
 
@@ -155,17 +157,12 @@ pub(crate) fn dates_in(
         .collect()
 }
 
-/// Whether two evaluations of the same case give the same answer: outcomes, filters,
-/// required actions and notices.
-fn same_answer(a: &Evaluation, b: &Evaluation) -> bool {
+/// Whether two dates of the same case give the same answer: outcomes, filters, required
+/// actions and notices.
+fn same_answer(a: &Snapshot, b: &Snapshot) -> bool {
     a.rule_set_id == b.rule_set_id
-        && a.same_outcomes(b)
-        && a.actors.iter().zip(&b.actors).all(|(x, y)| {
-            x.cells
-                .iter()
-                .zip(&y.cells)
-                .all(|(c, d)| c.filters == d.filters)
-        })
+        && a.kinds == b.kinds
+        && a.filters == b.filters
         && a.required_actions.len() == b.required_actions.len()
         && a.required_actions
             .iter()
@@ -180,7 +177,7 @@ fn same_answer(a: &Evaluation, b: &Evaluation) -> bool {
 
 /// The same notice on two dates, whichever version's line it cites: a notice that stands
 /// across a change of rule set does not start again.
-fn same_notice(a: &crate::evaluation::Notice, b: &crate::evaluation::Notice) -> bool {
+fn same_notice(a: &Notice, b: &Notice) -> bool {
     a.kind == b.kind && a.subject == b.subject
 }
 
@@ -223,29 +220,17 @@ pub fn timeline(
     let candidates = causes::candidate_dates(case, &index);
     let mut change_points: Vec<ChangePoint> = Vec::new();
     let mut segments: Vec<Segment> = Vec::new();
-    let mut cells: Vec<(Actor, Capability)> = Vec::new();
-    let mut previous: Option<Evaluation> = None;
+    // The answer at the last change point, and the one being compared with it; a date that
+    // changes nothing is written over by the next one, so the buffers are reused.
+    let mut previous: Option<Snapshot> = None;
+    let mut current = Snapshot::default();
     for date in dates_in(&candidates, from, to) {
-        let evaluation = index.evaluate(date)?;
-        if let Some(previous) = &previous {
-            // Compared in place: most candidate dates change nothing, so they must be cheap.
-            if same_answer(previous, &evaluation) {
-                continue;
-            }
+        index.snapshot(date, &mut current)?;
+        if previous.as_ref().is_some_and(|p| same_answer(p, &current)) {
+            continue;
         }
-        if cells.is_empty() {
-            cells = evaluation
-                .actors
-                .iter()
-                .flat_map(|a| {
-                    a.cells
-                        .iter()
-                        .map(|c| (a.actor.clone(), c.capability.clone()))
-                })
-                .collect();
-        }
-        let (changes, filter_changes) = changes(previous.as_ref(), &evaluation);
-        let notices_sv = evaluation
+        let (changes, filter_changes) = changes(index.layout(), previous.as_ref(), &current);
+        let notices_sv = current
             .notices
             .iter()
             .filter(|n| {
@@ -258,20 +243,13 @@ pub fn timeline(
         if let Some(last) = segments.last_mut() {
             last.to = date.pred_opt().unwrap_or(date);
         }
-        let required_actions: Vec<ParameterId> = evaluation
-            .required_actions
-            .iter()
-            .map(|a| a.rule_id)
-            .collect();
+        let required_actions: Vec<ParameterId> =
+            current.required_actions.iter().map(|a| a.rule_id).collect();
         segments.push(Segment {
             from: date,
             to,
-            rule_set_id: evaluation.rule_set_id.to_string(),
-            outcomes: evaluation
-                .actors
-                .iter()
-                .flat_map(|a| a.cells.iter().map(|c| c.outcome.kind()))
-                .collect(),
+            rule_set_id: current.rule_set_id.to_string(),
+            outcomes: current.kinds.clone(),
             required_actions,
         });
         let causes = candidates
@@ -282,63 +260,62 @@ pub fn timeline(
         change_points.push(ChangePoint {
             date,
             causes,
-            rule_set_id: evaluation.rule_set_id.to_string(),
+            rule_set_id: current.rule_set_id.to_string(),
             changes,
             filter_changes,
             notices_sv,
         });
-        previous = Some(evaluation);
+        match &mut previous {
+            Some(previous) => std::mem::swap(previous, &mut current),
+            None => previous = Some(std::mem::take(&mut current)),
+        }
     }
     Ok(Timeline {
         from,
         to,
-        cells,
+        cells: index.layout().actor_capabilities(),
         change_points,
         segments,
     })
 }
 
-/// What changed from `previous` to `evaluation`: outcomes, and filters of allowed journals.
+/// What changed from `previous` to `current`: outcomes, and filters of allowed journals.
 fn changes(
-    previous: Option<&Evaluation>,
-    evaluation: &Evaluation,
+    layout: &Layout,
+    previous: Option<&Snapshot>,
+    current: &Snapshot,
 ) -> (Vec<CellChange>, Vec<FilterChange>) {
     let mut changes = Vec::new();
     let mut filter_changes = Vec::new();
-    for (a, actor) in evaluation.actors.iter().enumerate() {
-        for (c, cell) in actor.cells.iter().enumerate() {
-            let before = previous.and_then(|p| p.actors.get(a)?.cells.get(c));
-            let kind = cell.outcome.kind();
-            if before.map(|b| b.outcome.kind()) != Some(kind) {
-                let decisive = cell.reasons.first();
-                changes.push(CellChange {
-                    actor: actor.actor.clone(),
-                    actor_label: actor.label.clone(),
-                    capability: cell.capability.clone(),
-                    from: before.map(|b| b.outcome.kind()),
-                    to: kind,
-                    rule_id: decisive.map(|r| r.rule.parameter()),
-                    reason_sv: decisive.map(|r| r.sentence_sv()).unwrap_or_default(),
-                });
-            }
-            let Some(before) = before else { continue };
-            let mut filter_change = |filter_sv: String, starts: bool| {
+    for (cell, (actor, target)) in layout.cells().enumerate() {
+        let kind = current.kinds[cell];
+        let before = previous.map(|p| p.kinds[cell]);
+        if before != Some(kind) {
+            let decisive = current.decisive[cell];
+            changes.push(CellChange {
+                actor: actor.actor.clone(),
+                actor_label: actor.label.clone(),
+                capability: target.capability(),
+                from: before,
+                to: kind,
+                rule_id: decisive.map(|r| r.rule.parameter()),
+                reason_sv: decisive.map(|r| r.sentence_sv()).unwrap_or_default(),
+            });
+        }
+        let Some(previous) = previous else { continue };
+        // Only for a journal that stays allowed: a change of outcome says the rest.
+        if kind == OutcomeKind::Allowed && before == Some(OutcomeKind::Allowed) {
+            let (now, then) = (&current.filters[cell], &previous.filters[cell]);
+            let started = now.iter().filter(|f| !then.contains(f)).map(|f| (f, true));
+            let stopped = then.iter().filter(|f| !now.contains(f)).map(|f| (f, false));
+            for (filter, starts) in started.chain(stopped) {
                 filter_changes.push(FilterChange {
                     actor: actor.actor.clone(),
                     actor_label: actor.label.clone(),
-                    capability: cell.capability.clone(),
-                    filter_sv,
+                    capability: target.capability(),
+                    filter_sv: filter.public().sentence_sv(),
                     starts,
-                })
-            };
-            // Only for a journal that stays allowed: a change of outcome says the rest.
-            if kind == OutcomeKind::Allowed && before.outcome.kind() == OutcomeKind::Allowed {
-                for filter in cell.filters.iter().filter(|f| !before.filters.contains(f)) {
-                    filter_change(filter.sentence_sv(), true);
-                }
-                for filter in before.filters.iter().filter(|f| !cell.filters.contains(f)) {
-                    filter_change(filter.sentence_sv(), false);
-                }
+                });
             }
         }
     }
