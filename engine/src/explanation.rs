@@ -160,6 +160,16 @@ impl<'r> Reason<'r> {
         self
     }
 
+    /// Whether `other` reads as the same sentence: `sentence_sv` reads the rule, the dates,
+    /// the age and the leap-day rule, never the citation.
+    pub(crate) fn same_sentence(&self, other: &Reason) -> bool {
+        self.rule == other.rule
+            && self.since == other.since
+            && self.birthday == other.birthday
+            && self.age == other.age
+            && self.leap_day_rule == other.leap_day_rule
+    }
+
     /// One sentence of Swedish for staff.
     pub fn sentence_sv(&self) -> String {
         use Rule::*;

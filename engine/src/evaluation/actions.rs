@@ -3,6 +3,8 @@
 //! measures that cannot act as entered or requests that go elsewhere, and the reminders
 //! the rule set gives while a blocking is in force.
 
+use chrono::NaiveDate;
+
 use super::{Evaluator, Notice, NoticeKind, RequiredAction};
 use crate::case::CareUnit;
 use crate::rule_set::{ParameterId, RuleSet};
@@ -23,24 +25,48 @@ pub fn suggested_unit_kind<'r>(rule_set: &'r RuleSet, unit: &CareUnit) -> Option
         .map(String::as_str)
 }
 
-impl<'r> Evaluator<'r, '_, '_> {
+/// A measure the rule set demands that the case lacks, as the evaluation finds it:
+/// `Evaluator::required_action` writes it out for staff. The timeline and the diff only
+/// compare which rules demand something, date after date, so they never write it out.
+#[derive(Clone, Copy)]
+pub(crate) enum Required<'c> {
+    /// The child has protected identity and the rule set requires a sealing.
+    SealingForProtectedChild,
+    /// A registered guardian has protected identity and the rule set requires a sealing.
+    SealingForProtectedGuardian,
+    /// A sealing with a scope the region's routine does not offer: it does not count.
+    OfferedSealingScope { sealing: &'c str },
+    /// A blocking locked the child's login; the blocking is over, the lock is not.
+    ChildLoginUnlock { since: NaiveDate },
+}
+
+impl Required<'_> {
+    pub fn rule_id(self) -> ParameterId {
+        match self {
+            Required::SealingForProtectedChild => ParameterId::ProtectedChildRequiresSealing,
+            Required::SealingForProtectedGuardian => ParameterId::ProtectedGuardianRequiresSealing,
+            Required::OfferedSealingScope { .. } => ParameterId::SealingScopes,
+            Required::ChildLoginUnlock { .. } => ParameterId::BlockingLocksChildLogin,
+        }
+    }
+}
+
+impl<'r, 'c> Evaluator<'r, 'c, '_> {
     pub(super) fn required_actions(&self) -> Vec<RequiredAction<'r>> {
-        let p = &self.rule_set.parameters;
         let mut actions = Vec::new();
-        let sealing_route = Some(&p.sealing_request.value);
-        let phone = p.urgent_phone.value.as_deref();
+        self.required(|required| actions.push(self.required_action(required)));
+        actions
+    }
+
+    /// Every required action on the date, in the order the answer lists them.
+    pub(super) fn required(&self, mut add: impl FnMut(Required<'c>)) {
+        let p = &self.rule_set.parameters;
         if self.s.protected_child.is_some()
             && p.protected_child_requires_sealing.value
             && self.s.whole_sealing.is_none()
             && self.is_minor()
         {
-            actions.push(RequiredAction {
-                rule_id: ParameterId::ProtectedChildRequiresSealing,
-                action_sv: "Barnet har skyddad identitet: regelverket kräver att barnets konto förseglas (0–18 år). Fallet saknar försegling – tills den finns kan barnet och ombud fortfarande nå det som ålder och övriga regler ger.".into(),
-                citation: &p.protected_child_requires_sealing.citation,
-                request: sealing_route,
-                urgent_phone: phone,
-            });
+            add(Required::SealingForProtectedChild);
         }
         if p.protected_guardian_requires_sealing.value
             && self.s.whole_sealing.is_none()
@@ -52,36 +78,52 @@ impl<'r> Evaluator<'r, '_, '_> {
                 .zip(&self.s.registered)
                 .any(|(protected, registered)| protected.is_some() && *registered)
         {
-            actions.push(RequiredAction {
-                rule_id: ParameterId::ProtectedGuardianRequiresSealing,
-                action_sv: "En vårdnadshavare har skyddad identitet: regelverket kräver försegling av barnets konto. Fallet saknar försegling.".into(),
-                citation: &p.protected_guardian_requires_sealing.citation,
-                request: sealing_route,
-                urgent_phone: phone,
-            });
+            add(Required::SealingForProtectedGuardian);
         }
-        for sealing in &self.s.unsupported_sealings {
-            actions.push(RequiredAction {
-                rule_id: ParameterId::SealingScopes,
-                action_sv: format!("Förseglingen \"{sealing}\" har en omfattning som regionens rutin inte erbjuder och räknas inte som gällande. Välj en omfattning som rutinen erbjuder, till exempel hela kontot."),
-                citation: &p.sealing_scopes.citation,
-                request: sealing_route,
-                urgent_phone: phone,
-            });
+        for &sealing in &self.s.unsupported_sealings {
+            add(Required::OfferedSealingScope { sealing });
         }
         let blocking_over = self.s.blocked.iter().all(Option::is_none);
         if let Some(since) = self.s.login_lock_from_blocking {
             if blocking_over {
-                actions.push(RequiredAction {
-                    rule_id: ParameterId::BlockingLocksChildLogin,
-                    action_sv: format!("Blockeringen har upphört men barnets inloggning är fortfarande låst (sedan {since}). Begär upplåsning när behovet av låsning inte längre kvarstår."),
-                    citation: &p.blocking_locks_child_login.citation,
-                    request: None,
-                    urgent_phone: phone,
-                });
+                add(Required::ChildLoginUnlock { since });
             }
         }
-        actions
+    }
+
+    /// A required action as staff read it, with the request and phone line to use.
+    fn required_action(&self, required: Required) -> RequiredAction<'r> {
+        let p = &self.rule_set.parameters;
+        let sealing_route = Some(&p.sealing_request.value);
+        let (action_sv, citation, request) = match required {
+            Required::SealingForProtectedChild => (
+                "Barnet har skyddad identitet: regelverket kräver att barnets konto förseglas (0–18 år). Fallet saknar försegling – tills den finns kan barnet och ombud fortfarande nå det som ålder och övriga regler ger.".into(),
+                &p.protected_child_requires_sealing.citation,
+                sealing_route,
+            ),
+            Required::SealingForProtectedGuardian => (
+                "En vårdnadshavare har skyddad identitet: regelverket kräver försegling av barnets konto. Fallet saknar försegling.".into(),
+                &p.protected_guardian_requires_sealing.citation,
+                sealing_route,
+            ),
+            Required::OfferedSealingScope { sealing } => (
+                format!("Förseglingen \"{sealing}\" har en omfattning som regionens rutin inte erbjuder och räknas inte som gällande. Välj en omfattning som rutinen erbjuder, till exempel hela kontot."),
+                &p.sealing_scopes.citation,
+                sealing_route,
+            ),
+            Required::ChildLoginUnlock { since } => (
+                format!("Blockeringen har upphört men barnets inloggning är fortfarande låst (sedan {since}). Begär upplåsning när behovet av låsning inte längre kvarstår."),
+                &p.blocking_locks_child_login.citation,
+                None,
+            ),
+        };
+        RequiredAction {
+            rule_id: required.rule_id(),
+            action_sv,
+            citation,
+            request,
+            urgent_phone: p.urgent_phone.value.as_deref(),
+        }
     }
 
     /// Notices on the date: every measure that cannot take effect as entered, every unlock

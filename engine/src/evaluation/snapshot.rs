@@ -13,8 +13,9 @@
 //! A snapshot is written over the previous one's buffers (`CaseIndex::snapshot`), so a
 //! timeline allocates almost nothing per date once its first dates are done.
 
-use super::{Evaluator, Filter, Notice, On, OutcomeKind, RequiredAction, Scratch, Target};
+use super::{Evaluator, Filter, Notice, On, OutcomeKind, Scratch, Target};
 use crate::explanation::Reason;
+use crate::rule_set::ParameterId;
 
 /// The answer on one date; the cells are those of `Layout::cells`, in its order.
 #[derive(Default)]
@@ -27,7 +28,8 @@ pub(crate) struct Snapshot<'r, 'c> {
     /// Every cell's content filters: those of an allowed journal, none for the others (as
     /// `Cell::filters`).
     pub filters: Vec<Vec<Filter<'r, 'c>>>,
-    pub required_actions: Vec<RequiredAction<'r>>,
+    /// The rules that demand an action of staff (`RequiredAction::rule_id`), in order.
+    pub required_actions: Vec<ParameterId>,
     pub notices: Vec<Notice<'r>>,
     scratch: Scratch<'r, 'c>,
     /// The current actor's decisions so far, by what they read.
@@ -76,7 +78,8 @@ impl<'r, 'c> Evaluator<'r, 'c, '_> {
                 cell += 1;
             }
         }
-        *required_actions = self.required_actions();
+        required_actions.clear();
+        self.required(|required| required_actions.push(required.rule_id()));
         *notices = self.notices();
     }
 }

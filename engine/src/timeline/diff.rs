@@ -63,30 +63,42 @@ pub(crate) fn add_difference(
     a: &[OutcomeKind],
     b: &[OutcomeKind],
 ) {
-    let differences: Vec<CellDifference> = cells
-        .iter()
-        .zip(a.iter().zip(b))
-        .filter(|(_, (x, y))| x != y)
-        .map(|((actor, capability), (x, y))| CellDifference {
-            actor: actor.clone(),
-            capability: capability.clone(),
-            a: *x,
-            b: *y,
-        })
-        .collect();
-    if differences.is_empty() {
+    let differing = || {
+        cells
+            .iter()
+            .zip(a.iter().zip(b))
+            .filter(|(_, (x, y))| x != y)
+    };
+    let count = differing().count();
+    if count == 0 {
         return;
     }
-    match ranges.last_mut() {
-        Some(last) if last.differences == differences && last.to.succ_opt() == Some(from) => {
+    // Most dates continue the range before: compared in place, the cells are copied only
+    // for a new range.
+    if let Some(last) = ranges.last_mut() {
+        let same = last.differences.len() == count
+            && last.differences.iter().zip(differing()).all(
+                |(d, ((actor, capability), (x, y)))| {
+                    d.a == *x && d.b == *y && d.actor == *actor && d.capability == *capability
+                },
+            );
+        if same && last.to.succ_opt() == Some(from) {
             last.to = to;
+            return;
         }
-        _ => ranges.push(DiffRange {
-            from,
-            to,
-            differences,
-        }),
     }
+    ranges.push(DiffRange {
+        from,
+        to,
+        differences: differing()
+            .map(|((actor, capability), (x, y))| CellDifference {
+                actor: actor.clone(),
+                capability: capability.clone(),
+                a: *x,
+                b: *y,
+            })
+            .collect(),
+    });
 }
 
 /// One case under two rule sets: the date ranges where any outcome differs.
@@ -147,10 +159,7 @@ pub fn diff(
             &answer_a.kinds,
             &answer_b.kinds,
         );
-        let actions = |answer: &Snapshot| -> Vec<ParameterId> {
-            answer.required_actions.iter().map(|r| r.rule_id).collect()
-        };
-        let (actions_a, actions_b) = (actions(&answer_a), actions(&answer_b));
+        let (actions_a, actions_b) = (&answer_a.required_actions, &answer_b.required_actions);
         let only_a: Vec<ParameterId> = actions_a
             .iter()
             .copied()

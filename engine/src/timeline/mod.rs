@@ -24,6 +24,7 @@ pub use diff::{diff, ActionDifference, CellDifference, Diff, DiffRange};
 use crate::case::{Case, CaseFacts};
 use crate::error::{EngineError, Problem};
 use crate::evaluation::{Actor, Capability, CaseIndex, Layout, Notice, OutcomeKind, Snapshot};
+use crate::explanation::Reason;
 use crate::rule_set::{Catalog, ParameterId, RuleChoice};
 use crate::validation::{validate_case, validate_date};
 
@@ -163,11 +164,7 @@ fn same_answer(a: &Snapshot, b: &Snapshot) -> bool {
     a.rule_set_id == b.rule_set_id
         && a.kinds == b.kinds
         && a.filters == b.filters
-        && a.required_actions.len() == b.required_actions.len()
-        && a.required_actions
-            .iter()
-            .zip(&b.required_actions)
-            .all(|(x, y)| x.rule_id == y.rule_id)
+        && a.required_actions == b.required_actions
         && a.notices.len() == b.notices.len()
         && a.notices
             .iter()
@@ -243,14 +240,12 @@ pub fn timeline(
         if let Some(last) = segments.last_mut() {
             last.to = date.pred_opt().unwrap_or(date);
         }
-        let required_actions: Vec<ParameterId> =
-            current.required_actions.iter().map(|a| a.rule_id).collect();
         segments.push(Segment {
             from: date,
             to,
             rule_set_id: current.rule_set_id.to_string(),
             outcomes: current.kinds.clone(),
-            required_actions,
+            required_actions: current.required_actions.clone(),
         });
         let causes = candidates
             .iter()
@@ -280,13 +275,24 @@ pub fn timeline(
 }
 
 /// What changed from `previous` to `current`: outcomes, and filters of allowed journals.
-fn changes(
+fn changes<'r>(
     layout: &Layout,
-    previous: Option<&Snapshot>,
-    current: &Snapshot,
+    previous: Option<&Snapshot<'r, '_>>,
+    current: &Snapshot<'r, '_>,
 ) -> (Vec<CellChange>, Vec<FilterChange>) {
     let mut changes = Vec::new();
     let mut filter_changes = Vec::new();
+    // A change point often changes many cells for one reason (a sealing closes every
+    // journal), so each distinct reason's sentence is written once.
+    let mut sentences: Vec<(Reason<'r>, String)> = Vec::new();
+    let mut sentence = |reason: Reason<'r>| -> String {
+        if let Some((_, written)) = sentences.iter().find(|(r, _)| r.same_sentence(&reason)) {
+            return written.clone();
+        }
+        let written = reason.sentence_sv();
+        sentences.push((reason, written.clone()));
+        written
+    };
     for (cell, (actor, target)) in layout.cells().enumerate() {
         let kind = current.kinds[cell];
         let before = previous.map(|p| p.kinds[cell]);
@@ -299,7 +305,7 @@ fn changes(
                 from: before,
                 to: kind,
                 rule_id: decisive.map(|r| r.rule.parameter()),
-                reason_sv: decisive.map(|r| r.sentence_sv()).unwrap_or_default(),
+                reason_sv: decisive.map(&mut sentence).unwrap_or_default(),
             });
         }
         let Some(previous) = previous else { continue };
