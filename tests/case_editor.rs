@@ -651,3 +651,14 @@ async fn nytt_fall_starts_an_empty_case_in_the_same_region() {
         .text("[data-testid=case-file-status]")
         .contains("nytt, tomt fall"));
 }
+
+#[wasm_bindgen_test]
+async fn renaming_a_care_unit_renames_its_column_in_the_matrix_at_once() {
+    let page = Page::open().await;
+    let header = || page.text("[data-testid=access-matrix] thead");
+    assert!(header().contains("Vårdcentralen Lunden"), "{}", header());
+    let field = page.field("care_units[0].name");
+    page.set(&field, "Vårdcentralen Norr", "input").await;
+    assert!(header().contains("Journal: Vårdcentralen Norr"), "{}", header());
+    assert!(!header().contains("Lunden"), "{}", header());
+}

@@ -126,10 +126,12 @@ pub fn actor_key(actor: &Actor) -> String {
 #[component]
 pub fn AccessMatrix() -> impl IntoView {
     let state = use_app_state();
+    // Tracked: a unit renamed in the editor changes no answer, so the evaluation (and the
+    // table) stays; only its column header follows the new name.
     let unit_name = move |id: &str| {
         state
             .case
-            .with_untracked(|case| case.care_unit(id).map(|u| u.name.clone()))
+            .with(|case| case.care_unit(id).map(|u| u.name.clone()))
     };
     let table = move || match state.evaluation.get() {
         Err(error) => view! {
@@ -142,7 +144,10 @@ pub fn AccessMatrix() -> impl IntoView {
             let columns = columns(&evaluation);
             let header = columns
                 .iter()
-                .map(|c| view! { <th scope="col">{capability_label(c, unit_name)}</th> })
+                .map(|c| {
+                    let c = c.clone();
+                    view! { <th scope="col">{move || capability_label(&c, unit_name)}</th> }
+                })
                 .collect_view();
             let rows = evaluation
                 .actors
@@ -302,7 +307,7 @@ pub fn CellExplanation() -> impl IntoView {
         let unit_name = |id: &str| {
             state
                 .case
-                .with_untracked(|case| case.care_unit(id).map(|u| u.name.clone()))
+                .with(|case| case.care_unit(id).map(|u| u.name.clone()))
         };
         let title = format!(
             "{} – {}",
