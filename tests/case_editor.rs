@@ -659,6 +659,10 @@ async fn renaming_a_care_unit_renames_its_column_in_the_matrix_at_once() {
     assert!(header().contains("Vårdcentralen Lunden"), "{}", header());
     let field = page.field("care_units[0].name");
     page.set(&field, "Vårdcentralen Norr", "input").await;
-    assert!(header().contains("Journal: Vårdcentralen Norr"), "{}", header());
+    assert!(
+        header().contains("Journal: Vårdcentralen Norr"),
+        "{}",
+        header()
+    );
     assert!(!header().contains("Lunden"), "{}", header());
 }
