@@ -277,6 +277,23 @@ pub(crate) fn candidate_dates(case: &Case, index: &CaseIndex) -> Vec<(NaiveDate,
             }
         }
     }
+    // A blocking decided after the age at which blockings end never applies (its span is
+    // empty), but its notice (`BlockingAfterAgeLimit`) lasts for the blocking's period.
+    let never_applying = measures
+        .blockings
+        .iter()
+        .filter(|b| b.void_at_age.is_some());
+    for blocking in never_applying {
+        let measure = blocking.measure;
+        add(
+            measure.period.end_exclusive(),
+            Cause::MeasureEnds {
+                measure: measure.id.clone(),
+                measure_type: measure.kind.measure_type(),
+                reason: EndReason::PeriodEnds,
+            },
+        );
+    }
     for (_, _, measure) in &measures.extended_access {
         if let Some(end) = measure.period.end_exclusive() {
             add(
