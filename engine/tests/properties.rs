@@ -13,6 +13,8 @@ use insyn_engine::validation::validate_case;
 use insyn_engine::{timeline, Catalog, RuleSet, FORMAT_VERSION};
 use proptest::prelude::*;
 
+mod reference;
+
 fn rule_sets() -> &'static [RuleSet] {
     &Catalog::embedded().rule_sets
 }
@@ -310,6 +312,18 @@ proptest! {
         let segment = timeline.segment_at(date).expect("the timeline covers every day of minority");
         let evaluation = evaluate_with(rule_set, &case, &facts, date);
         prop_assert_eq!(&segment.outcomes, &evaluation.kinds());
+    }
+
+    /// The whole timeline, not only one date: every change point and every date on which
+    /// anything could change agree with full evaluations (see `reference`), under the
+    /// region's versions or a pinned rule set.
+    #[test]
+    fn the_timeline_is_the_straightforward_one(
+        (case, rule_set, _) in scenario(),
+        pinned in any::<bool>(),
+    ) {
+        let rule_set = pinned.then(|| rule_sets()[rule_set].id.as_str());
+        prop_assert_eq!(reference::check(&case, rule_set), Ok(()));
     }
 
     #[test]

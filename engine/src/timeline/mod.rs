@@ -8,8 +8,10 @@
 //! `Snapshot` of the answer with the previous one, and builds the sentences of a change
 //! point only for what changed.
 //!
-//! INVARIANT: between two consecutive change points every outcome equals the outcome at
-//! the earlier one (tested as `evaluate(d)` = the timeline's state at `d`).
+//! INVARIANT: between two consecutive change points the answer (every outcome, content
+//! filter, required action and notice) equals the answer at the earlier one, and each
+//! change point is what two full evaluations say changed (tested against `evaluate` on
+//! every date a case names, for the example cases and random ones: `tests/reference`).
 
 mod causes;
 mod diff;
