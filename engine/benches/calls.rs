@@ -8,8 +8,10 @@
 //! ```
 //!
 //! Arguments: the call (`evaluate` on 2027-06-01, `timeline` birth to 18, `diff` of
-//! vgr-2019 and vgr-2026, or `complex-evaluate` / `complex-timeline` for the fixed complex
-//! case of `benches/evaluation.rs`), the measures and units of the generated case
+//! vgr-2019 and vgr-2026, or for the fixed complex case of `benches/evaluation.rs`:
+//! `complex-evaluate` (`evaluate_with`), `complex-validate-evaluate` (`evaluate`),
+//! `complex-timeline` or `complex-preview` of a blocking), the measures and units of the
+//! generated case
 //! (`scaling_cases.rs`; ignored for the complex case), and how many calls. The case is
 //! built (and the embedded rule sets read) before the first call, so the difference of two
 //! counts is the cost of the calls alone. Only the engine's stable API is used, so the same
@@ -17,7 +19,10 @@
 
 use std::hint::black_box;
 
+use insyn_engine::case::MeasureType;
+use insyn_engine::decision::{proposed_measure, BlockingTarget};
 use insyn_engine::evaluation::evaluate_with;
+use insyn_engine::preview::preview;
 use insyn_engine::validation::validate_case;
 use insyn_engine::{diff, evaluate, parse_date, parse_iso_date, timeline, Case, Catalog};
 
@@ -33,7 +38,7 @@ fn main() {
         .filter(|a| !a.starts_with("--"))
         .collect();
     let [call, measures, units, calls] = args.as_slice() else {
-        eprintln!("usage: calls <evaluate|timeline|diff|complex-evaluate|complex-timeline> <measures> <units> <calls>");
+        eprintln!("usage: calls <call> <measures> <units> <calls> (see the file's header)");
         std::process::exit(2);
     };
     let number = |text: &str| -> usize {
@@ -70,19 +75,39 @@ fn main() {
                 }),
             }
         }
-        "complex-evaluate" | "complex-timeline" => {
+        complex if complex.starts_with("complex-") => {
             let case = Case::from_json(COMPLEX_CASE).expect("the benchmark case is valid");
             let date = parse_date("2026-11-23").unwrap();
             let facts = validate_case(&case, date).unwrap();
             let rule_set = catalog.get("vgr-2026").unwrap();
-            if call == "complex-evaluate" {
-                Box::new(move || {
+            match complex {
+                "complex-evaluate" => Box::new(move || {
                     black_box(evaluate_with(rule_set, black_box(&case), &facts, date));
-                })
-            } else {
-                Box::new(move || {
+                }),
+                "complex-validate-evaluate" => Box::new(move || {
+                    black_box(evaluate(catalog, black_box(&case), date, None).unwrap());
+                }),
+                "complex-timeline" => Box::new(move || {
                     black_box(timeline(catalog, black_box(&case), None, None, None).unwrap());
-                })
+                }),
+                "complex-preview" => {
+                    let blocking = proposed_measure(
+                        &case,
+                        rule_set,
+                        MeasureType::Blocking,
+                        &BlockingTarget::Both,
+                        date,
+                        None,
+                    )
+                    .expect("a blocking can be proposed");
+                    Box::new(move || {
+                        black_box(preview(catalog, black_box(&case), &blocking, date).unwrap());
+                    })
+                }
+                other => {
+                    eprintln!("calls: unknown call {other}");
+                    std::process::exit(2);
+                }
             }
         }
         other => {

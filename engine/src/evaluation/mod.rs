@@ -103,9 +103,9 @@ pub struct CaseIndex<'r, 'c> {
     /// Per rule set that may answer: the units whose missing kind it would exclude (see
     /// `suggested_unit_kind`), found once rather than from every unit's name on every date.
     kinds_missing: Vec<(&'r RuleSet, Vec<(&'c CareUnit, &'r str)>)>,
-    /// The birthdays at every age up to the oldest any rule set names, each with whether
+    /// The birthday at every age a rule set names (`AgeRules::thresholds`), with whether
     /// the 29 February rule moved it: what the explanations cite, computed once.
-    birthdays: Vec<(NaiveDate, bool)>,
+    birthdays: Vec<(u8, NaiveDate, bool)>,
 }
 
 impl<'r, 'c> CaseIndex<'r, 'c> {
@@ -124,19 +124,19 @@ impl<'r, 'c> CaseIndex<'r, 'c> {
                 (rule_set, units)
             })
             .collect();
-        let oldest = rules
+        let mut ages: Vec<u8> = rules
             .rule_sets()
             .iter()
             .flat_map(|rule_set| rule_set.ages().thresholds())
-            .max()
-            .unwrap_or(0);
-        let birthdays = (0..=oldest)
+            .collect();
+        ages.sort_unstable();
+        ages.dedup();
+        let birthdays = ages
+            .into_iter()
             .map(|age| {
                 let years = u32::from(age);
-                (
-                    facts.birthday(age),
-                    leap_day_rule_applies(facts.birth, years),
-                )
+                let leap_day_rule = leap_day_rule_applies(facts.birth, years);
+                (age, facts.birthday(age), leap_day_rule)
             })
             .collect();
         CaseIndex {
@@ -245,7 +245,7 @@ pub(crate) struct Evaluator<'r, 'c, 'i> {
     layout: &'i Layout<'c>,
     /// The units whose missing kind this rule set would exclude.
     kinds_missing: &'i [(&'c CareUnit, &'r str)],
-    birthdays: &'i [(NaiveDate, bool)],
+    birthdays: &'i [(u8, NaiveDate, bool)],
     date: NaiveDate,
     s: Situation<'c>,
 }
@@ -386,17 +386,13 @@ impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
     }
 
     fn age_reason(&self, rule: Rule, age: u8) -> Reason<'r> {
-        let (birthday, leap_day_rule) = self
-            .birthdays
-            .get(usize::from(age))
-            .copied()
-            .unwrap_or_else(|| {
-                let years = u32::from(age);
-                (
-                    self.facts.birthday(age),
-                    leap_day_rule_applies(self.facts.birth, years),
-                )
-            });
+        let (birthday, leap_day_rule) = match self.birthdays.iter().find(|(a, ..)| *a == age) {
+            Some(&(_, birthday, leap_day_rule)) => (birthday, leap_day_rule),
+            None => (
+                self.facts.birthday(age),
+                leap_day_rule_applies(self.facts.birth, u32::from(age)),
+            ),
+        };
         self.reason(rule).at_birthday(age, birthday, leap_day_rule)
     }
 
