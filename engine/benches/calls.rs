@@ -7,12 +7,15 @@
 //! valgrind --tool=callgrind <binary> timeline 200 50 0    # start-up only, to subtract
 //! ```
 //!
-//! Arguments: the call (`evaluate` on 2027-06-01, `timeline` birth to 18, `diff` of
+//! Arguments: the call (`evaluate` on the date, `evaluate-with` on the date under vgr-2026
+//! pinned, as "Jämför" calls it for each rule set, `timeline` birth to 18, `diff` of
 //! vgr-2019 and vgr-2026, or for the fixed complex case of `benches/evaluation.rs`:
 //! `complex-evaluate` (`evaluate_with`), `complex-validate-evaluate` (`evaluate`),
 //! `complex-timeline` or `complex-preview` of a blocking), the measures and units of the
 //! generated case
-//! (`scaling_cases.rs`; ignored for the complex case), and how many calls. The case is
+//! (`scaling_cases.rs`; ignored for the complex case), how many calls, and optionally the
+//! date `evaluate` and `evaluate-with` ask about (default 2027-06-01, the child is 15; the
+//! app asks about today, e.g. 2026-11-23, 14, and any date the staff choose). The case is
 //! built (and the embedded rule sets read) before the first call, so the difference of two
 //! counts is the cost of the calls alone. Only the engine's stable API is used, so the same
 //! file measures the engine before and after a change.
@@ -37,9 +40,15 @@ fn main() {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    let [call, measures, units, calls] = args.as_slice() else {
-        eprintln!("usage: calls <call> <measures> <units> <calls> (see the file's header)");
-        std::process::exit(2);
+    let (call, measures, units, calls, date) = match args.as_slice() {
+        [call, measures, units, calls] => (call, measures, units, calls, EVALUATION_DATE),
+        [call, measures, units, calls, date] => (call, measures, units, calls, date.as_str()),
+        _ => {
+            eprintln!(
+                "usage: calls <call> <measures> <units> <calls> [date] (see the file's header)"
+            );
+            std::process::exit(2);
+        }
     };
     let number = |text: &str| -> usize {
         text.parse().unwrap_or_else(|_| {
@@ -50,13 +59,23 @@ fn main() {
     let (measures, units, calls) = (number(measures), number(units), number(calls));
     let catalog = Catalog::embedded();
     let run: Box<dyn Fn()> = match call.as_str() {
-        "evaluate" | "timeline" | "diff" => {
+        "evaluate" | "evaluate-with" | "timeline" | "diff" => {
             let case = case_with(measures, units);
-            let date = parse_iso_date(EVALUATION_DATE).expect("a date");
+            let date = parse_iso_date(date).unwrap_or_else(|| {
+                eprintln!("calls: not a date: {date}");
+                std::process::exit(2)
+            });
             match call.as_str() {
                 "evaluate" => Box::new(move || {
                     black_box(evaluate(catalog, black_box(&case), date, None).unwrap());
                 }),
+                "evaluate-with" => {
+                    let facts = validate_case(&case, date).unwrap();
+                    let rule_set = catalog.get("vgr-2026").unwrap();
+                    Box::new(move || {
+                        black_box(evaluate_with(rule_set, black_box(&case), &facts, date));
+                    })
+                }
                 "timeline" => Box::new(move || {
                     black_box(timeline(catalog, black_box(&case), None, None, None).unwrap());
                 }),

@@ -14,11 +14,15 @@ use crate::case::CaseFacts;
 use crate::case::{Case, MeasureKind, Period, SealingScope, FORMAT_VERSION};
 use crate::error::{EngineError, Problem};
 
-fn check_period(period: &Period, path: &str, birth: NaiveDate) -> Result<(), EngineError> {
+/// A path in the case (`measures[3].period`), written only when a problem names it: a
+/// valid case of 200 measures has no problem, so it formats nothing.
+type Path<'a> = &'a dyn Fn() -> String;
+
+fn check_period(period: &Period, path: Path, birth: NaiveDate) -> Result<(), EngineError> {
     if let Some(to) = period.to {
         if to < period.from {
             return Err(EngineError::invalid(
-                format!("{path}.to"),
+                format!("{}.to", path()),
                 Problem::EndsBeforeStart {
                     from: period.from,
                     to,
@@ -28,7 +32,7 @@ fn check_period(period: &Period, path: &str, birth: NaiveDate) -> Result<(), Eng
     }
     if period.from < birth {
         return Err(EngineError::invalid(
-            format!("{path}.from"),
+            format!("{}.from", path()),
             Problem::BeforeBirth {
                 date: period.from,
                 birth,
@@ -38,30 +42,54 @@ fn check_period(period: &Period, path: &str, birth: NaiveDate) -> Result<(), Eng
     Ok(())
 }
 
-/// The ids of a list, each once. A plain list, not a hash set: a case has a few of each,
-/// and std's hash set compiled SipHash and a hash table into the web app.
+/// The distinct non-empty ids of a list, sorted, each with the index of its first
+/// occurrence: looked up by binary search, as every measure names units, guardians and
+/// sealings (a plain list scanned per lookup cost 200 × 200 comparisons at the format's
+/// limits; std's hash set would compile SipHash and a hash table into the web app).
+struct Ids<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Ids<'a> {
+    fn first(&self, id: &str) -> Option<usize> {
+        let found = self
+            .0
+            .binary_search_by(|(known, _)| (*known).cmp(id))
+            .ok()?;
+        Some(self.0[found].1)
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.first(id).is_some()
+    }
+}
+
+/// Check that a list's ids are non-empty and distinct; the problems are pushed in the
+/// list's order, as a scan from the first item would find them.
 fn check_unique<'a>(
     ids: impl Iterator<Item = &'a str>,
     list: &str,
     problems: &mut Vec<EngineError>,
-) -> Vec<&'a str> {
-    let mut seen = Vec::new();
-    for (index, id) in ids.enumerate() {
+) -> Ids<'a> {
+    let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    // By id, then index: the first occurrence of an id comes first among its equals.
+    sorted.sort_unstable();
+    let mut found: Vec<(usize, Problem)> = Vec::new();
+    let mut distinct: Vec<(&str, usize)> = Vec::with_capacity(sorted.len());
+    for (id, index) in sorted {
         if id.trim().is_empty() {
-            problems.push(EngineError::invalid(
-                format!("{list}[{index}].id"),
-                Problem::Empty,
-            ));
-        } else if seen.contains(&id) {
-            problems.push(EngineError::invalid(
-                format!("{list}[{index}].id"),
-                Problem::DuplicateId { id: id.to_string() },
-            ));
+            found.push((index, Problem::Empty));
+        } else if distinct.last().is_some_and(|(seen, _)| *seen == id) {
+            found.push((index, Problem::DuplicateId { id: id.to_string() }));
         } else {
-            seen.push(id);
+            distinct.push((id, index));
         }
     }
-    seen
+    found.sort_unstable_by_key(|(index, _)| *index);
+    problems.extend(
+        found
+            .into_iter()
+            .map(|(index, problem)| EngineError::invalid(format!("{list}[{index}].id"), problem)),
+    );
+    Ids(distinct)
 }
 
 fn collect(problems: &mut Vec<EngineError>, result: Result<(), EngineError>) {
@@ -115,7 +143,8 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
         }
     }
     for (index, period) in case.child.protected_identity.iter().enumerate() {
-        let result = check_period(period, &format!("child.protected_identity[{index}]"), birth);
+        let path = || format!("child.protected_identity[{index}]");
+        let result = check_period(period, &path, birth);
         collect(&mut problems, result);
     }
 
@@ -126,16 +155,18 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
     );
     let check_guardian =
         |index: usize, guardian: &crate::case::Guardian| -> Result<(), EngineError> {
-            let path = format!("guardians[{index}]");
-            check_period(&guardian.registered, &format!("{path}.registered"), birth)?;
+            let path = || format!("guardians[{index}]");
+            let registered = || format!("{}.registered", path());
+            check_period(&guardian.registered, &registered, birth)?;
             for (p, period) in guardian.protected_identity.iter().enumerate() {
-                check_period(period, &format!("{path}.protected_identity[{p}]"), birth)?;
+                let protected = || format!("{}.protected_identity[{p}]", path());
+                check_period(period, &protected, birth)?;
             }
             if let Some(number) = guardian.identity_number.as_deref() {
                 if !number.trim().is_empty() {
                     crate::identity::parse_identity_number(number, reference).map_err(|error| {
                         EngineError::invalid(
-                            format!("{path}.identity_number"),
+                            format!("{}.identity_number", path()),
                             Problem::Identity(error),
                         )
                     })?;
@@ -170,10 +201,10 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
     let check_representative = |index: usize,
                                 representative: &crate::case::LegalRepresentative|
      -> Result<(), EngineError> {
-        let path = format!("legal_representatives[{index}]");
+        let path = || format!("legal_representatives[{index}]");
         if representative.appointed < birth {
             return Err(EngineError::invalid(
-                format!("{path}.appointed"),
+                format!("{}.appointed", path()),
                 Problem::BeforeBirth {
                     date: representative.appointed,
                     birth,
@@ -183,7 +214,7 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
         if let Some(decided) = representative.access_decided {
             if decided < representative.appointed {
                 return Err(EngineError::invalid(
-                    format!("{path}.access_decided"),
+                    format!("{}.access_decided", path()),
                     Problem::AccessBeforeAppointment {
                         decided,
                         appointed: representative.appointed,
@@ -211,18 +242,19 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
         }
     }
 
-    check_unique(
+    let measure_ids = check_unique(
         case.measures.iter().map(|m| m.id.as_str()),
         "measures",
         &mut problems,
     );
     let check_measure = |index: usize, measure: &crate::case::Measure| -> Result<(), EngineError> {
-        let path = format!("measures[{index}]");
-        check_period(&measure.period, &format!("{path}.period"), birth)?;
+        let path = || format!("measures[{index}]");
+        let period = || format!("{}.period", path());
+        check_period(&measure.period, &period, birth)?;
         if let Some(decided) = measure.decided_on {
             if decided < birth {
                 return Err(EngineError::invalid(
-                    format!("{path}.decided_on"),
+                    format!("{}.decided_on", path()),
                     Problem::BeforeBirth {
                         date: decided,
                         birth,
@@ -231,31 +263,32 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
             }
         }
         if let Some(unit) = measure.unit.as_deref() {
-            if !unit_ids.contains(&unit) {
+            if !unit_ids.contains(unit) {
                 return Err(EngineError::invalid(
-                    format!("{path}.unit"),
+                    format!("{}.unit", path()),
                     Problem::UnknownUnit {
                         id: unit.to_string(),
                     },
                 ));
             }
         }
-        let known_guardian = |id: &str, field: &str| {
-            if guardian_ids.contains(&id) {
+        // The field is named lazily too, as the path is (`Path`).
+        let known_guardian = |id: &str, field: Path| {
+            if guardian_ids.contains(id) {
                 Ok(())
             } else {
                 Err(EngineError::invalid(
-                    format!("{path}.{field}"),
+                    format!("{}.{}", path(), field()),
                     Problem::UnknownGuardian { id: id.to_string() },
                 ))
             }
         };
-        let known_unit = |id: &str, field: &str| {
-            if unit_ids.contains(&id) {
+        let known_unit = |id: &str, field: Path| {
+            if unit_ids.contains(id) {
                 Ok(())
             } else {
                 Err(EngineError::invalid(
-                    format!("{path}.{field}"),
+                    format!("{}.{}", path(), field()),
                     Problem::UnknownUnit { id: id.to_string() },
                 ))
             }
@@ -264,16 +297,18 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
             MeasureKind::Blocking { guardians } => {
                 if guardians.is_empty() {
                     return Err(EngineError::invalid(
-                        format!("{path}.guardians"),
+                        format!("{}.guardians", path()),
                         Problem::BlockingNeedsGuardian,
                     ));
                 }
                 for (g, id) in guardians.iter().enumerate() {
-                    known_guardian(id, &format!("guardians[{g}]"))?;
+                    known_guardian(id, &|| format!("guardians[{g}]"))?;
                 }
             }
             MeasureKind::BlockingExtension { guardian }
-            | MeasureKind::BlockingLifted { guardian } => known_guardian(guardian, "guardian")?,
+            | MeasureKind::BlockingLifted { guardian } => {
+                known_guardian(guardian, &|| "guardian".into())?
+            }
             MeasureKind::Sealing {
                 initiating_units,
                 scope,
@@ -281,20 +316,22 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
             } => {
                 if initiating_units.is_empty() {
                     return Err(EngineError::invalid(
-                        format!("{path}.initiating_units"),
+                        format!("{}.initiating_units", path()),
                         Problem::SealingNeedsUnit,
                     ));
                 }
                 for (u, id) in initiating_units.iter().enumerate() {
-                    known_unit(id, &format!("initiating_units[{u}]"))?;
+                    known_unit(id, &|| format!("initiating_units[{u}]"))?;
                 }
                 match scope {
                     SealingScope::Whole => {}
-                    SealingScope::Unit { sealed_unit } => known_unit(sealed_unit, "sealed_unit")?,
+                    SealingScope::Unit { sealed_unit } => {
+                        known_unit(sealed_unit, &|| "sealed_unit".into())?
+                    }
                     SealingScope::EntryPeriod { entries } => {
                         if entries.to.is_some_and(|to| to < entries.from) {
                             return Err(EngineError::invalid(
-                                format!("{path}.entries.to"),
+                                format!("{}.entries.to", path()),
                                 Problem::EndsBeforeStart {
                                     from: entries.from,
                                     to: entries.to.unwrap_or(entries.from),
@@ -308,9 +345,16 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
                 sealing,
                 requesting_unit,
             } => {
-                let Some(sealed) = case.measure(sealing) else {
+                // An empty id is not among the distinct ids: look it up as `Case::measure`
+                // does (its own problem is reported with the list's ids).
+                let sealed = if sealing.trim().is_empty() {
+                    case.measure(sealing)
+                } else {
+                    measure_ids.first(sealing).map(|i| &case.measures[i])
+                };
+                let Some(sealed) = sealed else {
                     return Err(EngineError::invalid(
-                        format!("{path}.sealing"),
+                        format!("{}.sealing", path()),
                         Problem::UnknownMeasure {
                             id: sealing.clone(),
                         },
@@ -318,7 +362,7 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
                 };
                 let MeasureKind::Sealing { .. } = &sealed.kind else {
                     return Err(EngineError::invalid(
-                        format!("{path}.sealing"),
+                        format!("{}.sealing", path()),
                         Problem::NotASealing {
                             id: sealing.clone(),
                         },
@@ -326,10 +370,10 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
                 };
                 // A unit that did not initiate the sealing may still ask: the request is
                 // forwarded to the initiating units (see `evaluation::notices`).
-                known_unit(requesting_unit, "requesting_unit")?;
+                known_unit(requesting_unit, &|| "requesting_unit".into())?;
                 if measure.period.from < sealed.period.from {
                     return Err(EngineError::invalid(
-                        format!("{path}.period.from"),
+                        format!("{}.period.from", path()),
                         Problem::UnlockBeforeSealing {
                             sealing_start: sealed.period.from,
                         },
@@ -339,9 +383,9 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
             MeasureKind::LoginLock | MeasureKind::LoginUnlock => {}
             MeasureKind::ExtendedAccessChild { access_unit }
             | MeasureKind::ExtendedAccessGuardian { access_unit, .. } => {
-                known_unit(access_unit, "access_unit")?;
+                known_unit(access_unit, &|| "access_unit".into())?;
                 if let MeasureKind::ExtendedAccessGuardian { guardian, .. } = &measure.kind {
-                    known_guardian(guardian, "guardian")?;
+                    known_guardian(guardian, &|| "guardian".into())?;
                 }
                 // Outside the window the rule set gives (13–15) the measure has no
                 // effect; the evaluation warns about it rather than refusing the case.
@@ -351,16 +395,16 @@ pub fn validate_case_all(case: &Case, reference: NaiveDate) -> Result<CaseFacts,
                 investigation_until,
                 category,
             } => {
-                known_unit(note_unit, "note_unit")?;
+                known_unit(note_unit, &|| "note_unit".into())?;
                 if category.trim().is_empty() {
                     return Err(EngineError::invalid(
-                        format!("{path}.category"),
+                        format!("{}.category", path()),
                         Problem::Empty,
                     ));
                 }
                 if investigation_until.is_some_and(|until| until < measure.period.from) {
                     return Err(EngineError::invalid(
-                        format!("{path}.investigation_until"),
+                        format!("{}.investigation_until", path()),
                         Problem::EndsBeforeStart {
                             from: measure.period.from,
                             to: investigation_until.unwrap_or(measure.period.from),
