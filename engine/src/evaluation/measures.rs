@@ -167,7 +167,19 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
     pub fn new(case: &'c Case, facts: &CaseFacts, rules: &RuleChoice<'r>) -> MeasureIndex<'r, 'c> {
         let guardian_index = |id: &str| case.guardians.iter().position(|g| g.id == id);
         // INVARIANT: unit ids are unique in a valid case, so an id names one index.
-        let unit_index = |id: &str| case.care_units.iter().position(|u| u.id == id);
+        // Sorted once and searched: every extended access, exception note and unit sealing
+        // names a unit, and a scan of 50 units per measure cost more than judging it.
+        let mut units_by_id: Vec<(&str, usize)> = case
+            .care_units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
+        units_by_id.sort_unstable();
+        let unit_index = |id: &str| {
+            let found = units_by_id.binary_search_by(|(known, _)| (*known).cmp(id));
+            found.ok().map(|i| units_by_id[i].1)
+        };
         // The liftings, unlocks and unlock requests, each sorted by date once.
         let mut lifts: Vec<(usize, NaiveDate, &Measure)> = Vec::new();
         let mut login_unlocks: Vec<(NaiveDate, &Measure)> = Vec::new();
@@ -190,13 +202,17 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
         login_unlocks.sort_by_key(|(date, _)| *date);
         unlock_requests.sort_by_key(|(sealing, date, _)| (*sealing, *date));
 
+        // Sized for the case at once (a measure adds at most one of each, but a blocking of
+        // both guardians two blockings): growing them one push at a time cost more
+        // allocations than the rest of the index.
+        let measures = case.measures.len();
         let mut index = MeasureIndex {
-            blockings: Vec::new(),
-            sealings: Vec::new(),
-            login_locks: Vec::new(),
+            blockings: Vec::with_capacity(2 * measures),
+            sealings: Vec::with_capacity(measures),
+            login_locks: Vec::with_capacity(measures),
             forwarded_unlocks: Vec::new(),
             carried_over: Vec::new(),
-            extended_access: Vec::new(),
+            extended_access: Vec::with_capacity(measures),
             units: case
                 .care_units
                 .iter()

@@ -220,6 +220,7 @@ pub(crate) struct JournalState {
 
 /// One cell decided: its outcome, and what the restrictions took away. Its reasons are in
 /// the `Scratch` it was decided with.
+#[derive(Clone)]
 pub(crate) struct Decision<'r> {
     pub outcome: Outcome<'r>,
     pub hint: Option<ContrastiveHint>,
@@ -272,18 +273,22 @@ impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
 
     fn evaluation(&self) -> Evaluation<'r> {
         let mut scratch = Scratch::default();
+        let mut decided = Vec::new();
         let actors = self
             .layout
             .actors
             .iter()
-            .map(|actor| ActorAccess {
-                actor: actor.actor.clone(),
-                label: actor.label.clone(),
-                cells: self
-                    .layout
-                    .capabilities(actor.who)
-                    .map(|target| self.cell(actor.who, target, &mut scratch))
-                    .collect(),
+            .map(|actor| {
+                decided.clear();
+                ActorAccess {
+                    actor: actor.actor.clone(),
+                    label: actor.label.clone(),
+                    cells: self
+                        .layout
+                        .capabilities(actor.who)
+                        .map(|target| self.cell(actor.who, target, &mut scratch, &mut decided))
+                        .collect(),
+                }
             })
             .collect();
         Evaluation {
@@ -297,9 +302,27 @@ impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
         }
     }
 
-    /// One cell of the public answer: decided, then copied out of the scratch buffers.
-    fn cell(&self, who: Who, target: Target<'_, 'c>, scratch: &mut Scratch<'r, 'c>) -> Cell<'r> {
-        let Decision { outcome, hint } = self.decide(who, &self.on(who, target), scratch);
+    /// One cell of the public answer, copied out of the decision of what it reads (`On`):
+    /// `decided` holds the current actor's decisions so far, so of 50 units in the same
+    /// state only the first is decided (see the INVARIANT on `decide`).
+    fn cell(
+        &self,
+        who: Who,
+        target: Target<'_, 'c>,
+        scratch: &mut Scratch<'r, 'c>,
+        decided: &mut Vec<(On, Decision<'r>, Vec<Reason<'r>>)>,
+    ) -> Cell<'r> {
+        let on = self.on(who, target);
+        let (Decision { outcome, hint }, reasons) =
+            match decided.iter().find(|(seen, ..)| *seen == on) {
+                Some((_, decision, reasons)) => (decision.clone(), reasons.clone()),
+                None => {
+                    let decision = self.decide(who, &on, scratch);
+                    let reasons = scratch.reasons.clone();
+                    decided.push((on, decision.clone(), reasons.clone()));
+                    (decision, reasons)
+                }
+            };
         let mut filters = Vec::new();
         if let (Outcome::Allowed, Target::Journal(journal)) = (&outcome, target) {
             scratch.filters.clear();
@@ -309,7 +332,7 @@ impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
         Cell {
             capability: target.capability(),
             outcome,
-            reasons: scratch.reasons.clone(),
+            reasons,
             hint,
             filters,
         }
