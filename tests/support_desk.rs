@@ -179,7 +179,7 @@ async fn a_greyed_name_in_vgr_is_a_blocking_with_the_screen_text_and_the_standar
         answer.starts_with("Ditt barns journal är för närvarande blockerad"),
         "{answer}"
     );
-    assert!(text_in(&blocking, "[data-testid=cause-guidance]").contains("Orden är anpassade"));
+    assert!(text_in(&blocking, ".answer-label").contains("\"förseglad\" → \"blockerad\""));
     // The greyed name is read from another region's routine, and the view says so.
     let sources = text_in(&blocking, ".cause-more-sources");
     assert!(sources.contains("Tolkat"), "{sources}");

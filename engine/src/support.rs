@@ -933,13 +933,6 @@ impl<'r> Writer<'r> {
                             MeasureType::Blocking => adapt_wording(text, &blocking),
                             _ => (text.to_string(), Vec::new()),
                         };
-                        if !changes.is_empty() {
-                            guidance.push(format!(
-                                "Regelverkets standardsvar talar om försegling. Orden är anpassade till {}: {}.",
-                                crate::documents::lower_first(measure_type.name_sv()),
-                                changes.join(", ")
-                            ));
-                        }
                         sources.push(self.cited(ParameterId::StandardAnswer));
                         answer = Some(Answer {
                             text: adapted,

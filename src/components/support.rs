@@ -26,7 +26,7 @@ pub fn SupportDesk() -> impl IntoView {
             <h2 id="support-heading">"Supporten: vad ser vårdnadshavaren – och vad svarar jag?"</h2>
             <p class="support-intro">
                 "Fyll i det vårdnadshavaren berättar. Insyn visar varje orsak som stämmer med regionens regler, "
-                "om du får berätta den och vad du kan svara. Fallet i sidopanelen används inte här."
+                "om du får berätta den och vad du kan svara."
             </p>
             <CallDetails/>
             <PossibleCauses/>
@@ -144,24 +144,28 @@ fn ChildAgeField() -> impl IntoView {
         <fieldset class="support-field support-child">
             <legend>"Barnet"</legend>
             <div class="support-toggle">
-                <input
-                    type="radio"
-                    name="support-age-given"
-                    id="support-given-age"
-                    data-testid="support-given-age"
-                    prop:checked=move || given() == AgeGiven::Age
-                    on:change=move |_| choose(AgeGiven::Age)
-                />
-                <label for="support-given-age">"Ålder"</label>
-                <input
-                    type="radio"
-                    name="support-age-given"
-                    id="support-given-birth-date"
-                    data-testid="support-given-birth-date"
-                    prop:checked=move || given() == AgeGiven::BirthDate
-                    on:change=move |_| choose(AgeGiven::BirthDate)
-                />
-                <label for="support-given-birth-date">"Födelsedatum"</label>
+                <span class="support-toggle-option">
+                    <input
+                        type="radio"
+                        name="support-age-given"
+                        id="support-given-age"
+                        data-testid="support-given-age"
+                        prop:checked=move || given() == AgeGiven::Age
+                        on:change=move |_| choose(AgeGiven::Age)
+                    />
+                    <label for="support-given-age">"Ålder"</label>
+                </span>
+                <span class="support-toggle-option">
+                    <input
+                        type="radio"
+                        name="support-age-given"
+                        id="support-given-birth-date"
+                        data-testid="support-given-birth-date"
+                        prop:checked=move || given() == AgeGiven::BirthDate
+                        on:change=move |_| choose(AgeGiven::BirthDate)
+                    />
+                    <label for="support-given-birth-date">"Födelsedatum"</label>
+                </span>
             </div>
             {field}
         </fieldset>
@@ -336,6 +340,22 @@ fn CauseList(
     });
     let footer = format!("{} · samtalet den {}", rule_set.title, date_sv(call.date));
     let count = answer.causes.len();
+    // With several causes, the names and whether each may be told at a glance first.
+    let overview = (count > 1).then(|| {
+        let items = answer
+            .causes
+            .iter()
+            .map(|cause| {
+                view! {
+                    <li>
+                        {cause.name_sv.clone()} " – "
+                        <span class="overview-told">{cause.disclosure.label_sv()}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="support-overview" data-testid="support-overview">{items}</ul> }
+    });
     let heading = match count {
         1 => "En möjlig orsak".to_string(),
         n => format!("{n} möjliga orsaker"),
@@ -357,6 +377,7 @@ fn CauseList(
             <p class="support-child-line" data-testid="support-child-line">{child}</p>
             {compared.map(|line| view! { <p class="support-compared">{line}</p> })}
             {empty}
+            {overview}
             <ol class="support-causes" data-testid="support-causes">{cards}</ol>
         </section>
     }
@@ -419,7 +440,7 @@ pub fn CauseCard(
     };
     let disclosure_source = cause
         .disclosure_citation
-        .map(|citation| view! { <CitedLine citation=citation rule_set=rule_set/> });
+        .map(|citation| view! { <CitedLine citation=citation rule_set=rule_set brief=true/> });
     let guidance = (!cause.guidance_sv.is_empty()).then(|| {
         let items = cause
             .guidance_sv
@@ -438,7 +459,7 @@ pub fn CauseCard(
         let count = more.len();
         let lines = more
             .into_iter()
-            .map(|cited| view! { <CitedLine citation=cited.citation rule_set=rule_set/> })
+            .map(|cited| view! { <CitedLine citation=cited.citation rule_set=rule_set brief=false/> })
             .collect_view();
         view! {
             <details class="cause-more-sources">
@@ -459,7 +480,7 @@ pub fn CauseCard(
             {guidance}
             {answer}
             <p class="cause-why" data-testid="cause-why"><strong>"Varför: "</strong>{cause.explanation_sv.clone()}</p>
-            {decisive.map(|cited| view! { <CitedLine citation=cited.citation rule_set=rule_set/> })}
+            {decisive.map(|cited| view! { <CitedLine citation=cited.citation rule_set=rule_set brief=false/> })}
             {more}
         </article>
     }
@@ -471,9 +492,13 @@ fn AnswerBox(text: String, source: AnswerSource, footer: String) -> impl IntoVie
     let state = use_app_state();
     let shown = NodeRef::<leptos::html::Div>::new();
     let status = RwSignal::new(String::new());
-    let label = match source {
-        AnswerSource::StandardAnswer { .. } => "Standardsvar att lämna",
-        AnswerSource::Rule => "Svar att lämna",
+    let label = match &source {
+        AnswerSource::StandardAnswer { changes } if !changes.is_empty() => format!(
+            "Standardsvar att lämna, med orden anpassade till åtgärden ({})",
+            changes.join(", ")
+        ),
+        AnswerSource::StandardAnswer { .. } => "Standardsvar att lämna".to_string(),
+        AnswerSource::Rule => "Svar att lämna".to_string(),
     };
     let copied = text.clone();
     let copy = move |_| {
@@ -516,23 +541,43 @@ fn AnswerBox(text: String, source: AnswerSource, footer: String) -> impl IntoVie
     }
 }
 
-/// A rule's quoted line, its source as staff know it, and how sure it is, in words.
+/// A rule's quoted line, its source as staff know it, and how sure it is, in words (`brief`:
+/// the line and its source only).
 #[component]
-fn CitedLine(citation: &'static Citation, rule_set: &'static RuleSet) -> impl IntoView {
+fn CitedLine(
+    citation: &'static Citation,
+    rule_set: &'static RuleSet,
+    brief: bool,
+) -> impl IntoView {
     let (class, certainty) = certainty_mark(citation.certainty);
     let quote = (!citation.quote.trim().is_empty()).then(|| citation.quote.clone());
     let inherited = citation
         .inherited_from
         .as_ref()
         .map(|_| " · gäller alla regioner (nationell baslinje)");
+    // The note (why a line is read so, or a caveat) on request: it can be long.
+    let note_label = match citation.certainty {
+        insyn_engine::rule_set::Certainty::Stated => "Mer om källan",
+        _ => "Varför tolkat?",
+    };
+    let how_sure = (!brief).then(|| {
+        view! {
+            <p class=format!("cited-certainty {class}")>{certainty}{inherited}</p>
+            {citation.note.clone().map(|n| view! {
+                <details class="cited-note">
+                    <summary>{note_label}</summary>
+                    <p>{n}</p>
+                </details>
+            })}
+        }
+    });
     view! {
         <div class="cited-line">
             {quote.map(|q| view! { <blockquote lang="sv">{q}</blockquote> })}
             <p class="cited-source">
                 "Källa: " {source_name(rule_set, &citation.source)}
             </p>
-            <p class=format!("cited-certainty {class}")>{certainty}{inherited}</p>
-            {citation.note.clone().map(|n| view! { <p class="cited-note">{n}</p> })}
+            {how_sure}
         </div>
     }
 }
