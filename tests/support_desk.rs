@@ -84,11 +84,14 @@ async fn the_view_asks_for_what_it_lacks_before_it_answers() {
         page.text("[data-testid=support-waiting]"),
         "Ange barnets ålder."
     );
+    let field = page.get("[data-testid=support-age]");
     page.type_into("[data-testid=support-age]", "13").await;
     assert_eq!(
         page.text("[data-testid=support-waiting]"),
         "Välj vad vårdnadshavaren beskriver."
     );
+    // Typing does not redraw the field, so it keeps the focus and the next digit.
+    assert!(field.is_same_node(Some(&page.get("[data-testid=support-age]"))));
     page.type_into("[data-testid=support-age]", "tretton").await;
     assert!(page
         .text("#support-age-problem")

@@ -7,16 +7,17 @@
 
 use std::time::Duration;
 
-use insyn_engine::rule_set::{Citation, RuleSet};
+use insyn_engine::rule_set::{Certainty, Citation, RuleSet};
 use insyn_engine::support::{
-    date_sv, possible_causes, AnswerSource, Call, Cause, ChildAge, CitedRule, Disclosure,
-    Observation, PossibleCause, SupportAnswer,
+    date_sv, possible_causes, AnswerSource, Call, Cause, ChildAge, Disclosure, Observation,
+    PossibleCause, SupportAnswer,
 };
 use leptos::prelude::*;
 
 use crate::components::citation::certainty_mark;
 use crate::components::clipboard::{copy_text, CopyResult};
 use crate::components::date_input::DateEntry;
+use crate::components::markup::Markup;
 use crate::state::{use_app_state, AgeGiven, PrintedAnswer, SupportCall};
 
 #[component]
@@ -74,25 +75,20 @@ fn CallDetails() -> impl IntoView {
 #[component]
 fn ChildAgeField() -> impl IntoView {
     let call = use_app_state().support_call;
-    let given = move || call.with(|c| c.age_given);
-    let choose = move |age_given: AgeGiven| call.update(|c| c.age_given = age_given);
-    let age_problem = RwSignal::new(None::<&'static str>);
-    let birth_problem = RwSignal::new(None::<String>);
-    let read_age = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let age = text.trim().parse::<u8>().ok();
-        age_problem.set(match (text.trim().is_empty(), age) {
-            (false, None) => Some("Ange åldern i hela år, till exempel 13."),
-            _ => None,
-        });
-        call.update(|c| c.age = age);
+    let given =
+        move |age_given: AgeGiven| Signal::derive(move || call.with(|c| c.age_given == age_given));
+    let choose = move |age_given: AgeGiven| {
+        Callback::new(move |()| call.update(|c| c.age_given = age_given))
     };
-    let read_birth = move |input: web_sys::HtmlInputElement| {
-        if !input.is_connected() {
-            return;
-        }
+    let read_age = Callback::new(move |input: web_sys::HtmlInputElement| {
+        let text = input.value();
+        let age = text.trim().parse::<u8>().ok();
+        call.update(|c| c.age = age);
+        (!text.trim().is_empty() && age.is_none())
+            .then(|| "Ange åldern i hela år, till exempel 13.".to_string())
+    });
+    let read_birth = Callback::new(move |input: web_sys::HtmlInputElement| {
         let entry = DateEntry::read(&input);
-        birth_problem.set(entry.problem_sv(true));
         let date = match entry {
             DateEntry::Date(date) => Some(date),
             _ => None,
@@ -100,71 +96,41 @@ fn ChildAgeField() -> impl IntoView {
         if call.with_untracked(|c| c.birth_date) != date {
             call.update(|c| c.birth_date = date);
         }
-    };
-    let field = move || {
-        match given() {
+        entry.problem_sv(true)
+    });
+    // Only a change of how the age is given redraws the field: typing must keep its focus.
+    let age_given = Memo::new(move |_| call.with(|c| c.age_given));
+    let field = move || match call.with(|c| c.age_given) {
         AgeGiven::Age => view! {
-            <label for="support-age">"Ålder i hela år"</label>
-            <input
+            <CallField
                 id="support-age"
-                data-testid="support-age"
-                type="text"
-                inputmode="numeric"
-                autocomplete="off"
-                size="4"
-                aria-describedby="support-age-problem"
-                prop:value=move || call.with_untracked(|c| c.age.map(|a| a.to_string()).unwrap_or_default())
-                on:input=read_age
+                label="Ålder i hela år"
+                numeric=true
+                value=call.with_untracked(|c| c.age.map(|a| a.to_string()).unwrap_or_default())
+                read=read_age
             />
-            <p id="support-age-problem" class="field-problem" role="status">
-                {move || age_problem.get()}
-            </p>
-        }
-        .into_any(),
+        },
         AgeGiven::BirthDate => view! {
-            <label for="support-birth-date">"Födelsedatum"</label>
-            <input
+            <CallField
                 id="support-birth-date"
-                data-testid="support-birth-date"
-                type="date"
-                aria-describedby="support-birth-problem"
-                prop:value=move || call.with_untracked(|c| c.birth_date.map(|d| d.to_string()).unwrap_or_default())
-                on:input=move |ev| read_birth(event_target(&ev))
-                on:change=move |ev| read_birth(event_target(&ev))
-                on:blur=move |ev| read_birth(event_target(&ev))
+                label="Födelsedatum"
+                numeric=false
+                value=call.with_untracked(|c| c.birth_date.map(|d| d.to_string()).unwrap_or_default())
+                read=read_birth
             />
-            <p id="support-birth-problem" class="field-problem" role="status">
-                {move || birth_problem.get()}
-            </p>
-        }
-        .into_any(),
-    }
+        },
     };
     view! {
         <fieldset class="support-field support-child">
             <legend>"Barnet"</legend>
             <div class="support-toggle">
                 <span class="support-toggle-option">
-                    <input
-                        type="radio"
-                        name="support-age-given"
-                        id="support-given-age"
-                        data-testid="support-given-age"
-                        prop:checked=move || given() == AgeGiven::Age
-                        on:change=move |_| choose(AgeGiven::Age)
-                    />
-                    <label for="support-given-age">"Ålder"</label>
+                    <Radio name="support-age-given" id="support-given-age".into() label="Ålder"
+                        checked=given(AgeGiven::Age) choose=choose(AgeGiven::Age)/>
                 </span>
                 <span class="support-toggle-option">
-                    <input
-                        type="radio"
-                        name="support-age-given"
-                        id="support-given-birth-date"
-                        data-testid="support-given-birth-date"
-                        prop:checked=move || given() == AgeGiven::BirthDate
-                        on:change=move |_| choose(AgeGiven::BirthDate)
-                    />
-                    <label for="support-given-birth-date">"Födelsedatum"</label>
+                    <Radio name="support-age-given" id="support-given-birth-date".into() label="Födelsedatum"
+                        checked=given(AgeGiven::BirthDate) choose=choose(AgeGiven::BirthDate)/>
                 </span>
             </div>
             {field}
@@ -176,36 +142,86 @@ fn ChildAgeField() -> impl IntoView {
 #[component]
 fn CallDateField() -> impl IntoView {
     let call = use_app_state().support_call;
-    let problem = RwSignal::new(None::<String>);
-    let read = move |input: web_sys::HtmlInputElement| {
-        if !input.is_connected() {
-            return;
-        }
+    let read = Callback::new(move |input: web_sys::HtmlInputElement| {
         let entry = DateEntry::read(&input);
-        problem.set(entry.problem_sv(true));
         if let DateEntry::Date(date) = entry {
             if call.with_untracked(|c| c.date) != date {
                 call.update(|c| c.date = date);
             }
         }
-    };
+        entry.problem_sv(true)
+    });
     view! {
         <div class="support-field">
-            <label for="support-call-date">"Samtalet den"</label>
-            <input
+            <CallField
                 id="support-call-date"
-                data-testid="support-call-date"
-                type="date"
-                aria-describedby="support-call-date-problem"
-                prop:value=move || call.with_untracked(|c| c.date.to_string())
-                on:input=move |ev| read(event_target(&ev))
-                on:change=move |ev| read(event_target(&ev))
-                on:blur=move |ev| read(event_target(&ev))
+                label="Samtalet den"
+                numeric=false
+                value=call.with_untracked(|c| c.date.to_string())
+                read=read
             />
-            <p id="support-call-date-problem" class="field-problem" role="status">
-                {move || problem.get()}
-            </p>
         </div>
+    }
+}
+
+/// One labelled field of the call: a date, or (`numeric`) a number typed as text. `read`
+/// takes what the field holds and returns the problem to show beside it, if any; it is
+/// called on every event that may follow a change (see `date_input`).
+#[component]
+fn CallField(
+    id: &'static str,
+    label: &'static str,
+    numeric: bool,
+    value: String,
+    read: Callback<web_sys::HtmlInputElement, Option<String>>,
+) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let problem_id = format!("{id}-problem");
+    // A focused input taken out of the page (the other way of giving the age chosen)
+    // still hears `blur`; by then what it would write to may be gone.
+    let take = move |input: web_sys::HtmlInputElement| {
+        if input.is_connected() {
+            problem.set(read.run(input));
+        }
+    };
+    view! {
+        <label for=id>{label}</label>
+        <input
+            id=id
+            data-testid=id
+            type=if numeric { "text" } else { "date" }
+            inputmode=numeric.then_some("numeric")
+            autocomplete="off"
+            aria-describedby=problem_id.clone()
+            prop:value=value
+            on:input=move |ev| take(event_target(&ev))
+            on:change=move |ev| take(event_target(&ev))
+            on:keyup=move |ev| take(event_target(&ev))
+            on:blur=move |ev| take(event_target(&ev))
+        />
+        <p id=problem_id class="field-problem" role="status">{move || problem.get()}</p>
+    }
+}
+
+/// A radio button with its label.
+#[component]
+fn Radio(
+    name: &'static str,
+    id: String,
+    label: &'static str,
+    checked: Signal<bool>,
+    choose: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <input
+            type="radio"
+            name=name
+            id=id.clone()
+            data-testid=id.clone()
+            prop:checked=checked
+            on:change=move |_| choose.run(())
+        />
+        <label for=id>{label}</label>
     }
 }
 
@@ -216,18 +232,12 @@ fn ObservationChoice() -> impl IntoView {
     let options = Observation::ALL
         .into_iter()
         .map(|observation| {
-            let id = format!("support-observation-{}", observation.key());
+            let checked = Signal::derive(move || call.with(|c| c.observation == Some(observation)));
+            let choose = Callback::new(move |()| call.update(|c| c.observation = Some(observation)));
             view! {
                 <div class="support-option">
-                    <input
-                        type="radio"
-                        name="support-observation"
-                        id=id.clone()
-                        data-testid=id.clone()
-                        prop:checked=move || call.with(|c| c.observation == Some(observation))
-                        on:change=move |_| call.update(|c| c.observation = Some(observation))
-                    />
-                    <label for=id>{observation.label_sv()}</label>
+                    <Radio name="support-observation" id=format!("support-observation-{}", observation.key())
+                        label=observation.label_sv() checked=checked choose=choose/>
                 </div>
             }
         })
@@ -241,7 +251,7 @@ fn ObservationChoice() -> impl IntoView {
 }
 
 /// What Insyn can say about the call so far.
-#[derive(Clone, PartialEq)]
+#[cfg_attr(test, derive(PartialEq))]
 enum Reply {
     /// Something is missing; the text says what.
     Incomplete(&'static str),
@@ -276,8 +286,9 @@ fn reply(catalog: &'static insyn_engine::Catalog, call: &SupportCall) -> Reply {
 #[component]
 fn PossibleCauses() -> impl IntoView {
     let state = use_app_state();
-    let replied = Memo::new(move |_| state.support_call.with(|call| reply(state.catalog, call)));
-    move || match replied.get() {
+    // Read by this view alone, so a plain closure: a memo would compare whole answers.
+    let replied = move || state.support_call.with(|call| reply(state.catalog, call));
+    move || match replied() {
         Reply::Incomplete(missing) => view! {
             <p class="support-waiting" data-testid="support-waiting">{missing}</p>
         }
@@ -402,7 +413,8 @@ pub fn cause_key(cause: &Cause) -> String {
 
 /// One cause: what the caller sees, whether it may be told, what to keep in mind, the
 /// answer to give, and why, with the line it rests on. `level` is its heading's level (4 in
-/// "Supporten", 5 inside a guardian's card).
+/// "Supporten", 5 inside a guardian's card). All but the answer is static text, written as
+/// markup (see `markup`): as view nodes it cost the wasm several KB.
 #[component]
 pub fn CauseCard(
     cause: PossibleCause<'static>,
@@ -412,78 +424,98 @@ pub fn CauseCard(
     footer: String,
 ) -> impl IntoView {
     let key = cause_key(&cause.cause);
-    let name = cause.name_sv.clone();
-    let heading = if level == 4 {
-        view! { <h4 class="cause-name">{name.clone()}</h4> }.into_any()
-    } else {
-        view! { <h5 class="cause-name">{name.clone()}</h5> }.into_any()
-    };
-    let screen = cause.screen_text.clone().map(|text| {
-        view! {
-            <p class="cause-screen" data-testid="cause-screen">
-                "Vårdnadshavaren ser texten " <q lang="sv">{text}</q>
-            </p>
-        }
-    });
-    let (icon, told) = match cause.disclosure {
-        Disclosure::May => ("✔", "Du kan berätta det för vårdnadshavaren."),
+    let head = card_head(&cause, rule_set, level);
+    let tail = card_tail(&cause, rule_set);
+    let answer = cause
+        .answer
+        .map(|answer| view! { <AnswerBox text=answer.text source=answer.source footer=footer/> });
+    view! {
+        <article class="cause-card" data-testid="cause" data-cause=key>
+            <div inner_html=head></div>
+            {answer}
+            <div inner_html=tail></div>
+        </article>
+    }
+}
+
+/// The name, what the caller sees on the screen, whether it may be told (and the line that
+/// says so), and what staff should keep in mind.
+fn card_head(cause: &PossibleCause, rule_set: &RuleSet, level: u8) -> String {
+    let mut m = Markup::default();
+    let heading = if level == 4 { "h4" } else { "h5" };
+    m.element(heading, &[("class", "cause-name")], &cause.name_sv);
+    if let Some(text) = &cause.screen_text {
+        m.open(
+            "p",
+            &[("class", "cause-screen"), ("data-testid", "cause-screen")],
+        );
+        m.text("Vårdnadshavaren ser texten ");
+        m.element("q", &[("lang", "sv")], text);
+        m.close("p");
+    }
+    let (class, icon, told) = match cause.disclosure {
+        Disclosure::May => ("cause-disclosure may", "✔", "Du kan berätta det för vårdnadshavaren."),
         Disclosure::NotAlways => (
+            "cause-disclosure not-always",
             "⚠",
             "Vårdnadshavare informeras inte alltid om åtgärden. Berätta inte mer än svaret nedan säger.",
         ),
-        Disclosure::MayNot => ("✖", "Berätta inte om det för vårdnadshavaren."),
+        Disclosure::MayNot => ("cause-disclosure may-not", "✖", "Berätta inte om det för vårdnadshavaren."),
     };
-    let disclosure_class = match cause.disclosure {
-        Disclosure::May => "cause-disclosure may",
-        Disclosure::NotAlways => "cause-disclosure not-always",
-        Disclosure::MayNot => "cause-disclosure may-not",
-    };
-    let disclosure_source = cause
-        .disclosure_citation
-        .map(|citation| view! { <CitedLine citation=citation rule_set=rule_set brief=true/> });
-    let guidance = (!cause.guidance_sv.is_empty()).then(|| {
-        let items = cause
-            .guidance_sv
-            .iter()
-            .map(|line| view! { <li>{line.clone()}</li> })
-            .collect_view();
-        view! { <ul class="cause-guidance" data-testid="cause-guidance">{items}</ul> }
-    });
-    let answer = cause.answer.clone().map(|answer| {
-        view! { <AnswerBox text=answer.text source=answer.source footer=footer/> }
-    });
-    let mut sources = cause.sources.clone().into_iter();
-    let decisive = sources.next();
-    let more: Vec<CitedRule<'static>> = sources.collect();
-    let more = (!more.is_empty()).then(|| {
-        let count = more.len();
-        let lines = more
-            .into_iter()
-            .map(|cited| view! { <CitedLine citation=cited.citation rule_set=rule_set brief=false/> })
-            .collect_view();
-        view! {
-            <details class="cause-more-sources">
-                <summary>{format!("Fler källor ({count})")}</summary>
-                {lines}
-            </details>
-        }
-    });
-    view! {
-        <article class="cause-card" data-testid="cause" data-cause=key>
-            {heading}
-            {screen}
-            <p class=disclosure_class data-testid="cause-disclosure">
-                <span class="cause-icon" aria-hidden="true">{icon}</span>
-                " " <strong>{cause.disclosure.label_sv()}</strong> ". " {told}
-            </p>
-            {disclosure_source}
-            {guidance}
-            {answer}
-            <p class="cause-why" data-testid="cause-why"><strong>"Varför: "</strong>{cause.explanation_sv.clone()}</p>
-            {decisive.map(|cited| view! { <CitedLine citation=cited.citation rule_set=rule_set brief=false/> })}
-            {more}
-        </article>
+    m.open(
+        "p",
+        &[("class", class), ("data-testid", "cause-disclosure")],
+    );
+    m.element(
+        "span",
+        &[("class", "cause-icon"), ("aria-hidden", "true")],
+        icon,
+    );
+    m.text(" ");
+    m.element("strong", &[], cause.disclosure.label_sv());
+    m.text(". ");
+    m.text(told);
+    m.close("p");
+    if let Some(citation) = cause.disclosure_citation {
+        cited_line(&mut m, rule_set, citation, true);
     }
+    if !cause.guidance_sv.is_empty() {
+        m.open(
+            "ul",
+            &[
+                ("class", "cause-guidance"),
+                ("data-testid", "cause-guidance"),
+            ],
+        );
+        for line in &cause.guidance_sv {
+            m.element("li", &[], line);
+        }
+        m.close("ul");
+    }
+    m.finish()
+}
+
+/// Why, with the decisive rule's line, and the other rules the cause rests on folded.
+fn card_tail(cause: &PossibleCause, rule_set: &RuleSet) -> String {
+    let mut m = Markup::default();
+    m.open("p", &[("class", "cause-why"), ("data-testid", "cause-why")]);
+    m.element("strong", &[], "Varför: ");
+    m.text(&cause.explanation_sv);
+    m.close("p");
+    let mut sources = cause.sources.iter();
+    if let Some(decisive) = sources.next() {
+        cited_line(&mut m, rule_set, decisive.citation, false);
+    }
+    let more = sources.len();
+    if more > 0 {
+        m.open("details", &[("class", "cause-more-sources")]);
+        m.element("summary", &[], &format!("Fler källor ({more})"));
+        for cited in sources {
+            cited_line(&mut m, rule_set, cited.citation, false);
+        }
+        m.close("details");
+    }
+    m.finish()
 }
 
 /// The answer, with buttons to copy it and to print it on its own.
@@ -542,44 +574,41 @@ fn AnswerBox(text: String, source: AnswerSource, footer: String) -> impl IntoVie
 }
 
 /// A rule's quoted line, its source as staff know it, and how sure it is, in words (`brief`:
-/// the line and its source only).
-#[component]
-fn CitedLine(
-    citation: &'static Citation,
-    rule_set: &'static RuleSet,
-    brief: bool,
-) -> impl IntoView {
-    let (class, certainty) = certainty_mark(citation.certainty);
-    let quote = (!citation.quote.trim().is_empty()).then(|| citation.quote.clone());
-    let inherited = citation
-        .inherited_from
-        .as_ref()
-        .map(|_| " · gäller alla regioner (nationell baslinje)");
-    // The note (why a line is read so, or a caveat) on request: it can be long.
-    let note_label = match citation.certainty {
-        insyn_engine::rule_set::Certainty::Stated => "Mer om källan",
-        _ => "Varför tolkat?",
-    };
-    let how_sure = (!brief).then(|| {
-        view! {
-            <p class=format!("cited-certainty {class}")>{certainty}{inherited}</p>
-            {citation.note.clone().map(|n| view! {
-                <details class="cited-note">
-                    <summary>{note_label}</summary>
-                    <p>{n}</p>
-                </details>
-            })}
-        }
-    });
-    view! {
-        <div class="cited-line">
-            {quote.map(|q| view! { <blockquote lang="sv">{q}</blockquote> })}
-            <p class="cited-source">
-                "Källa: " {source_name(rule_set, &citation.source)}
-            </p>
-            {how_sure}
-        </div>
+/// the line and its source only). The note (why a line is read so, or a caveat) folds: it
+/// can be long.
+fn cited_line(m: &mut Markup, rule_set: &RuleSet, citation: &Citation, brief: bool) {
+    m.open("div", &[("class", "cited-line")]);
+    if !citation.quote.trim().is_empty() {
+        m.element("blockquote", &[("lang", "sv")], &citation.quote);
     }
+    m.element(
+        "p",
+        &[("class", "cited-source")],
+        &format!("Källa: {}", source_name(rule_set, &citation.source)),
+    );
+    if !brief {
+        let (class, certainty) = certainty_mark(citation.certainty);
+        let mut how_sure = certainty.to_string();
+        if citation.inherited_from.is_some() {
+            how_sure.push_str(" · gäller alla regioner (nationell baslinje)");
+        }
+        m.element(
+            "p",
+            &[("class", &format!("cited-certainty {class}"))],
+            &how_sure,
+        );
+        if let Some(note) = &citation.note {
+            m.open("details", &[("class", "cited-note")]);
+            let label = match citation.certainty {
+                Certainty::Stated => "Mer om källan",
+                _ => "Varför tolkat?",
+            };
+            m.element("summary", &[], label);
+            m.element("p", &[], note);
+            m.close("details");
+        }
+    }
+    m.close("div");
 }
 
 /// A source by its title and date, as staff know it; a web page also by its address.
