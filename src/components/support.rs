@@ -100,7 +100,7 @@ fn ChildAgeField() -> impl IntoView {
     });
     // Only a change of how the age is given redraws the field: typing must keep its focus.
     let age_given = Memo::new(move |_| call.with(|c| c.age_given));
-    let field = move || match call.with(|c| c.age_given) {
+    let field = move || match age_given.get() {
         AgeGiven::Age => view! {
             <CallField
                 id="support-age"
