@@ -24,7 +24,8 @@ async function callAbout(session, { region, age, observation }) {
   const { page } = session;
   await openTab(page, 'support');
   if (region) await page.locator(tid('support-region')).selectOption(region);
-  await page.locator(tid('support-age')).fill(String(age));
+  // Key by key, as staff type: the field must keep its focus between the digits.
+  await page.locator(tid('support-age')).pressSequentially(String(age));
   await page.locator(tid(`support-observation-${observation}`)).check();
   await page.locator(tid('support-result')).waitFor();
 }
