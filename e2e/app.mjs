@@ -38,7 +38,7 @@ export const TODAY = '2026-11-23';
 /** The training case open when the app starts. */
 export const EXAMPLE_CASE = 'normal-family';
 
-export const TABS = ['situation', 'decide', 'documents', 'timeline', 'compare', 'guardian-view', 'rule-sets'];
+export const TABS = ['situation', 'decide', 'documents', 'timeline', 'compare', 'guardian-view', 'support', 'rule-sets'];
 
 /** `[data-testid="…"]`, quoted, since some test ids contain ":". */
 export const tid = (id) => `[data-testid="${id}"]`;

@@ -1,9 +1,10 @@
 // Full-page screenshots of every view, for looking at the UI (not a test):
 // the example case, the one-guardian-risk-blocking case on 2026-11-23, a case
 // with notices (a blocking that cannot take effect, a forwarded unlock request,
-// a "BUP" unit without a kind) and the protected-identity case compared under
-// RJL and VGR 2026, at 1366×768 and 1920×1080 (or the sizes given). Run
-// through scripts/screenshots.sh, which builds first.
+// a "BUP" unit without a kind), the protected-identity case compared under
+// RJL and VGR 2026, and a support call about a greyed name, at 1366×768 and
+// 1920×1080 (or the sizes given). Run through scripts/screenshots.sh, which
+// builds first.
 //
 //   node e2e/screenshots.mjs [OUT_DIR] [--dist dist] [--viewports 1366x768,390x844]
 //
@@ -87,6 +88,17 @@ const SCENARIOS = [
       await page.locator(tid('compare-select-a')).selectOption('rjl');
       await page.locator(tid('compare-select-b')).selectOption('vgr-2026');
       await openTab(page, 'situation');
+    },
+  },
+  {
+    name: 'support-vgr-greyed-name',
+    // "Supporten" with a call filled in: a VGR guardian of an 8-year-old sees the name
+    // greyed under "Växla journal".
+    async prepare(page) {
+      await openTab(page, 'support');
+      await page.locator(tid('support-age')).fill('8');
+      await page.locator(tid('support-observation-name_greyed')).check();
+      await page.locator(tid('support-result')).waitFor();
     },
   },
   {

@@ -32,6 +32,7 @@ pub fn view_fragment(view: View) -> &'static str {
         View::Timeline => "/tidslinje",
         View::Compare => "/jämför",
         View::GuardianView => "/vad-ser-vårdnadshavaren",
+        View::Support => "/supporten",
         View::RuleSets => "/regelverk",
     }
 }

@@ -22,6 +22,7 @@ use components::header::{AppHeader, HarmAssessmentNotice};
 use components::preview::{ActionNotice, MeasurePreview};
 use components::rule_sets::RuleSetPage;
 use components::saved_cases::{ReplaceCaseDialog, SavedCasesPanel};
+use components::support::{PrintedAnswerSheet, SupportDesk};
 use components::timeline::Timeline;
 use state::{today_from_browser, AppState, View};
 use training_cases::example_case;
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                         View::Timeline => view! { <Timeline/> }.into_any(),
                         View::Compare => view! { <Compare/> }.into_any(),
                         View::GuardianView => view! { <GuardianViewPanel/> }.into_any(),
+                        View::Support => view! { <SupportDesk/> }.into_any(),
                         View::RuleSets => view! { <RuleSetPage/> }.into_any(),
                     }}}
                 </div>
@@ -85,6 +87,7 @@ pub fn App() -> impl IntoView {
             </main>
             <ReplaceCaseDialog/>
         </div>
+        <PrintedAnswerSheet/>
     }
 }
 

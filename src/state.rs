@@ -10,6 +10,7 @@ use insyn_engine::case::Measure;
 use insyn_engine::decision::Answers;
 use insyn_engine::documents::{DocumentKind, StaffDetails};
 use insyn_engine::guardian_view::{guardian_views, GuardianView};
+use insyn_engine::support::Observation;
 use insyn_engine::timeline::{timeline, Timeline};
 use insyn_engine::validation::{validate_case, validate_case_all, validate_date};
 use insyn_engine::{Actor, Capability, Case, Catalog, EngineError, Evaluation, RuleSet};
@@ -33,18 +34,21 @@ pub enum View {
     Compare,
     /// "Vad ser vårdnadshavaren?"
     GuardianView,
+    /// "Supporten": from what a calling guardian describes to the causes and the answer.
+    Support,
     /// "Regelverk": every rule set with its citations.
     RuleSets,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Situation,
         View::Decide,
         View::Documents,
         View::Timeline,
         View::Compare,
         View::GuardianView,
+        View::Support,
         View::RuleSets,
     ];
 
@@ -56,6 +60,7 @@ impl View {
             View::Timeline => "Tidslinje",
             View::Compare => "Jämför",
             View::GuardianView => "Vad ser vårdnadshavaren?",
+            View::Support => "Supporten",
             View::RuleSets => "Regelverk",
         }
     }
@@ -68,9 +73,53 @@ impl View {
             View::Timeline => "timeline",
             View::Compare => "compare",
             View::GuardianView => "guardian-view",
+            View::Support => "support",
             View::RuleSets => "rule-sets",
         }
     }
+}
+
+/// How the caller gave the child's age in "Supporten".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeGiven {
+    Age,
+    BirthDate,
+}
+
+/// What a support call is about ("Supporten"), as staff fill it in. Kept for the session
+/// while staff move between views; never stored, and not part of the case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportCall {
+    /// Region code, e.g. "vgr".
+    pub region: String,
+    pub age_given: AgeGiven,
+    pub age: Option<u8>,
+    pub birth_date: Option<NaiveDate>,
+    /// The day of the call: today unless staff change it.
+    pub date: NaiveDate,
+    pub observation: Option<Observation>,
+}
+
+impl SupportCall {
+    pub fn new(region: &str, today: NaiveDate) -> SupportCall {
+        SupportCall {
+            region: region.to_string(),
+            age_given: AgeGiven::Age,
+            age: None,
+            birth_date: None,
+            date: today,
+            observation: None,
+        }
+    }
+}
+
+/// An answer staff chose to print: the page prints it alone (`components::support`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedAnswer {
+    pub title: String,
+    pub text: String,
+    /// What the answer rests on, in a line: the rule set and the day.
+    pub footer: String,
 }
 
 /// A replacement of the case that waits for the user's answer.
@@ -124,6 +173,10 @@ pub struct AppState {
     /// A replacement of the case waiting for the user's answer, because the case has
     /// unsaved changes (`components::saved_cases::ReplaceCaseDialog` asks).
     pub pending_replace: RwSignal<Option<PendingReplace>>,
+    /// "Supporten": the call staff are answering.
+    pub support_call: RwSignal<SupportCall>,
+    /// An answer being printed on its own, until the browser has printed it.
+    pub printed_answer: RwSignal<Option<PrintedAnswer>>,
 
     /// The case's validity and the chosen date's, with the engine's error if any.
     pub validity: Memo<Result<(), EngineError>>,
@@ -145,6 +198,8 @@ impl AppState {
     pub fn new(today: NaiveDate, initial: &TrainingCase) -> AppState {
         let catalog = Catalog::embedded();
         let case = RwSignal::new(initial.case());
+        let support_call =
+            RwSignal::new(case.with_untracked(|case| SupportCall::new(&case.region, today)));
         let baseline = RwSignal::new(case.with_untracked(Baseline::opened));
         let date = RwSignal::new(initial.start_date(today));
         let input_errors = RwSignal::new(Vec::new());
@@ -216,6 +271,8 @@ impl AppState {
             notice: RwSignal::new(None),
             baseline,
             pending_replace: RwSignal::new(None),
+            support_call,
+            printed_answer: RwSignal::new(None),
             validity,
             rule_set,
             evaluation,

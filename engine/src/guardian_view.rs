@@ -5,9 +5,10 @@
 use serde::Serialize;
 
 use crate::case::Case;
-use crate::evaluation::{Actor, Capability, Evaluation, Outcome};
+use crate::evaluation::{Actor, ActorAccess, Capability, Evaluation, Outcome};
 use crate::explanation::Rule;
 use crate::rule_set::{Citation, RuleSet};
+use crate::support::{PossibleCause, Writer};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -68,6 +69,9 @@ pub struct GuardianView<'r> {
     pub restricted_by_measure: bool,
     /// The measure that keeps the guardian out, if one does.
     pub restriction: Option<Restriction>,
+    /// When no measure does: the rules every child meets that close the guardian's journal
+    /// or proxy (the child's age, custody …), each with the answer to give the guardian.
+    pub closed_by_rules: Vec<PossibleCause<'r>>,
     /// Support staff: whether guardians are always told of a measure (false: not always,
     /// so the standard answer may be needed).
     pub guardian_always_informed: bool,
@@ -112,6 +116,11 @@ pub fn guardian_views<'r>(
                 .filter(|c| c.outcome == Outcome::Denied)
                 .find_map(|c| c.reasons.first().and_then(|r| Restriction::of(r.rule)));
             let restricted_by_measure = restriction.is_some();
+            let closed_by_rules = if restricted_by_measure {
+                Vec::new()
+            } else {
+                rules_closing(rule_set, actor)
+            };
             let blocked = actor
                 .cells
                 .iter()
@@ -121,16 +130,20 @@ pub fn guardian_views<'r>(
             } else if blocked {
                 match p.blocked_guardian_message.value.as_deref() {
                     Some(message) => {
-                        let child_name = case
+                        // Without the child's name, the source's own placeholder stays.
+                        let message = match case
                             .child
                             .name
                             .as_deref()
-                            .filter(|n| !n.trim().is_empty())
-                            .unwrap_or("barnets namn");
-                        SwitchJournalEntry::Greyed {
-                            message: message
-                                .replace("Förnamn Efternamns", &format!("{child_name}s")),
-                        }
+                            .map(str::trim)
+                            .filter(|n| !n.is_empty())
+                        {
+                            Some(name) => {
+                                message.replace("Förnamn Efternamns", &format!("{name}s"))
+                            }
+                            None => message.to_string(),
+                        };
+                        SwitchJournalEntry::Greyed { message }
                     }
                     None => SwitchJournalEntry::NotListed,
                 }
@@ -145,6 +158,7 @@ pub fn guardian_views<'r>(
                 readable_units,
                 restricted_by_measure,
                 restriction,
+                closed_by_rules,
                 guardian_always_informed: p.guardian_always_informed.value,
                 disclosure_citation: &p.guardian_always_informed.citation,
                 standard_answer: p.standard_answer.value.as_deref(),
@@ -153,4 +167,26 @@ pub fn guardian_views<'r>(
             }
         })
         .collect()
+}
+
+/// The rules that close a guardian's journal (of the units not in the case) or proxy, each
+/// once, the journal's first: what support staff need when no measure is the reason.
+fn rules_closing<'r>(rule_set: &'r RuleSet, actor: &ActorAccess<'r>) -> Vec<PossibleCause<'r>> {
+    let writer = Writer {
+        rule_set,
+        birth_known: true,
+    };
+    let mut causes: Vec<PossibleCause<'r>> = Vec::new();
+    for capability in [Capability::Journal { unit: None }, Capability::Proxy] {
+        let cell = actor
+            .cells
+            .iter()
+            .find(|c| c.capability == capability && c.outcome != Outcome::Allowed);
+        if let Some(cause) = cell.and_then(|cell| writer.rule_cause(cell)) {
+            if !causes.iter().any(|c| c.cause == cause.cause) {
+                causes.push(cause);
+            }
+        }
+    }
+    causes
 }

@@ -1,28 +1,34 @@
 //! Supporten: "Vad ser vårdnadshavaren – och vad svarar jag?". Support staff start from
-//! what a calling guardian describes, not from a case they do not know. For the region's
-//! rules on the date, each thing that could keep a guardian out (the child's age and the
-//! other rules every child meets, ended custody, protected identity, a sealing, a blocking,
-//! a login lock, an exception note) is simulated on a fictional case of the caller's child;
-//! the causes whose simulation shows what the caller describes are listed, each with
-//! whether the guardian may be told, the answer to give and the line it rests on.
+//! what a calling guardian describes, not from a case they know. For the region's rules on
+//! the day of the call, each thing that could explain it (the child's age and the other
+//! rules every child meets, ended or not yet registered custody, protected identity, a
+//! sealing of the whole journal or of a part, a blocking, a login lock, a note kept from
+//! guardians during an investigation) is simulated on a fictional case of the caller's
+//! child; the causes whose simulation shows what the caller describes are listed, each with
+//! whether the guardian may be told, the answer to give and the lines it rests on.
 //!
 //! Nothing here is written per region: the causes, their effects and the answers all come
-//! from the rule set's parameters through the evaluation.
+//! from the rule set's parameters through the evaluation. The answers for the rules every
+//! child meets are written once per rule, in plain Swedish, with the rule set's values.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
+use crate::age::{age_on, birthday};
 use crate::case::{
     CareUnit, Case, CaseFacts, Child, Guardian, Measure, MeasureKind, MeasureType, Period,
     SealingInitiative, SealingScope, FORMAT_VERSION,
 };
-use crate::documents::{adapt_wording, lower_first};
+use crate::documents::adapt_wording;
 use crate::error::EngineError;
-use crate::evaluation::{Actor, Capability, CaseIndex, Evaluation, Outcome};
+use crate::evaluation::{
+    Actor, ActorAccess, Capability, CaseIndex, Cell, ContentFilter, Evaluation, Outcome,
+};
+use crate::explanation::Rule;
 use crate::guardian_view::{guardian_views, GuardianView, SwitchJournalEntry};
-use crate::rule_set::{Catalog, Citation, ParameterId, RuleChoice, RuleSet};
+use crate::rule_set::{Catalog, Citation, ParameterId, RuleChoice, RuleSet, SealingScopeKind};
 
-/// What the caller describes.
+/// What the caller describes: what they see in 1177, or what they say has happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Observation {
@@ -34,14 +40,20 @@ pub enum Observation {
     NoJournal,
     /// "I see the journal, but some notes or some units are missing."
     JournalPartlyMissing,
+    /// "My child has just had a birthday (turned 13, turned 16), and now …"
+    JustHadBirthday,
+    /// "The custody has changed."
+    CustodyChanged,
 }
 
 impl Observation {
-    pub const ALL: [Observation; 4] = [
+    pub const ALL: [Observation; 6] = [
         Observation::NotOnStartPage,
         Observation::NameGreyed,
         Observation::NoJournal,
         Observation::JournalPartlyMissing,
+        Observation::JustHadBirthday,
+        Observation::CustodyChanged,
     ];
 
     pub fn key(self) -> &'static str {
@@ -50,6 +62,8 @@ impl Observation {
             Observation::NameGreyed => "name_greyed",
             Observation::NoJournal => "no_journal",
             Observation::JournalPartlyMissing => "journal_partly_missing",
+            Observation::JustHadBirthday => "just_had_birthday",
+            Observation::CustodyChanged => "custody_changed",
         }
     }
 
@@ -60,27 +74,58 @@ impl Observation {
     /// As the caller might say it.
     pub fn label_sv(self) -> &'static str {
         match self {
-            Observation::NotOnStartPage => "Barnet syns inte längre på startsidan",
-            Observation::NameGreyed => "Barnets namn är gråmarkerat under \"Växla journal\"",
+            Observation::NotOnStartPage => "Barnet syns inte på startsidan i 1177",
+            Observation::NameGreyed => "Barnets namn är gråmarkerat under ”Växla journal”",
             Observation::NoJournal => "Ser inte barnets journal alls",
             Observation::JournalPartlyMissing => {
                 "Ser journalen, men vissa anteckningar eller vårdenheter saknas"
             }
+            Observation::JustHadBirthday => "Barnet har just fyllt år (till exempel 13 eller 16)",
+            Observation::CustodyChanged => "Vårdnaden har ändrats",
         }
     }
+}
+
+/// How old the caller's child is, as the caller says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "given", content = "value", rename_all = "snake_case")]
+pub enum ChildAge {
+    /// The registered date of birth.
+    BirthDate(NaiveDate),
+    /// Only the age in whole years.
+    Age(u8),
 }
 
 /// What the support desk knows of the call.
 #[derive(Debug, Clone)]
 pub struct Call<'a> {
     pub region: &'a str,
-    pub birth_date: NaiveDate,
-    /// The day of the call (the app passes today).
+    pub child: ChildAge,
+    /// The day of the call (the app passes today; the engine never reads the clock).
     pub date: NaiveDate,
     pub observation: Observation,
 }
 
-/// One thing that could explain what the caller sees.
+impl Call<'_> {
+    /// The birth date the call is worked out from: the one given, or, for an age alone, the
+    /// day that makes the child turn that age on the day of the call (a call about an age
+    /// is most often about a birthday just passed).
+    pub fn birth_date(&self) -> NaiveDate {
+        match self.child {
+            ChildAge::BirthDate(date) => date,
+            ChildAge::Age(years) => self
+                .date
+                .checked_sub_months(Months::new(12 * u32::from(years)))
+                .unwrap_or(NaiveDate::MIN),
+        }
+    }
+
+    fn birth_known(&self) -> bool {
+        matches!(self.child, ChildAge::BirthDate(_))
+    }
+}
+
+/// One thing that could explain what the caller describes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "cause", rename_all = "snake_case")]
 pub enum Cause {
@@ -89,32 +134,110 @@ pub enum Cause {
     Rule { rule: ParameterId },
     /// The caller is no longer registered as guardian.
     CustodyEnded,
+    /// The caller has custody by a decision that Skatteverket has not registered yet.
+    CustodyNotYetRegistered,
     /// The child has protected identity (skyddade personuppgifter).
     ChildProtectedIdentity,
     /// The caller has protected identity.
     GuardianProtectedIdentity,
-    /// A protective measure staff decided.
+    /// A protective measure staff decided, on the whole journal or account.
     Measure { measure_type: MeasureType },
+    /// A sealing of one unit's journal or of the notes of a period.
+    PartialSealing { scope: SealingScopeKind },
+    /// A note under a keyword kept from guardians while an investigation runs.
+    NoteDuringInvestigation,
+}
+
+/// Whether staff may tell the caller that this is the cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disclosure {
+    /// Yes: a rule that applies to every child, or the caller's own situation.
+    May,
+    /// Not always: the unit that asked for the measure judges whether the guardian is told.
+    NotAlways,
+    /// No: telling would reveal what is to be protected.
+    MayNot,
+}
+
+impl Disclosure {
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Disclosure::May => "Får berättas",
+            Disclosure::NotAlways => "Berättas inte alltid",
+            Disclosure::MayNot => "Får inte berättas",
+        }
+    }
+}
+
+/// Where the answer's words come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AnswerSource {
+    /// The rule set's standard answer (standardsvar), with each change made to fit the
+    /// measure ("förseglad" → "blockerad").
+    StandardAnswer { changes: Vec<String> },
+    /// The rule in plain Swedish, with the rule set's values.
+    Rule,
+}
+
+/// The answer to give the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    pub text: String,
+    pub source: AnswerSource,
+}
+
+/// A rule-set parameter a cause rests on, with its citation.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CitedRule<'r> {
+    pub rule_id: ParameterId,
+    pub citation: &'r Citation,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PossibleCause<'r> {
     #[serde(flatten)]
     pub cause: Cause,
-    /// What the cause is, in Swedish.
+    /// What the cause is, in a few words, for staff.
     pub name_sv: String,
-    /// Whether staff may tell the caller that this is the cause.
-    pub may_tell: bool,
-    /// The answer to give, in Swedish.
-    pub answer_sv: String,
-    pub rule_id: ParameterId,
-    pub citation: &'r Citation,
+    /// What it does, in one sentence, for staff.
+    pub explanation_sv: String,
+    /// What the caller sees on the screen, word for word where the rule set gives it
+    /// (the greyed name's message).
+    pub screen_text: Option<String>,
+    pub disclosure: Disclosure,
+    /// The line that says whether guardians are told, where the rule set has one.
+    pub disclosure_citation: Option<&'r Citation>,
+    /// The answer to give, when the rule set gives one or the cause is a rule.
+    pub answer: Option<Answer>,
+    /// What staff should know before they answer, in Swedish.
+    pub guidance_sv: Vec<String>,
+    /// The rules the cause and its answer rest on, the decisive one first.
+    pub sources: Vec<CitedRule<'r>>,
+}
+
+impl<'r> PossibleCause<'r> {
+    /// The rule that decides.
+    pub fn rule_id(&self) -> ParameterId {
+        self.sources[0].rule_id
+    }
+
+    /// The decisive rule's citation.
+    pub fn citation(&self) -> &'r Citation {
+        self.sources[0].citation
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SupportAnswer<'r> {
     pub rule_set_id: &'r str,
     pub child_age: u32,
+    /// The birth date worked from, and whether it was assumed from an age alone.
+    pub birth_date: NaiveDate,
+    pub birth_date_assumed: bool,
+    /// For a call about a birthday: the birthday compared across.
+    pub birthday: Option<NaiveDate>,
     pub causes: Vec<PossibleCause<'r>>,
 }
 
@@ -123,12 +246,12 @@ const UNIT: &str = "vardcentralen";
 
 /// The caller's child as a fictional case: two guardians from birth, one ordinary unit and
 /// one unit of each kind the rule set excludes.
-fn base_case(call: &Call, rule_set: &RuleSet) -> Case {
+fn base_case(region: &str, birth: NaiveDate, rule_set: &RuleSet) -> Case {
     let guardian = |id: &str| Guardian {
         id: id.into(),
         name: None,
         identity_number: None,
-        registered: Period::starting(call.birth_date),
+        registered: Period::starting(birth),
         protected_identity: Vec::new(),
     };
     let mut care_units = vec![CareUnit {
@@ -152,10 +275,10 @@ fn base_case(call: &Call, rule_set: &RuleSet) -> Case {
     Case {
         format_version: FORMAT_VERSION,
         title: None,
-        region: call.region.into(),
+        region: region.into(),
         pinned_rule_set: None,
         child: Child {
-            birth_date: Some(call.birth_date),
+            birth_date: Some(birth),
             ..Child::default()
         },
         guardians: vec![guardian(CALLER), guardian("vh2")],
@@ -165,9 +288,9 @@ fn base_case(call: &Call, rule_set: &RuleSet) -> Case {
     }
 }
 
-fn measure(id: &str, from: NaiveDate, kind: MeasureKind) -> Measure {
+fn measure(from: NaiveDate, kind: MeasureKind) -> Measure {
     Measure {
-        id: id.into(),
+        id: "simulerad".into(),
         decided_on: Some(from),
         decided_by: None,
         unit: Some(UNIT.into()),
@@ -178,44 +301,46 @@ fn measure(id: &str, from: NaiveDate, kind: MeasureKind) -> Measure {
     }
 }
 
-/// What the caller sees in a simulated case.
-fn sees<'r>(
-    view: &GuardianView<'r>,
-    evaluation: &Evaluation<'r>,
-    observation: Observation,
-) -> bool {
-    match observation {
-        Observation::NotOnStartPage => !view.child_on_start_page,
-        Observation::NameGreyed => matches!(view.switch_journal, SwitchJournalEntry::Greyed { .. }),
-        Observation::NoJournal => view.readable_units.is_empty(),
-        Observation::JournalPartlyMissing => {
-            let journals = evaluation
-                .actors
-                .iter()
-                .find(|a| a.actor == Actor::Guardian { id: CALLER.into() })
-                .into_iter()
-                .flat_map(|a| &a.cells)
-                .filter(|c| matches!(c.capability, Capability::Journal { .. }));
-            let (mut some_open, mut something_missing) = (false, false);
-            for cell in journals {
-                if cell.outcome == Outcome::Allowed {
-                    some_open = true;
-                    something_missing |= !cell.filters.is_empty();
-                } else {
-                    something_missing = true;
-                }
-            }
-            some_open && something_missing
-        }
+/// A simulated case on a date: the evaluation and what the caller sees in it.
+struct Seen<'r> {
+    evaluation: Evaluation<'r>,
+    view: GuardianView<'r>,
+}
+
+impl<'r> Seen<'r> {
+    fn caller(&self) -> Option<&ActorAccess<'r>> {
+        self.evaluation
+            .actors
+            .iter()
+            .find(|a| a.actor == Actor::Guardian { id: CALLER.into() })
+    }
+
+    /// The caller's cells, the journal of the units not in the case first, then each
+    /// unit's, then the proxy: the order in which their reasons explain best.
+    fn caller_cells(&self) -> Vec<&Cell<'r>> {
+        let mut cells: Vec<&Cell<'r>> = self
+            .caller()
+            .map(|a| a.cells.iter().collect())
+            .unwrap_or_default();
+        cells.sort_by_key(|c| match c.capability {
+            Capability::Journal { unit: None } => 0,
+            Capability::Journal { .. } => 1,
+            _ => 2,
+        });
+        cells
+    }
+
+    fn journal_open_somewhere(&self) -> bool {
+        !self.view.readable_units.is_empty()
     }
 }
 
-/// The evaluation of a simulated case on the call's date, and what the caller sees in it.
+/// Evaluate a simulated case on `date`.
 fn simulate<'r>(
     catalog: &'r Catalog,
     case: &Case,
     date: NaiveDate,
-) -> Result<(Evaluation<'r>, GuardianView<'r>, &'r RuleSet), EngineError> {
+) -> Result<Seen<'r>, EngineError> {
     let facts = CaseFacts::new(case, date)?;
     let rules = RuleChoice::for_case(catalog, &case.region, None)?;
     let rule_set = rules
@@ -229,7 +354,87 @@ fn simulate<'r>(
         .into_iter()
         .next()
         .ok_or_else(|| EngineError::invalid("guardians", crate::error::Problem::Empty))?;
-    Ok((evaluation, view, rule_set))
+    Ok(Seen { evaluation, view })
+}
+
+/// Whether the caller, in a simulated case, sees what they describe.
+fn sees(seen: &Seen, observation: Observation) -> bool {
+    match observation {
+        Observation::NotOnStartPage => !seen.view.child_on_start_page,
+        Observation::NameGreyed => {
+            matches!(seen.view.switch_journal, SwitchJournalEntry::Greyed { .. })
+        }
+        Observation::NoJournal => !seen.journal_open_somewhere(),
+        Observation::JournalPartlyMissing => {
+            seen.journal_open_somewhere()
+                && seen.caller_cells().iter().any(|c| {
+                    matches!(c.capability, Capability::Journal { .. })
+                        && (c.outcome != Outcome::Allowed || !c.filters.is_empty())
+                })
+        }
+        // What changed is compared across the birthday; custody is lost access.
+        Observation::JustHadBirthday | Observation::CustodyChanged => {
+            !seen.view.child_on_start_page || !seen.journal_open_somewhere()
+        }
+    }
+}
+
+/// The capabilities whose change explains an observation.
+fn relevant(observation: Observation, capability: &Capability) -> bool {
+    match observation {
+        Observation::NotOnStartPage => *capability == Capability::Proxy,
+        // A journal closed everywhere is explained by the cell of the units not in the
+        // case, which no unit-specific rule touches.
+        Observation::NameGreyed | Observation::NoJournal => {
+            *capability == Capability::Journal { unit: None }
+        }
+        Observation::JournalPartlyMissing => matches!(capability, Capability::Journal { .. }),
+        Observation::JustHadBirthday | Observation::CustodyChanged => matches!(
+            capability,
+            Capability::Proxy | Capability::Journal { unit: None }
+        ),
+    }
+}
+
+/// What took something from the caller: a closed cell (its reasons say why), or a content
+/// filter of an open journal.
+enum Change<'a, 'r> {
+    Closed(&'a Cell<'r>),
+    Filtered(&'a ContentFilter<'r>),
+}
+
+/// What the caller lacks in `after` that they had in `before` (or, without `before`,
+/// everything the caller lacks), in the cells relevant to the observation.
+fn changes<'a, 'r>(
+    before: Option<&'a Seen<'r>>,
+    after: &'a Seen<'r>,
+    observation: Observation,
+) -> Vec<Change<'a, 'r>> {
+    let mut found = Vec::new();
+    for cell in after.caller_cells() {
+        if !relevant(observation, &cell.capability) {
+            continue;
+        }
+        let earlier = before.and_then(|b| {
+            b.caller_cells()
+                .into_iter()
+                .find(|c| c.capability == cell.capability)
+        });
+        if cell.outcome != Outcome::Allowed {
+            if !earlier.is_some_and(|e| e.outcome.kind() == cell.outcome.kind()) {
+                found.push(Change::Closed(cell));
+            }
+        } else {
+            for filter in &cell.filters {
+                let had = earlier
+                    .is_some_and(|e| e.outcome == Outcome::Allowed && e.filters.contains(filter));
+                if !had {
+                    found.push(Change::Filtered(filter));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Every cause consistent with what the caller describes, under the region's rules on the
@@ -239,6 +444,7 @@ pub fn possible_causes<'r>(
     catalog: &'r Catalog,
     call: &Call,
 ) -> Result<SupportAnswer<'r>, EngineError> {
+    let birth = call.birth_date();
     let rules = RuleChoice::for_case(catalog, call.region, None)?;
     let rule_set = rules
         .on(call.date)
@@ -246,22 +452,50 @@ pub fn possible_causes<'r>(
             region: call.region.to_string(),
             date: call.date,
         })?;
-    crate::validation::validate_date(
-        &CaseFacts::new(&base_case(call, rule_set), call.date)?,
-        call.date,
-    )?;
-    let p = &rule_set.parameters;
-    let base = base_case(call, rule_set);
-    let (evaluation, view, _) = simulate(catalog, &base, call.date)?;
-    let mut causes = Vec::new();
+    let base = base_case(call.region, birth, rule_set);
+    crate::validation::validate_date(&CaseFacts::new(&base, call.date)?, call.date)?;
+    let seen = simulate(catalog, &base, call.date)?;
+    let child_age = seen.evaluation.child_age;
+    let writer = Writer {
+        rule_set,
+        birth_known: call.birth_known(),
+    };
+    let mut answer = SupportAnswer {
+        rule_set_id: &rule_set.id,
+        child_age,
+        birth_date: birth,
+        birth_date_assumed: !call.birth_known(),
+        birthday: None,
+        causes: Vec::new(),
+    };
 
-    if sees(&view, &evaluation, call.observation) {
-        causes.extend(rule_causes(rule_set, &evaluation, call.observation));
-        return Ok(SupportAnswer {
-            rule_set_id: &rule_set.id,
-            child_age: evaluation.child_age,
-            causes,
-        });
+    if call.observation == Observation::JustHadBirthday {
+        let Some(years) = age_on(birth, call.date).filter(|y| *y > 0) else {
+            return Ok(answer);
+        };
+        let turned = birthday(birth, years);
+        answer.birthday = Some(turned);
+        let eve = turned.pred_opt().unwrap_or(turned);
+        if rules.on(eve).is_none() {
+            return Ok(answer);
+        }
+        let before = simulate(catalog, &base, eve)?;
+        for change in changes(Some(&before), &seen, call.observation) {
+            writer.add_rule_cause(&mut answer.causes, &change);
+        }
+        return Ok(answer);
+    }
+
+    let shown = sees(&seen, call.observation);
+    if shown {
+        for change in changes(None, &seen, call.observation) {
+            writer.add_rule_cause(&mut answer.causes, &change);
+        }
+    }
+    // A partly missing journal can have more than one cause at once: what every child
+    // meets, and a measure that hides more.
+    if shown && call.observation != Observation::JournalPartlyMissing {
+        return Ok(answer);
     }
 
     // Started well before the call, so nothing depends on the exact day.
@@ -269,219 +503,562 @@ pub fn possible_causes<'r>(
         .date
         .checked_sub_days(Days::new(30))
         .unwrap_or(call.date)
-        .max(call.birth_date);
-    let may_tell_measures = p.guardian_always_informed.value;
-    let standard = |measure_type: MeasureType, kind: &MeasureKind| -> String {
-        match p.standard_answer.value.as_deref() {
-            Some(text) => {
-                let (adapted, _) = adapt_wording(text, kind);
-                if matches!(measure_type, MeasureType::Sealing | MeasureType::Blocking) {
-                    adapted
-                } else {
-                    format!(
-                        "{adapted}\n\n(Källans standardsvar gäller försegling och blockering: anpassa det till {} innan du lämnar det.)",
-                        lower_first(measure_type.name_sv())
-                    )
-                }
-            }
-            None => "Regelverket anger inget standardsvar. Berätta inte om åtgärden; hänvisa till den vårdenhet som beslutade den.".into(),
-        }
-    };
-
-    let mut try_variant = |cause: Cause,
-                           change: &dyn Fn(&mut Case),
-                           make: &dyn Fn() -> (String, bool, String, ParameterId)|
-     -> Result<(), EngineError> {
+        .max(birth);
+    for candidate in candidates(call, rule_set, since, birth) {
         let mut case = base.clone();
-        change(&mut case);
-        let (evaluation, view, _) = simulate(catalog, &case, call.date)?;
-        if sees(&view, &evaluation, call.observation) {
-            let (name_sv, may_tell, answer_sv, rule_id) = make();
-            causes.push(PossibleCause {
-                cause,
-                name_sv,
-                may_tell,
-                answer_sv,
-                rule_id,
-                citation: p.citation(rule_id),
-            });
+        (candidate.change)(&mut case);
+        let variant = simulate(catalog, &case, call.date)?;
+        if !consistent(call.observation, &seen, &variant) {
+            continue;
         }
-        Ok(())
-    };
-
-    if since > call.birth_date {
-        try_variant(
-            Cause::CustodyEnded,
-            &|case| case.guardians[0].registered.to = since.pred_opt(),
-            &|| {
-                (
-                    "Vårdnaden har ändrats: du är inte längre registrerad som vårdnadshavare".into(),
-                    true,
-                    "Tillgången följer vårdnaden som den är registrerad hos Skatteverket. Kontakta Skatteverket om uppgiften om vårdnad är fel.".into(),
-                    ParameterId::GuardianAccessFollowsCustody,
-                )
-            },
-        )?;
+        let found = changes(Some(&seen), &variant, call.observation);
+        answer.causes.push(writer.variant_cause(
+            candidate.cause,
+            &found,
+            &variant,
+            call.observation,
+        ));
     }
-    try_variant(
-        Cause::ChildProtectedIdentity,
-        &|case| case.child.protected_identity.push(Period::starting(since)),
-        &|| {
-            (
-                "Barnet har skyddade personuppgifter".into(),
-                false,
-                "Bekräfta inte att barnet har skyddade personuppgifter. Hänvisa till Skatteverket."
-                    .into(),
-                ParameterId::ProtectedChildDeniesGuardians,
-            )
-        },
-    )?;
-    try_variant(
-        Cause::GuardianProtectedIdentity,
-        &|case| {
+    Ok(answer)
+}
+
+/// Whether a variant shows what the caller describes where the plain case does not (or,
+/// for a partly missing journal, hides more than the plain case).
+fn consistent(observation: Observation, base: &Seen, variant: &Seen) -> bool {
+    match observation {
+        Observation::JournalPartlyMissing => {
+            sees(variant, observation) && !changes(Some(base), variant, observation).is_empty()
+        }
+        _ => !sees(base, observation) && sees(variant, observation),
+    }
+}
+
+/// One thing to try on the caller's child.
+struct Candidate {
+    cause: Cause,
+    change: Box<dyn Fn(&mut Case)>,
+}
+
+/// What could have happened to the caller's child, as changes to the fictional case: the
+/// custody causes for a call about custody, everything else otherwise.
+fn candidates(
+    call: &Call,
+    rule_set: &RuleSet,
+    since: NaiveDate,
+    birth: NaiveDate,
+) -> Vec<Candidate> {
+    let mut list: Vec<Candidate> = Vec::new();
+    if since > birth {
+        list.push(Candidate {
+            cause: Cause::CustodyEnded,
+            change: Box::new(move |case| case.guardians[0].registered.to = since.pred_opt()),
+        });
+    }
+    if call.observation == Observation::CustodyChanged {
+        let tomorrow = call.date.succ_opt().unwrap_or(call.date);
+        list.push(Candidate {
+            cause: Cause::CustodyNotYetRegistered,
+            change: Box::new(move |case| case.guardians[0].registered = Period::starting(tomorrow)),
+        });
+        return list;
+    }
+    list.push(Candidate {
+        cause: Cause::ChildProtectedIdentity,
+        change: Box::new(move |case| case.child.protected_identity.push(Period::starting(since))),
+    });
+    list.push(Candidate {
+        cause: Cause::GuardianProtectedIdentity,
+        change: Box::new(move |case| {
             case.guardians[0]
                 .protected_identity
                 .push(Period::starting(since))
-        },
-        &|| {
-            (
-                "Du har själv skyddade personuppgifter".into(),
-                true,
-                "När vårdnadshavaren har skyddade personuppgifter kan hen inte vara ombud eller se barnets journal i 1177.".into(),
-                ParameterId::ProtectedGuardianDeniesThatGuardian,
-            )
-        },
-    )?;
-    let measures: [(MeasureType, MeasureKind, ParameterId); 3] = [
+        }),
+    });
+    let sealing = move |scope: SealingScope| MeasureKind::Sealing {
+        initiating_units: vec![UNIT.into()],
+        scope,
+        initiative: SealingInitiative::Staff,
+    };
+    let measures: [(Cause, MeasureKind); 6] = [
         (
-            MeasureType::Sealing,
-            MeasureKind::Sealing {
-                initiating_units: vec![UNIT.into()],
-                scope: SealingScope::Whole,
-                initiative: SealingInitiative::Staff,
+            Cause::Measure {
+                measure_type: MeasureType::Sealing,
             },
-            ParameterId::SealingCoversJournal,
+            sealing(SealingScope::Whole),
         ),
         (
-            MeasureType::Blocking,
+            Cause::PartialSealing {
+                scope: SealingScopeKind::Unit,
+            },
+            sealing(SealingScope::Unit {
+                sealed_unit: UNIT.into(),
+            }),
+        ),
+        (
+            Cause::PartialSealing {
+                scope: SealingScopeKind::EntryPeriod,
+            },
+            sealing(SealingScope::EntryPeriod {
+                entries: Period::between(birth, since),
+            }),
+        ),
+        (
+            Cause::Measure {
+                measure_type: MeasureType::Blocking,
+            },
             MeasureKind::Blocking {
                 guardians: vec![CALLER.into()],
             },
-            ParameterId::BlockingCoversJournal,
         ),
         (
-            MeasureType::LoginLock,
-            MeasureKind::LoginLock,
-            ParameterId::LoginLockStopsProxy,
-        ),
-    ];
-    for (measure_type, kind, rule_id) in measures {
-        let added = measure("simulerad", since, kind.clone());
-        try_variant(
-            Cause::Measure { measure_type },
-            &|case| case.measures.push(added.clone()),
-            &|| {
-                (
-                    measure_type.name_sv().to_string(),
-                    may_tell_measures,
-                    standard(measure_type, &kind),
-                    rule_id,
-                )
+            Cause::Measure {
+                measure_type: MeasureType::LoginLock,
             },
-        )?;
-    }
-    if let Some(category) = p
-        .exception_categories
-        .value
-        .iter()
-        .find(|c| c.only_during_investigation)
-    {
-        let note = measure(
-            "simulerad",
-            since,
+            MeasureKind::LoginLock,
+        ),
+        (
+            Cause::NoteDuringInvestigation,
             MeasureKind::ExceptionNote {
-                category: category.name.clone(),
+                category: rule_set
+                    .parameters
+                    .exception_categories
+                    .value
+                    .iter()
+                    .find(|c| c.only_during_investigation)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
                 note_unit: UNIT.into(),
                 investigation_until: None,
             },
-        );
-        let name = category.name.clone();
-        try_variant(
-            Cause::Measure {
-                measure_type: MeasureType::ExceptionNote,
-            },
-            &|case| case.measures.push(note.clone()),
-            &|| {
-                (
-                    format!("En anteckning under sökordet \"{name}\" visas inte medan utredningen pågår"),
-                    false,
-                    "Vissa anteckningar visas inte i 1177 under en pågående utredning. Berätta inte om anteckningen; hänvisa till vårdenheten.".into(),
-                    ParameterId::ExceptionCategories,
-                )
-            },
-        )?;
+        ),
+    ];
+    for (cause, kind) in measures {
+        // A keyword kept from guardians during an investigation only where the rule set
+        // names one.
+        if let MeasureKind::ExceptionNote { category, .. } = &kind {
+            if category.is_empty() {
+                continue;
+            }
+        }
+        let added = measure(since, kind);
+        list.push(Candidate {
+            cause,
+            change: Box::new(move |case| case.measures.push(added.clone())),
+        });
     }
-    Ok(SupportAnswer {
-        rule_set_id: &rule_set.id,
-        child_age: evaluation.child_age,
-        causes,
-    })
+    list
 }
 
-/// The rules every child meets that explain what the caller sees: the decisive reason of
-/// each of the caller's closed cells, and the filters of the open ones.
-fn rule_causes<'r>(
-    rule_set: &'r RuleSet,
-    evaluation: &Evaluation<'r>,
-    observation: Observation,
-) -> Vec<PossibleCause<'r>> {
-    let Some(caller) = evaluation
-        .actors
-        .iter()
-        .find(|a| a.actor == Actor::Guardian { id: CALLER.into() })
-    else {
-        return Vec::new();
-    };
-    // A journal closed everywhere is explained by the cell of the units not in the case,
-    // which no unit-specific rule touches; a partly missing one by every unit's cell.
-    let relevant = |capability: &Capability| match observation {
-        Observation::NotOnStartPage => *capability == Capability::Proxy,
-        Observation::NameGreyed | Observation::NoJournal => {
-            *capability == Capability::Journal { unit: None }
-        }
-        Observation::JournalPartlyMissing => matches!(capability, Capability::Journal { .. }),
-    };
-    let mut causes: Vec<PossibleCause<'r>> = Vec::new();
-    let mut add = |rule_id: ParameterId, name_sv: String, answer_sv: String| {
-        if !causes.iter().any(|c| c.rule_id == rule_id) {
-            causes.push(PossibleCause {
-                cause: Cause::Rule { rule: rule_id },
-                name_sv,
-                may_tell: true,
-                answer_sv,
-                rule_id,
-                citation: rule_set.parameters.citation(rule_id),
-            });
-        }
-    };
-    for cell in caller.cells.iter().filter(|c| relevant(&c.capability)) {
-        if cell.outcome == Outcome::Allowed {
-            for filter in &cell.filters {
-                let rule_id = match filter {
-                    crate::evaluation::ContentFilter::DisplayStart { .. } => {
-                        ParameterId::DisplayStartDate
-                    }
-                    crate::evaluation::ContentFilter::ExcludedUnitKinds { .. } => {
-                        ParameterId::ExcludedUnitKinds
-                    }
-                    _ => ParameterId::ExceptionCategories,
-                };
-                add(rule_id, rule_id.term_sv().to_string(), filter.sentence_sv());
-            }
-        } else if let Some(reason) = cell.reasons.first() {
-            let rule_id = reason.rule.parameter();
-            add(rule_id, rule_id.term_sv().to_string(), reason.sentence_sv());
+/// Writes the causes and their answers from the rule set's values.
+pub(crate) struct Writer<'r> {
+    pub rule_set: &'r RuleSet,
+    /// Whether the birthdays in reasons are the child's real ones (not assumed from an age).
+    pub birth_known: bool,
+}
+
+impl<'r> Writer<'r> {
+    fn cited(&self, rule_id: ParameterId) -> CitedRule<'r> {
+        CitedRule {
+            rule_id,
+            citation: self.rule_set.parameters.citation(rule_id),
         }
     }
-    causes
+
+    /// "fyllde 13 år den 20 november 2026", or "har fyllt 13 år" when the day is not known.
+    fn turned(&self, age: u8, day: Option<NaiveDate>) -> String {
+        match day.filter(|_| self.birth_known) {
+            Some(day) => format!("fyllde {age} år den {}", date_sv(day)),
+            None => format!("har fyllt {age} år"),
+        }
+    }
+
+    /// A rule cause from a change, unless one for the same rule is listed already.
+    fn add_rule_cause(&self, causes: &mut Vec<PossibleCause<'r>>, change: &Change<'_, 'r>) {
+        let cause = match change {
+            Change::Closed(cell) => self.rule_cause(cell),
+            Change::Filtered(filter) => self.filter_cause(filter),
+        };
+        if let Some(cause) = cause {
+            if !causes.iter().any(|c| c.cause == cause.cause) {
+                causes.push(cause);
+            }
+        }
+    }
+
+    /// The rule every child meets that closes a guardian's cell, with the answer. `None`
+    /// when a measure or protected identity closes it (those are causes of their own).
+    pub fn rule_cause(&self, cell: &Cell<'r>) -> Option<PossibleCause<'r>> {
+        let p = &self.rule_set.parameters;
+        let outcome = &cell.outcome;
+        // The end of the window of extended access explains nothing where the rule set
+        // offers guardians no such access: the reason after it does.
+        let reason = cell.reasons.iter().find(|r| {
+            r.rule != Rule::ExtendedAccessOnlyBetween || p.extended_access_guardian.value.is_some()
+        })?;
+        if is_measure(reason.rule) {
+            return None;
+        }
+        let rule_id = reason.rule.parameter();
+        let mut sources = vec![self.cited(rule_id)];
+        let mut shown = *reason;
+        if !self.birth_known {
+            shown.birthday = None;
+        }
+        let (name, answer) = match reason.rule {
+            Rule::GuardianAccessEndedByAge => {
+                let age = reason.age.unwrap_or(p.guardian_access_until_age.value);
+                let mut text = format!(
+                    "Ditt barn {}. Från {age} år har vårdnadshavare inte längre automatisk tillgång till barnets journal i 1177",
+                    self.turned(age, reason.birthday)
+                );
+                if p.guardian_proxy_until_access_age.value {
+                    text.push_str(" och kan inte längre göra ärenden för barnet i 1177 e-tjänster");
+                    sources.push(self.cited(ParameterId::GuardianProxyUntilAccessAge));
+                }
+                text.push('.');
+                if p.child_account_from_age.value == age {
+                    text.push_str(&format!(" Från {age} år kan barnet själv logga in på 1177.se."));
+                    sources.push(self.cited(ParameterId::ChildAccountFromAge));
+                }
+                if let Outcome::Grantable { route } = outcome {
+                    text.push_str(&format!(
+                        " Vill du fortsätta läsa journalen från en viss mottagning kan du fråga mottagningen. Det är vården som beslutar{}, och tillgången gäller längst tills barnet fyller {} år.",
+                        if route.child_must_agree { ", barnet ska vara med på det" } else { "" },
+                        p.child_journal_from_age.value
+                    ));
+                    sources.push(self.cited(ParameterId::ExtendedAccessGuardian));
+                }
+                (format!("Barnet har fyllt {age} år"), Some(text))
+            }
+            Rule::ExtendedAccessOnlyBetween => {
+                let age = p.child_journal_from_age.value;
+                sources.push(self.cited(ParameterId::ChildJournalFromAge));
+                (
+                    format!("Barnet har fyllt {age} år: utökad tillgång upphör"),
+                    Some(format!(
+                        "Ditt barn har fyllt {age} år. Vårdnadshavare kan få utökad tillgång till barnets journal i 1177 bara tills barnet fyller {age} år. Från {age} år läser barnet själv sin journal i 1177."
+                    )),
+                )
+            }
+            Rule::Adult => {
+                let age = reason.age.unwrap_or(p.adult_age.value);
+                (
+                    format!("Barnet har fyllt {age} år"),
+                    Some(format!(
+                        "Ditt barn {}. Då upphör vårdnaden, och vårdnadshavare har inte längre tillgång till barnet i 1177.",
+                        self.turned(age, reason.birthday)
+                    )),
+                )
+            }
+            Rule::NotRegisteredGuardian => (
+                "Inte registrerad som vårdnadshavare".to_string(),
+                Some(custody_answer()),
+            ),
+            Rule::ChildrenJournalNotConnected => (
+                "Barns journaler var ännu inte anslutna".to_string(),
+                reason.since.map(|connected| {
+                    format!(
+                        "Regionen visar barns journaler i 1177 Journal från den {}.",
+                        date_sv(connected)
+                    )
+                }),
+            ),
+            Rule::ProtectedGuardian => (
+                "Vårdnadshavaren har själv skyddade personuppgifter".to_string(),
+                Some("När en vårdnadshavare har skyddade personuppgifter kan hen inte göra ärenden för barnet i 1177 e-tjänster eller läsa barnets journal i 1177.".to_string()),
+            ),
+            Rule::ExcludedUnit => (
+                "Vårdenheter som inte visas".to_string(),
+                Some(excluded_answer(&p.excluded_unit_kinds.value)),
+            ),
+            other => (other.parameter().term_sv().to_string(), None),
+        };
+        shown.since = None;
+        Some(PossibleCause {
+            cause: Cause::Rule { rule: rule_id },
+            name_sv: name,
+            explanation_sv: shown.sentence_sv(),
+            screen_text: None,
+            disclosure: Disclosure::May,
+            disclosure_citation: None,
+            answer: answer.map(|text| Answer {
+                text,
+                source: AnswerSource::Rule,
+            }),
+            guidance_sv: Vec::new(),
+            sources,
+        })
+    }
+
+    /// A content filter every child meets, with the answer.
+    fn filter_cause(&self, filter: &ContentFilter<'r>) -> Option<PossibleCause<'r>> {
+        let (rule_id, name, text) = match filter {
+            ContentFilter::DisplayStart { before } => (
+                ParameterId::DisplayStartDate,
+                "Äldre anteckningar visas inte",
+                format!(
+                    "Anteckningar från före den {} visas inte i 1177 Journal.",
+                    date_sv(*before)
+                ),
+            ),
+            ContentFilter::ExceptionCategories { .. } => (
+                ParameterId::ExceptionCategories,
+                "Anteckningar som aldrig visas (undantag från direktåtkomst)",
+                "Vissa slags anteckningar visas aldrig i 1177 Journal (undantag från direktåtkomst). Det är vården som bedömer vilka.".to_string(),
+            ),
+            ContentFilter::ExcludedUnitKinds { kinds } => (
+                ParameterId::ExcludedUnitKinds,
+                "Vårdenheter som inte visas",
+                excluded_answer(kinds),
+            ),
+            // Notes and sealed periods of a case: measures, causes of their own.
+            ContentFilter::ExceptionNote { .. } | ContentFilter::SealedEntries { .. } => return None,
+        };
+        Some(PossibleCause {
+            cause: Cause::Rule { rule: rule_id },
+            name_sv: name.to_string(),
+            explanation_sv: filter.sentence_sv(),
+            screen_text: None,
+            disclosure: Disclosure::May,
+            disclosure_citation: None,
+            answer: Some(Answer {
+                text,
+                source: AnswerSource::Rule,
+            }),
+            guidance_sv: Vec::new(),
+            sources: vec![self.cited(rule_id)],
+        })
+    }
+
+    /// A cause found by simulation, with what the caller sees and the answer to give.
+    fn variant_cause(
+        &self,
+        cause: Cause,
+        found: &[Change<'_, 'r>],
+        variant: &Seen<'r>,
+        observation: Observation,
+    ) -> PossibleCause<'r> {
+        let p = &self.rule_set.parameters;
+        // The decisive rule, as the simulation showed it, without its fictional dates.
+        let (rule_id, explanation) = match found.first() {
+            Some(Change::Closed(cell)) => match cell.reasons.first() {
+                Some(reason) => {
+                    let mut shown = *reason;
+                    shown.since = None;
+                    (reason.rule.parameter(), shown.sentence_sv())
+                }
+                None => (ParameterId::GuardianAccessFollowsCustody, String::new()),
+            },
+            Some(Change::Filtered(filter)) => (
+                match filter {
+                    ContentFilter::ExceptionNote { .. } => ParameterId::ExceptionCategories,
+                    _ => ParameterId::SealingScopes,
+                },
+                filter_sentence(filter),
+            ),
+            None => (ParameterId::GuardianAccessFollowsCustody, String::new()),
+        };
+        let mut sources = vec![self.cited(rule_id)];
+        let screen_text = match (&variant.view.switch_journal, observation) {
+            (SwitchJournalEntry::Greyed { message }, Observation::NameGreyed) => {
+                sources.push(self.cited(ParameterId::BlockedGuardianMessage));
+                Some(message.clone())
+            }
+            _ => None,
+        };
+        let measure_disclosure = || {
+            (
+                if p.guardian_always_informed.value {
+                    Disclosure::May
+                } else {
+                    Disclosure::NotAlways
+                },
+                Some(&p.guardian_always_informed.citation),
+            )
+        };
+        let no_standard = "Regelverket anger inget standardsvar. Berätta inte om åtgärden; den vårdenhet som begärde den bedömer vad vårdnadshavaren får veta.";
+        let mut guidance = Vec::new();
+        let mut answer = None;
+        let (name, (disclosure, disclosure_citation)) = match &cause {
+            Cause::CustodyEnded => {
+                answer = Some(rule_answer(custody_answer()));
+                (
+                    "Inte längre registrerad som vårdnadshavare".to_string(),
+                    (Disclosure::May, None),
+                )
+            }
+            Cause::CustodyNotYetRegistered => {
+                answer = Some(rule_answer(custody_answer()));
+                (
+                    "Ny vårdnad ännu inte registrerad hos Skatteverket".to_string(),
+                    (Disclosure::May, None),
+                )
+            }
+            Cause::ChildProtectedIdentity => {
+                guidance.push("Bekräfta inte att barnet har skyddade personuppgifter.".to_string());
+                match p.standard_answer.value.as_deref() {
+                    Some(text) if p.protected_child_requires_sealing.value => {
+                        guidance.push("Regelverket kräver att barnets konto förseglas när barnet har skyddade personuppgifter, så standardsvaret om försegling gäller.".to_string());
+                        sources.push(self.cited(ParameterId::ProtectedChildRequiresSealing));
+                        sources.push(self.cited(ParameterId::StandardAnswer));
+                        answer = Some(Answer {
+                            text: text.to_string(),
+                            source: AnswerSource::StandardAnswer {
+                                changes: Vec::new(),
+                            },
+                        });
+                    }
+                    _ => guidance.push(no_standard.to_string()),
+                }
+                (
+                    "Barnet har skyddade personuppgifter".to_string(),
+                    (Disclosure::MayNot, None),
+                )
+            }
+            Cause::GuardianProtectedIdentity => {
+                answer = Some(rule_answer("När en vårdnadshavare har skyddade personuppgifter kan hen inte göra ärenden för barnet i 1177 e-tjänster eller läsa barnets journal i 1177.".to_string()));
+                (
+                    "Vårdnadshavaren har själv skyddade personuppgifter".to_string(),
+                    (Disclosure::May, None),
+                )
+            }
+            Cause::Measure { measure_type } => {
+                match (p.standard_answer.value.as_deref(), measure_type) {
+                    (Some(text), MeasureType::Sealing | MeasureType::Blocking) => {
+                        // The answer speaks of sealing; for a blocking its words change.
+                        let blocking = MeasureKind::Blocking {
+                            guardians: vec![CALLER.into()],
+                        };
+                        let (adapted, changes) = match measure_type {
+                            MeasureType::Blocking => adapt_wording(text, &blocking),
+                            _ => (text.to_string(), Vec::new()),
+                        };
+                        sources.push(self.cited(ParameterId::StandardAnswer));
+                        answer = Some(Answer {
+                            text: adapted,
+                            source: AnswerSource::StandardAnswer { changes },
+                        });
+                    }
+                    (Some(_), _) => guidance.push(format!(
+                        "Regelverkets standardsvar gäller försegling och blockering och passar inte för {}. Berätta inte om åtgärden; den som begärde den bedömer vad vårdnadshavaren får veta.",
+                        crate::documents::lower_first(measure_type.name_sv())
+                    )),
+                    (None, _) => guidance.push(no_standard.to_string()),
+                }
+                (measure_type.name_sv().to_string(), measure_disclosure())
+            }
+            Cause::PartialSealing { scope } => {
+                guidance.push(match p.standard_answer.value {
+                    Some(_) => "Regelverkets standardsvar gäller en försegling av hela kontot och passar inte när bara en del är förseglad. Berätta inte om åtgärden; den vårdenhet som begärde den bedömer vad vårdnadshavaren får veta.".to_string(),
+                    None => no_standard.to_string(),
+                });
+                let name = match scope {
+                    SealingScopeKind::Unit => "Försegling av en vårdenhets journal",
+                    _ => "Försegling av anteckningar från en period",
+                };
+                (name.to_string(), measure_disclosure())
+            }
+            Cause::NoteDuringInvestigation => {
+                guidance.push("Berätta inte att det finns en sådan anteckning: vårdnadshavare får inte ta del av den medan utredningen pågår.".to_string());
+                let keyword = p
+                    .exception_categories
+                    .value
+                    .iter()
+                    .find(|c| c.only_during_investigation)
+                    .map(|c| c.name.as_str())
+                    .unwrap_or_default();
+                (
+                    format!("Anteckning under sökordet ”{keyword}”"),
+                    (Disclosure::MayNot, Some(&p.exception_categories.citation)),
+                )
+            }
+            Cause::Rule { rule } => (rule.term_sv().to_string(), (Disclosure::May, None)),
+        };
+        PossibleCause {
+            cause,
+            name_sv: name,
+            explanation_sv: explanation,
+            screen_text,
+            disclosure,
+            disclosure_citation,
+            answer,
+            guidance_sv: guidance,
+            sources,
+        }
+    }
+}
+
+fn rule_answer(text: String) -> Answer {
+    Answer {
+        text,
+        source: AnswerSource::Rule,
+    }
+}
+
+fn custody_answer() -> String {
+    "Tillgången till barnet i 1177 följer vårdnaden så som den är registrerad hos Skatteverket. En ändring av vårdnaden märks i 1177 först när Skatteverket har registrerat den. Om uppgiften om vårdnaden är fel kan du kontakta Skatteverket.".to_string()
+}
+
+fn excluded_answer(kinds: &[String]) -> String {
+    format!(
+        "Journalanteckningar från {} visas inte i 1177 Journal.",
+        kinds.join(", ")
+    )
+}
+
+/// The sentence of a filter a measure adds, without the simulation's dates.
+fn filter_sentence(filter: &ContentFilter) -> String {
+    match filter {
+        ContentFilter::SealedEntries { .. } => {
+            "Anteckningar från en tidsperiod är förseglade.".to_string()
+        }
+        ContentFilter::ExceptionNote { category, .. } => {
+            format!("En anteckning under sökordet ”{category}” visas inte för vårdnadshavare.")
+        }
+        other => other.sentence_sv(),
+    }
+}
+
+/// Whether a rule is a measure's or protected identity's (a cause of its own, never a rule
+/// every child meets).
+fn is_measure(rule: Rule) -> bool {
+    use Rule::*;
+    matches!(
+        rule,
+        ProtectedChild
+            | SealingJournal
+            | SealingChildAccount
+            | SealingProxy
+            | SealingUnit
+            | Blocking
+            | BlockingProxy
+            | BlockingLockedChildLogin
+            | LoginLocked
+            | LoginLockedJournal
+            | LoginLockStopsProxy
+    )
+}
+
+/// "20 november 2026".
+pub fn date_sv(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }

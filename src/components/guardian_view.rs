@@ -5,12 +5,14 @@
 //! rule set gives no standard answer, the page says so; it never makes one up.
 
 use insyn_engine::guardian_view::{GuardianView, SwitchJournalEntry};
+use insyn_engine::support::date_sv;
 use insyn_engine::RuleSet;
 use leptos::prelude::*;
 
 use crate::components::citation::CitationView;
 use crate::components::clipboard::{copy_text, CopyResult};
 use crate::components::date_chooser::DateChooser;
+use crate::components::support::CauseCard;
 use crate::state::use_app_state;
 
 #[component]
@@ -198,10 +200,31 @@ fn GuardianCard(view: GuardianView<'static>, rule_set: &'static RuleSet) -> impl
 fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> impl IntoView {
     let id = view.guardian_id.clone();
     let body = if !view.restricted_by_measure {
+        // Most calls are about a rule every child meets (the 13th birthday): its answer.
+        let footer = format!(
+            "{} · den {}",
+            rule_set.title,
+            date_sv(use_app_state().date.get_untracked())
+        );
+        let rules = (!view.closed_by_rules.is_empty()).then(|| {
+            view.closed_by_rules
+                .iter()
+                .map(|cause| {
+                    view! { <CauseCard cause=cause.clone() rule_set=rule_set level=5 footer=footer.clone()/> }
+                })
+                .collect_view()
+        });
+        let lead = if rules.is_some() {
+            " Det är en regel som gäller alla barn som stänger ute hen:"
+        } else {
+            ""
+        };
         view! {
             <p data-testid=format!("gv-no-measure-{id}")>
                 "Ingen skyddsåtgärd (blockering, försegling eller skyddad identitet) stänger ute den här vårdnadshavaren den här dagen."
+                {lead}
             </p>
+            <div class="gv-rules" data-testid=format!("gv-rules-{id}")>{rules}</div>
         }
         .into_any()
     } else {

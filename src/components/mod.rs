@@ -18,4 +18,5 @@ pub mod preview;
 pub mod rule_sets;
 pub mod saved_cases;
 pub mod staff_details;
+pub mod support;
 pub mod timeline;
