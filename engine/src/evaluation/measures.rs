@@ -202,17 +202,32 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
         login_unlocks.sort_by_key(|(date, _)| *date);
         unlock_requests.sort_by_key(|(sealing, date, _)| (*sealing, *date));
 
-        // Sized for the case at once (a measure adds at most one of each, but a blocking of
-        // both guardians two blockings): growing them one push at a time cost more
-        // allocations than the rest of the index.
-        let measures = case.measures.len();
+        // Sized for the case at once: growing them one push at a time cost more
+        // allocations than the rest of the index. (An upper bound: a blocking of two
+        // guardians adds two blockings, and any blocking may add a login lock.)
+        let count =
+            |kind: fn(&MeasureKind) -> bool| case.measures.iter().filter(|m| kind(&m.kind)).count();
+        let blockings = count(|k| {
+            matches!(
+                k,
+                MeasureKind::Blocking { .. } | MeasureKind::BlockingExtension { .. }
+            )
+        });
         let mut index = MeasureIndex {
-            blockings: Vec::with_capacity(2 * measures),
-            sealings: Vec::with_capacity(measures),
-            login_locks: Vec::with_capacity(measures),
+            blockings: Vec::with_capacity(2 * blockings),
+            sealings: Vec::with_capacity(count(|k| matches!(k, MeasureKind::Sealing { .. }))),
+            login_locks: Vec::with_capacity(
+                blockings + count(|k| matches!(k, MeasureKind::LoginLock)),
+            ),
             forwarded_unlocks: Vec::new(),
             carried_over: Vec::new(),
-            extended_access: Vec::with_capacity(measures),
+            extended_access: Vec::with_capacity(count(|k| {
+                matches!(
+                    k,
+                    MeasureKind::ExtendedAccessChild { .. }
+                        | MeasureKind::ExtendedAccessGuardian { .. }
+                )
+            })),
             units: case
                 .care_units
                 .iter()

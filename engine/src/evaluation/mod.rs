@@ -220,7 +220,6 @@ pub(crate) struct JournalState {
 
 /// One cell decided: its outcome, and what the restrictions took away. Its reasons are in
 /// the `Scratch` it was decided with.
-#[derive(Clone)]
 pub(crate) struct Decision<'r> {
     pub outcome: Outcome<'r>,
     pub hint: Option<ContrastiveHint>,
@@ -273,21 +272,23 @@ impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
 
     fn evaluation(&self) -> Evaluation<'r> {
         let mut scratch = Scratch::default();
-        let mut decided = Vec::new();
+        // The current actor's decisions so far: what each read, and its first cell.
+        let mut decided: Vec<(On, usize)> = Vec::new();
         let actors = self
             .layout
             .actors
             .iter()
             .map(|actor| {
                 decided.clear();
+                let mut cells = Vec::with_capacity(self.layout.journals.len() + 1);
+                for target in self.layout.capabilities(actor.who) {
+                    let cell = self.cell(actor.who, target, &cells, &mut scratch, &mut decided);
+                    cells.push(cell);
+                }
                 ActorAccess {
                     actor: actor.actor.clone(),
                     label: actor.label.clone(),
-                    cells: self
-                        .layout
-                        .capabilities(actor.who)
-                        .map(|target| self.cell(actor.who, target, &mut scratch, &mut decided))
-                        .collect(),
+                    cells,
                 }
             })
             .collect();
@@ -302,27 +303,30 @@ impl<'r, 'c, 'i> Evaluator<'r, 'c, 'i> {
         }
     }
 
-    /// One cell of the public answer, copied out of the decision of what it reads (`On`):
-    /// `decided` holds the current actor's decisions so far, so of 50 units in the same
-    /// state only the first is decided (see the INVARIANT on `decide`).
+    /// One cell of the public answer. Its decision is copied from the actor's first cell
+    /// that read the same (`On`, found in `decided`, an index into `cells`), so of 50 units
+    /// in the same state only the first is decided (see the INVARIANT on `decide`); else it
+    /// is decided and copied out of the scratch buffers.
     fn cell(
         &self,
         who: Who,
         target: Target<'_, 'c>,
+        cells: &[Cell<'r>],
         scratch: &mut Scratch<'r, 'c>,
-        decided: &mut Vec<(On, Decision<'r>, Vec<Reason<'r>>)>,
+        decided: &mut Vec<(On, usize)>,
     ) -> Cell<'r> {
         let on = self.on(who, target);
-        let (Decision { outcome, hint }, reasons) =
-            match decided.iter().find(|(seen, ..)| *seen == on) {
-                Some((_, decision, reasons)) => (decision.clone(), reasons.clone()),
-                None => {
-                    let decision = self.decide(who, &on, scratch);
-                    let reasons = scratch.reasons.clone();
-                    decided.push((on, decision.clone(), reasons.clone()));
-                    (decision, reasons)
-                }
-            };
+        let (outcome, hint, reasons) = match decided.iter().find(|(seen, _)| *seen == on) {
+            Some(&(_, first)) => {
+                let first = &cells[first];
+                (first.outcome.clone(), first.hint, first.reasons.clone())
+            }
+            None => {
+                let Decision { outcome, hint } = self.decide(who, &on, scratch);
+                decided.push((on, cells.len()));
+                (outcome, hint, scratch.reasons.clone())
+            }
+        };
         let mut filters = Vec::new();
         if let (Outcome::Allowed, Target::Journal(journal)) = (&outcome, target) {
             scratch.filters.clear();
