@@ -33,6 +33,7 @@ pub fn view_fragment(view: View) -> &'static str {
         View::Compare => "/jämför",
         View::GuardianView => "/vad-ser-vårdnadshavaren",
         View::RuleSets => "/regelverk",
+        View::Training => "/utbildning",
     }
 }
 

@@ -10,6 +10,7 @@ pub mod components;
 pub mod personal_data;
 pub mod state;
 pub mod storage;
+pub mod trainer;
 pub mod training_cases;
 
 use components::access_matrix::SituationView;
@@ -79,6 +80,7 @@ pub fn App() -> impl IntoView {
                         View::Compare => view! { <Compare/> }.into_any(),
                         View::GuardianView => view! { <GuardianViewPanel/> }.into_any(),
                         View::RuleSets => view! { <RuleSetPage/> }.into_any(),
+                        View::Training => ().into_any(),
                     }}}
                 </div>
                 <HarmAssessmentNotice/>
@@ -95,7 +97,7 @@ fn ViewTabs() -> impl IntoView {
     view! {
         <nav class="view-tabs" aria-label="Vyer">
             <ul role="tablist">
-                {View::ALL
+                {View::TABS
                     .into_iter()
                     .map(|view| {
                         let selected = move || state.view.get() == view;

@@ -16,6 +16,7 @@ use insyn_engine::{Actor, Capability, Case, Catalog, EngineError, Evaluation, Ru
 use leptos::prelude::*;
 
 use crate::storage::{has_unsaved_changes, Baseline};
+use crate::trainer::{Stage, Training};
 use crate::training_cases::TrainingCase;
 
 /// The views staff switch between.
@@ -35,10 +36,25 @@ pub enum View {
     GuardianView,
     /// "Regelverk": every rule set with its citations.
     RuleSets,
+    /// "Utbildningsläge": the trainers' mode, for a projector (not a tab: it takes the
+    /// whole page, the case editor folded away).
+    Training,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
+        View::Situation,
+        View::Decide,
+        View::Documents,
+        View::Timeline,
+        View::Compare,
+        View::GuardianView,
+        View::RuleSets,
+        View::Training,
+    ];
+
+    /// The views chosen by the tabs beside the case.
+    pub const TABS: [View; 7] = [
         View::Situation,
         View::Decide,
         View::Documents,
@@ -57,6 +73,7 @@ impl View {
             View::Compare => "Jämför",
             View::GuardianView => "Vad ser vårdnadshavaren?",
             View::RuleSets => "Regelverk",
+            View::Training => "Utbildningsläge",
         }
     }
 
@@ -69,6 +86,7 @@ impl View {
             View::Compare => "compare",
             View::GuardianView => "guardian-view",
             View::RuleSets => "rule-sets",
+            View::Training => "training",
         }
     }
 }
@@ -124,6 +142,8 @@ pub struct AppState {
     /// A replacement of the case waiting for the user's answer, because the case has
     /// unsaved changes (`components::saved_cases::ReplaceCaseDialog` asks).
     pub pending_replace: RwSignal<Option<PendingReplace>>,
+    /// The trainers' mode: where the trainer is in the case, and the view to go back to.
+    pub training: RwSignal<Training>,
 
     /// The case's validity and the chosen date's, with the engine's error if any.
     pub validity: Memo<Result<(), EngineError>>,
@@ -216,6 +236,7 @@ impl AppState {
             notice: RwSignal::new(None),
             baseline,
             pending_replace: RwSignal::new(None),
+            training: RwSignal::new(Training::default()),
             validity,
             rule_set,
             evaluation,
@@ -242,6 +263,7 @@ impl AppState {
         self.document_measure.set(None);
         self.answers.set(Answers::default());
         self.notice.set(None);
+        self.training.update(|t| t.stage = Stage::Intro);
     }
 
     /// Whether the case differs from the one last opened or saved (tracked).
