@@ -24,6 +24,7 @@ use components::preview::{ActionNotice, MeasurePreview};
 use components::rule_sets::RuleSetPage;
 use components::saved_cases::{ReplaceCaseDialog, SavedCasesPanel};
 use components::timeline::Timeline;
+use components::trainer::TrainerMode;
 use state::{today_from_browser, AppState, View};
 use training_cases::example_case;
 
@@ -55,7 +56,11 @@ pub fn App() -> impl IntoView {
     });
     // Only opening and closing the preview swaps the view; editing the draft does not.
     let previewing = Memo::new(move |_| state.draft.with(Option::is_some));
+    // The trainers' mode takes the whole page: the case editor, the tabs and the header are
+    // hidden (not taken out, so they are as they were when it is left).
+    let training = Memo::new(move |_| state.view.get() == View::Training);
     view! {
+        <div class="app-page" hidden=move || training.get()>
         <a class="skip-link" href="#main">"Hoppa till resultatet"</a>
         <AppHeader/>
         <div class="layout">
@@ -85,8 +90,10 @@ pub fn App() -> impl IntoView {
                 </div>
                 <HarmAssessmentNotice/>
             </main>
-            <ReplaceCaseDialog/>
         </div>
+        </div>
+        {move || training.get().then(|| view! { <TrainerMode/> })}
+        <ReplaceCaseDialog/>
     }
 }
 

@@ -477,13 +477,14 @@ pub fn date_sv(date: NaiveDate) -> String {
     )
 }
 
-/// The child's age in words: "Alva är 13 år" (the first name), else "Barnet är 13 år".
+/// The child's age in words: "Alva Exempel är 13 år", else "Barnet är 13 år".
 pub fn child_age_sv(case: &Case, age: u32) -> String {
     let name = case
         .child
         .name
         .as_deref()
-        .and_then(|n| n.split_whitespace().next())
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
         .unwrap_or("Barnet");
     format!("{name} är {age} år")
 }
@@ -875,7 +876,7 @@ mod tests {
         assert_eq!(date_sv(date(2026, 6, 15)), "15 juni 2026");
         assert_eq!(date_sv(date(2028, 2, 29)), "29 februari 2028");
         let (case, _, _) = steps_of("normal-family");
-        assert_eq!(child_age_sv(&case, 13), "Alva är 13 år");
+        assert_eq!(child_age_sv(&case, 13), "Alva Exempel är 13 år");
         let mut unnamed = case.clone();
         unnamed.child.name = None;
         assert_eq!(child_age_sv(&unnamed, 4), "Barnet är 4 år");

@@ -19,3 +19,4 @@ pub mod rule_sets;
 pub mod saved_cases;
 pub mod staff_details;
 pub mod timeline;
+pub mod trainer;
