@@ -6,9 +6,14 @@
 // 1920×1080 (or the sizes given). Run through scripts/screenshots.sh, which
 // builds first.
 //
-//   node e2e/screenshots.mjs [OUT_DIR] [--dist dist] [--viewports 1366x768,390x844]
+//   node e2e/screenshots.mjs [OUT_DIR] [--dist dist] [--viewports 1366x768,390x844] [--trainer]
 //
 // Files: OUT_DIR/<width>x<height>-<case>-<view>.png (default /tmp/insyn-shots).
+// With --trainer: only the trainers' mode (utbildningsläge), stepped with the keyboard
+// through one-guardian-risk-blocking (the story, the blocking's question and answer),
+// as the room sees it (the viewport, not the full page) and as a full page:
+// OUT_DIR/<width>x<height>-trainer-<stage>[-full].png, at 1366×768, 1920×1080 and
+// 390×844 unless --viewports says otherwise.
 //
 // The clock is fixed at TODAY (app.mjs). Date inputs show mm/dd/yyyy when the
 // machine's Chromium has only its en-US locale pack (Debian's chromium without
@@ -112,10 +117,59 @@ const SCENARIOS = [
   },
 ];
 
+/** The trainers' mode: the stages to photograph, reached with the keyboard only. */
+const TRAINER_VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+];
+
+async function trainerShots(browser, server, viewports, out) {
+  const files = [];
+  for (const viewport of viewports) {
+    const session = await openApp(browser, server.url, { today: TODAY, contextOptions: { viewport } });
+    const { page } = session;
+    try {
+      await openTrainingCase(page, 'one-guardian-risk-blocking');
+      await waitForText(page.locator(`${tid('access-matrix')} tbody`), 'Peter Test');
+      await page.locator(tid('open-trainer')).click();
+      await page.locator(tid('trainer-story')).waitFor();
+      const shoot = async (stage) => {
+        await page.waitForTimeout(200);
+        for (const full of [false, true]) {
+          const file = path.join(out, `${viewport.width}x${viewport.height}-trainer-${stage}${full ? '-full' : ''}.png`);
+          await page.screenshot({ path: file, fullPage: full });
+          files.push(file);
+        }
+      };
+      await shoot('story');
+      // To the blocking (15 juni 2026): each step is a question then its answer.
+      const heading = page.locator(tid('trainer-step-heading'));
+      await page.keyboard.press('Space');
+      await heading.waitFor();
+      while (!(await heading.textContent()).includes('15 juni 2026')) {
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(50);
+      }
+      await shoot('question');
+      await page.keyboard.press('Space');
+      await page.locator(tid('trainer-answer')).waitFor();
+      await shoot('answer');
+      const { consoleErrors, pageErrors } = session.problems();
+      if (consoleErrors.length || pageErrors.length) console.log([...consoleErrors, ...pageErrors].join('\n'));
+    } finally {
+      await session.close();
+    }
+  }
+  return files;
+}
+
 function parseArgs(argv) {
-  const opts = { out: '/tmp/insyn-shots', dist: DIST, viewports: DEFAULT_VIEWPORTS };
+  const opts = { out: '/tmp/insyn-shots', dist: DIST, viewports: null, trainer: false };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--dist') opts.dist = path.resolve(argv[++i]);
+    if (argv[i] === '--trainer') opts.trainer = true;
+    else if (argv[i] === '--dist') opts.dist = path.resolve(argv[++i]);
     else if (argv[i] === '--viewports') {
       opts.viewports = argv[++i].split(',').map((size) => {
         const [width, height] = size.split('x').map(Number);
@@ -136,7 +190,10 @@ const server = await startServer({ root: opts.dist });
 const browser = await launchBrowser();
 const problems = [];
 try {
-  for (const viewport of opts.viewports) {
+  if (opts.trainer) {
+    for (const file of await trainerShots(browser, server, opts.viewports ?? TRAINER_VIEWPORTS, opts.out)) console.log(file);
+  }
+  for (const viewport of opts.trainer ? [] : opts.viewports ?? DEFAULT_VIEWPORTS) {
     for (const scenario of SCENARIOS) {
       const session = await openApp(browser, server.url, { today: TODAY, contextOptions: { viewport } });
       try {

@@ -34,6 +34,7 @@ pub fn view_fragment(view: View) -> &'static str {
         View::GuardianView => "/vad-ser-vårdnadshavaren",
         View::Support => "/supporten",
         View::RuleSets => "/regelverk",
+        View::Training => "/utbildning",
     }
 }
 

@@ -10,6 +10,7 @@ pub mod components;
 pub mod personal_data;
 pub mod state;
 pub mod storage;
+pub mod trainer;
 pub mod training_cases;
 
 use components::access_matrix::SituationView;
@@ -24,6 +25,7 @@ use components::rule_sets::RuleSetPage;
 use components::saved_cases::{ReplaceCaseDialog, SavedCasesPanel};
 use components::support::{PrintedAnswerSheet, SupportDesk};
 use components::timeline::Timeline;
+use components::trainer::TrainerMode;
 use state::{today_from_browser, AppState, View};
 use training_cases::example_case;
 
@@ -55,7 +57,11 @@ pub fn App() -> impl IntoView {
     });
     // Only opening and closing the preview swaps the view; editing the draft does not.
     let previewing = Memo::new(move |_| state.draft.with(Option::is_some));
+    // The trainers' mode takes the whole page: the case editor, the tabs and the header are
+    // hidden (not taken out, so they are as they were when it is left).
+    let training = Memo::new(move |_| state.view.get() == View::Training);
     view! {
+        <div class="app-page" hidden=move || training.get()>
         <a class="skip-link" href="#main">"Hoppa till resultatet"</a>
         <AppHeader/>
         <div class="layout">
@@ -81,12 +87,15 @@ pub fn App() -> impl IntoView {
                         View::GuardianView => view! { <GuardianViewPanel/> }.into_any(),
                         View::Support => view! { <SupportDesk/> }.into_any(),
                         View::RuleSets => view! { <RuleSetPage/> }.into_any(),
+                        View::Training => ().into_any(),
                     }}}
                 </div>
                 <HarmAssessmentNotice/>
             </main>
-            <ReplaceCaseDialog/>
         </div>
+        </div>
+        {move || training.get().then(|| view! { <TrainerMode/> })}
+        <ReplaceCaseDialog/>
         <PrintedAnswerSheet/>
     }
 }
@@ -98,7 +107,7 @@ fn ViewTabs() -> impl IntoView {
     view! {
         <nav class="view-tabs" aria-label="Vyer">
             <ul role="tablist">
-                {View::ALL
+                {View::TABS
                     .into_iter()
                     .map(|view| {
                         let selected = move || state.view.get() == view;

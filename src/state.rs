@@ -17,6 +17,7 @@ use insyn_engine::{Actor, Capability, Case, Catalog, EngineError, Evaluation, Ru
 use leptos::prelude::*;
 
 use crate::storage::{has_unsaved_changes, Baseline};
+use crate::trainer::{Stage, Training};
 use crate::training_cases::TrainingCase;
 
 /// The views staff switch between.
@@ -38,10 +39,26 @@ pub enum View {
     Support,
     /// "Regelverk": every rule set with its citations.
     RuleSets,
+    /// "Utbildningsläge": the trainers' mode, for a projector (not a tab: it takes the
+    /// whole page, the case editor folded away).
+    Training,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
+        View::Situation,
+        View::Decide,
+        View::Documents,
+        View::Timeline,
+        View::Compare,
+        View::GuardianView,
+        View::Support,
+        View::RuleSets,
+        View::Training,
+    ];
+
+    /// The views chosen by the tabs beside the case.
+    pub const TABS: [View; 8] = [
         View::Situation,
         View::Decide,
         View::Documents,
@@ -62,6 +79,7 @@ impl View {
             View::GuardianView => "Vad ser vårdnadshavaren?",
             View::Support => "Supporten",
             View::RuleSets => "Regelverk",
+            View::Training => "Utbildningsläge",
         }
     }
 
@@ -75,6 +93,7 @@ impl View {
             View::GuardianView => "guardian-view",
             View::Support => "support",
             View::RuleSets => "rule-sets",
+            View::Training => "training",
         }
     }
 }
@@ -177,6 +196,8 @@ pub struct AppState {
     pub support_call: RwSignal<SupportCall>,
     /// An answer being printed on its own, until the browser has printed it.
     pub printed_answer: RwSignal<Option<PrintedAnswer>>,
+    /// The trainers' mode: where the trainer is in the case, and the view to go back to.
+    pub training: RwSignal<Training>,
 
     /// The case's validity and the chosen date's, with the engine's error if any.
     pub validity: Memo<Result<(), EngineError>>,
@@ -273,6 +294,7 @@ impl AppState {
             pending_replace: RwSignal::new(None),
             support_call,
             printed_answer: RwSignal::new(None),
+            training: RwSignal::new(Training::default()),
             validity,
             rule_set,
             evaluation,
@@ -299,6 +321,7 @@ impl AppState {
         self.document_measure.set(None);
         self.answers.set(Answers::default());
         self.notice.set(None);
+        self.training.update(|t| t.stage = Stage::Intro);
     }
 
     /// Whether the case differs from the one last opened or saved (tracked).

@@ -54,7 +54,7 @@ pub fn outcome_class(kind: OutcomeKind) -> &'static str {
 }
 
 /// The columns: konto, ombud, then journal per unit, then other units.
-fn columns(evaluation: &Evaluation) -> Vec<Capability> {
+pub fn columns(evaluation: &Evaluation) -> Vec<Capability> {
     let mut columns: Vec<Capability> = Vec::new();
     for actor in &evaluation.actors {
         for cell in &actor.cells {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::saved_cases::ClearAllButton;
+use crate::components::trainer::enter;
 use crate::state::use_app_state;
 
 #[component]
@@ -23,7 +24,18 @@ pub fn AppHeader() -> impl IntoView {
                 <p class="tagline">"Vem kan se vad i barnets journal i 1177 – och varför?"</p>
             </div>
             <p class="answering" data-testid="answering-rule-set">{answering}</p>
-            <ClearAllButton/>
+            <div class="header-actions">
+                <button
+                    type="button"
+                    id="open-trainer"
+                    class="secondary no-print"
+                    data-testid="open-trainer"
+                    on:click=move |_| enter(state)
+                >
+                    "Utbildningsläge"
+                </button>
+                <ClearAllButton/>
+            </div>
         </header>
     }
 }

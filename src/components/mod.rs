@@ -20,3 +20,4 @@ pub mod saved_cases;
 pub mod staff_details;
 pub mod support;
 pub mod timeline;
+pub mod trainer;

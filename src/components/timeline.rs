@@ -13,7 +13,9 @@
 mod chart;
 pub mod labels;
 mod table;
-pub use table::{filter_change_lines, filter_change_sv};
+pub use table::{
+    capabilities_sv, filter_change_lines, filter_change_sv, outcome_change_lines, OutcomeLine,
+};
 
 use chrono::NaiveDate;
 use insyn_engine::timeline::{facts_for_range, timeline, Timeline as EngineTimeline};
