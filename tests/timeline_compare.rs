@@ -409,3 +409,40 @@ async fn choosing_a_change_point_by_keyboard_keeps_the_focus_on_it() {
     assert_eq!(label, "Valt datum 2028-05-10");
     container.remove();
 }
+
+#[wasm_bindgen_test]
+async fn compare_draws_many_date_ranges_a_batch_at_a_time_and_all_of_them_soon_after() {
+    let (container, _handle, state) = blocking_compare().await;
+    // Twenty short blockings of the same guardian: twenty ranges where VGR 2019 and 2026
+    // differ (the proxy), more than are drawn in one go.
+    let mut case = blocking_case().case();
+    let blocking = case.measures[0].clone();
+    case.measures = (0..20u64)
+        .map(|i| {
+            let mut measure = blocking.clone();
+            let from = date(2020, 1, 1) + chrono::Days::new(60 * i);
+            measure.id = format!("b{i}");
+            measure.decided_on = Some(from);
+            measure.period.from = from;
+            measure.period.to = Some(from + chrono::Days::new(20));
+            measure
+        })
+        .collect();
+    state.case.set(case);
+    leptos::task::tick().await;
+    let rows = || {
+        container
+            .query_selector_all("[data-testid^=diff-range-]")
+            .unwrap()
+            .length()
+    };
+    assert!(rows() > 0 && rows() < 20, "{} rows drawn at once", rows());
+    for _ in 0..50 {
+        if rows() == 20 {
+            break;
+        }
+        support::sleep(20).await;
+        leptos::task::tick().await;
+    }
+    assert_eq!(rows(), 20);
+}

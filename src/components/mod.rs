@@ -2,6 +2,7 @@
 //! (see `state.rs`) by context.
 
 pub mod access_matrix;
+pub mod batches;
 pub mod case_editor;
 pub mod citation;
 pub mod clipboard;

@@ -10,6 +10,7 @@ use insyn_engine::EngineError;
 use leptos::prelude::*;
 
 use crate::components::access_matrix::outcome_icon;
+use crate::components::batches::drawn_in_batches;
 use crate::components::timeline::labels::{and_list, cell_label, rule_set_short_by_id};
 use crate::state::use_app_state;
 
@@ -22,8 +23,10 @@ pub fn DiffRanges() -> impl IntoView {
             .case
             .with(|case| diff(state.catalog, case, &a, &b, None, None))
     });
+    let total = Memo::new(move |_| result.with(|r| r.as_ref().map_or(0, |d| d.ranges.len())));
+    let drawn = drawn_in_batches(RANGES_PER_TASK, total, move || result.track());
     let content = move || {
-        result.with(|result| match result {
+        result.with(|shown| match shown {
             Err(error) => view! {
                 <p class="compare-unavailable" role="status">
                     "Skillnaderna kan inte visas: " {error.message_sv()}
@@ -43,7 +46,7 @@ pub fn DiffRanges() -> impl IntoView {
                 }
                 .into_any()
             }
-            Ok(diff) => state.case.with(|case| diff_table(case, diff)).into_any(),
+            Ok(diff) => diff_table(diff, result, drawn, total).into_any(),
         })
     };
     let actions = move || {
@@ -190,15 +193,20 @@ fn range_row(
     }
 }
 
-fn diff_table(case: &insyn_engine::Case, diff: &Diff) -> impl IntoView {
+/// How many date ranges are drawn per task (`drawn_in_batches`): at the format's limits a
+/// range lists up to every cell of the case.
+const RANGES_PER_TASK: usize = 12;
+
+/// The `index`th date range of the diff shown: its period and every cell that differs.
+fn diff_row(result: Memo<Result<Diff, EngineError>>, index: usize) -> Option<impl IntoView> {
     let state = use_app_state();
-    let name_a = rule_set_short_by_id(state.catalog, &diff.rule_set_a);
-    let name_b = rule_set_short_by_id(state.catalog, &diff.rule_set_b);
-    let rows = diff
-        .ranges
-        .iter()
-        .map(|range| {
-            let items = range
+    result.with_untracked(|result| {
+        let diff = result.as_ref().ok()?;
+        let range = diff.ranges.get(index)?;
+        let name_a = rule_set_short_by_id(state.catalog, &diff.rule_set_a);
+        let name_b = rule_set_short_by_id(state.catalog, &diff.rule_set_b);
+        let items = state.case.with_untracked(|case| {
+            range
                 .differences
                 .iter()
                 .map(|d| {
@@ -217,10 +225,28 @@ fn diff_table(case: &insyn_engine::Case, diff: &Diff) -> impl IntoView {
                         </li>
                     }
                 })
-                .collect_view();
-            range_row(range.from, range.to, "diff", items)
-        })
-        .collect_view();
+                .collect_view()
+        });
+        Some(range_row(range.from, range.to, "diff", items))
+    })
+}
+
+fn diff_table(
+    diff: &Diff,
+    result: Memo<Result<Diff, EngineError>>,
+    drawn: ReadSignal<usize>,
+    total: Memo<usize>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let name_a = rule_set_short_by_id(state.catalog, &diff.rule_set_a);
+    let name_b = rule_set_short_by_id(state.catalog, &diff.rule_set_b);
+    let rows = view! {
+        <For
+            each=move || 0..drawn.get().min(total.get())
+            key=|index| *index
+            children=move |index| diff_row(result, index)
+        />
+    };
     view! {
         <table class="diff-ranges" data-testid="diff-ranges">
             <caption>

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::labels::{capability_short, cause_certainty, cause_text, rule_set_short_by_id};
 use crate::components::access_matrix::outcome_icon;
+use crate::components::batches::drawn_in_batches;
 use crate::components::citation::certainty_mark;
 use crate::components::notices::notices_starting;
 use crate::state::use_app_state;
@@ -100,32 +101,14 @@ pub fn capabilities_sv(case: &Case, capabilities: &[&Capability]) -> String {
     parts.join(", ")
 }
 
-/// How many rows of the table are drawn in one go. A case at the format's limits has over a
-/// hundred change points, each listing what changes for whom; drawn at once they held up
-/// the page for a large part of a second, so the rows come a few at a time, a task each,
-/// and the page answers in between.
+/// How many rows of the table are drawn per task (`drawn_in_batches`).
 const ROWS_PER_TASK: usize = 20;
 
 #[component]
 pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoView {
     let state = use_app_state();
     let total = Memo::new(move |_| shown.with(|t| t.as_ref().map_or(0, |t| t.change_points.len())));
-    let drawn = RwSignal::new(ROWS_PER_TASK);
-    // A new timeline starts again from the first rows; then a few more rows per task.
-    Effect::new(move |_| {
-        shown.track();
-        drawn.set(ROWS_PER_TASK);
-    });
-    Effect::new(move |_| {
-        if drawn.get() < total.get() {
-            set_timeout(
-                move || {
-                    let _ = drawn.try_update(|drawn| *drawn += ROWS_PER_TASK);
-                },
-                std::time::Duration::ZERO,
-            );
-        }
-    });
+    let drawn = drawn_in_batches(ROWS_PER_TASK, total, move || shown.track());
     // One row per change point, built from the timeline shown when it is drawn. Rebuilt
     // only when the timeline (or the case's labels) change, not when the date does, so the
     // focused date button keeps its focus.

@@ -1,0 +1,33 @@
+//! Long lists drawn a batch at a time. A case at the format's limits gives a hundred change
+//! points or dozens of date ranges, each listing what changes for whom; drawn at once they
+//! hold up the page for over 100 ms. The first batch is drawn at once, then one more batch
+//! per task of the event loop, so the page answers in between.
+
+use leptos::prelude::*;
+
+/// How many of a list's `total` items to draw now: `batch` at first and again whenever
+/// `source` (which reads the list's signal) changes, then `batch` more per task until all
+/// are drawn.
+pub fn drawn_in_batches(
+    batch: usize,
+    total: Memo<usize>,
+    source: impl Fn() + 'static,
+) -> ReadSignal<usize> {
+    let (drawn, set_drawn) = signal(batch);
+    // A new list starts again from its first batch.
+    Effect::new(move |_| {
+        source();
+        set_drawn.set(batch);
+    });
+    Effect::new(move |_| {
+        if drawn.get() < total.get() {
+            set_timeout(
+                move || {
+                    let _ = set_drawn.try_update(|drawn| *drawn += batch);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
+    drawn
+}
