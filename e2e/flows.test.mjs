@@ -170,7 +170,7 @@ test('an identity number with a wrong check digit gets a Swedish message and not
     assert.equal(await number.inputValue(), wrong, 'the personnummer shows what was typed');
 
     // The summary's entry takes the keyboard to the field.
-    await summary.locator('button[data-error-path="child.identity_number"]').click();
+    await summary.locator('a[data-error-path="child.identity_number"]').click();
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'child-personnummer');
 
     await number.fill(withHyphen(TEST_PERSONNUMMER));

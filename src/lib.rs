@@ -4,6 +4,7 @@
 //! leaves the page.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub mod address;
 pub mod components;
@@ -18,6 +19,7 @@ use components::case_editor::{CaseEditor, ErrorSummary, TrainingCasePicker};
 use components::compare::Compare;
 use components::decision::DecisionSupport;
 use components::documents::DocumentsView;
+use components::edit_status::EditStatus;
 use components::guardian_view::GuardianViewPanel;
 use components::header::{AppHeader, HarmAssessmentNotice};
 use components::preview::{ActionNotice, MeasurePreview};
@@ -74,7 +76,13 @@ pub fn App() -> impl IntoView {
                 <ErrorSummary/>
                 <ViewTabs/>
                 <ActionNotice/>
-                <div class="view-panel" role="tabpanel" id="view-panel">
+                <EditStatus/>
+                <div
+                    class="view-panel"
+                    role="tabpanel"
+                    id="view-panel"
+                    aria-labelledby=move || tab_id(state.view.get())
+                >
                     {move || if previewing.get() {
                         // A measure being added is previewed in place of the view.
                         view! { <MeasurePreview/> }.into_any()
@@ -100,27 +108,58 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The view chooser: real tabs, usable by keyboard.
+/// The view chooser, following the ARIA tabs pattern: only the selected tab is in the Tab
+/// order (roving `tabindex`), ← and → select the previous and next tab (wrapping round),
+/// Home and End the first and last. Selection follows the keyboard: a view is quick to
+/// show, and a tab that only moved the keyboard would leave the panel naming another tab.
 #[component]
 fn ViewTabs() -> impl IntoView {
     let state = state::use_app_state();
+    let count = View::TABS.len();
+    let choose = move |index: usize| {
+        let view = View::TABS[index];
+        state.view.set(view);
+        if let Some(tab) = document().get_element_by_id(&tab_id(view)) {
+            if let Ok(tab) = tab.dyn_into::<web_sys::HtmlElement>() {
+                let _ = tab.focus();
+            }
+        }
+    };
     view! {
         <nav class="view-tabs" aria-label="Vyer">
             <ul role="tablist">
                 {View::TABS
                     .into_iter()
-                    .map(|view| {
+                    .enumerate()
+                    .map(|(index, view)| {
                         let selected = move || state.view.get() == view;
+                        let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+                                return;
+                            }
+                            let next = match ev.key().as_str() {
+                                "ArrowRight" => (index + 1) % count,
+                                "ArrowLeft" => (index + count - 1) % count,
+                                "Home" => 0,
+                                "End" => count - 1,
+                                _ => return,
+                            };
+                            ev.prevent_default();
+                            choose(next);
+                        };
                         view! {
                             <li role="presentation">
                                 <button
+                                    type="button"
                                     role="tab"
-                                    id=format!("tab-{}", view.id())
-                                    data-testid=format!("tab-{}", view.id())
+                                    id=tab_id(view)
+                                    data-testid=tab_id(view)
                                     aria-selected=move || selected().to_string()
                                     aria-controls="view-panel"
+                                    tabindex=move || if selected() { "0" } else { "-1" }
                                     class:active=selected
                                     on:click=move |_| state.view.set(view)
+                                    on:keydown=on_key
                                 >
                                     {view.label_sv()}
                                 </button>
@@ -131,4 +170,9 @@ fn ViewTabs() -> impl IntoView {
             </ul>
         </nav>
     }
+}
+
+/// The id (and test id) of a view's tab: `tab-situation`.
+fn tab_id(view: View) -> String {
+    format!("tab-{}", view.id())
 }

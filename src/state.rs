@@ -198,6 +198,9 @@ pub struct AppState {
     pub printed_answer: RwSignal<Option<PrintedAnswer>>,
     /// The trainers' mode: where the trainer is in the case, and the view to go back to.
     pub training: RwSignal<Training>,
+    /// How many times a case was opened in this page (a training case, a file, a shared
+    /// link, a saved case, a new case): what follows an opening is not an edit.
+    pub openings: RwSignal<u32>,
 
     /// The case's validity and the chosen date's, with the engine's error if any.
     pub validity: Memo<Result<(), EngineError>>,
@@ -295,6 +298,7 @@ impl AppState {
             support_call,
             printed_answer: RwSignal::new(None),
             training: RwSignal::new(Training::default()),
+            openings: RwSignal::new(0),
             validity,
             rule_set,
             evaluation,
@@ -322,6 +326,7 @@ impl AppState {
         self.answers.set(Answers::default());
         self.notice.set(None);
         self.training.update(|t| t.stage = Stage::Intro);
+        self.openings.update(|n| *n += 1);
     }
 
     /// Whether the case differs from the one last opened or saved (tracked).

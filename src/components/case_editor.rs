@@ -42,11 +42,31 @@ pub fn CaseEditor() -> impl IntoView {
     }
 }
 
-/// Every problem of the case, above the results, each a button to its field. The live
-/// region is always in the page so screen readers hear the list when it appears.
+/// Every problem of the case, above the results, each a link that takes the keyboard to
+/// its field. The live region is always in the page so screen readers hear the list when
+/// it appears.
+///
+/// The summary takes the keyboard when a case is opened with problems (a training case, a
+/// file, a shared link, a saved case, a new empty case): the user did not make them, and
+/// the list says what to fix and where. It never takes the keyboard while the user edits:
+/// a field's own message is beside it (and read with it), and a summary snatching the
+/// keyboard at each keystroke, or on leaving a field with Tab, would lose the user's place.
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let state = use_app_state();
+    Effect::new(move |_| {
+        state.openings.track();
+        if state.errors.with_untracked(|errors| !errors.is_empty()) {
+            // After the summary is drawn; a hidden summary (trainers' mode) takes nothing.
+            request_animation_frame(|| {
+                if let Some(summary) = document().get_element_by_id("error-summary") {
+                    if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = summary.focus();
+                    }
+                }
+            });
+        }
+    });
     let summary = move || {
         let errors = state.errors.get();
         if errors.is_empty() {
@@ -60,22 +80,32 @@ pub fn ErrorSummary() -> impl IntoView {
                     let path = error.path.clone();
                     view! {
                         <li>
-                            <button
-                                type="button"
-                                class="link-button"
+                            <a
+                                href=format!("#{}", fields::dom_id(&error.path))
                                 data-error-path=error.path
-                                on:click=move |_| focus_path(&path)
+                                on:click=move |ev| {
+                                    // The link's target may be a group, or gone: focus_path
+                                    // finds the nearest input; the address stays as it is.
+                                    ev.prevent_default();
+                                    focus_path(&path);
+                                }
                             >
                                 <span class="error-place">{place}": "</span>
                                 {error.message_sv}
-                            </button>
+                            </a>
                         </li>
                     }
                 })
                 .collect_view()
         });
         Some(view! {
-            <section class="error-summary" data-testid="error-summary" aria-labelledby="error-summary-heading">
+            <section
+                id="error-summary"
+                class="error-summary"
+                data-testid="error-summary"
+                aria-labelledby="error-summary-heading"
+                tabindex="-1"
+            >
                 <h2 id="error-summary-heading">
                     <span aria-hidden="true">"⚠ "</span>"Rätta följande i fallet"
                 </h2>

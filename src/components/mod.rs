@@ -11,6 +11,7 @@ pub mod date_chooser;
 pub mod date_input;
 pub mod decision;
 pub mod documents;
+pub mod edit_status;
 pub mod guardian_view;
 pub mod header;
 pub mod markup;
