@@ -113,7 +113,7 @@ pub fn App() -> impl IntoView {
 /// Home and End the first and last. Selection follows the keyboard: a view is quick to
 /// show, and a tab that only moved the keyboard would leave the panel naming another tab.
 #[component]
-fn ViewTabs() -> impl IntoView {
+pub fn ViewTabs() -> impl IntoView {
     let state = state::use_app_state();
     let count = View::TABS.len();
     let choose = move |index: usize| {

@@ -666,3 +666,54 @@ async fn renaming_a_care_unit_renames_its_column_in_the_matrix_at_once() {
     );
     assert!(!header().contains("Lunden"), "{}", header());
 }
+
+/// The id of the element with the keyboard, after the frame the app moves it in.
+async fn focused_id() -> String {
+    sleep(50).await;
+    leptos::task::tick().await;
+    leptos::prelude::document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_summary_takes_the_keyboard_when_a_case_opens_with_problems_but_never_while_typing() {
+    let page = Page::open().await;
+    // Typing a number that is wrong: the summary lists it, the keyboard stays in the field.
+    let field = page.field("child.identity_number");
+    field.focus().unwrap();
+    page.type_into("child.identity_number", &TEST_NUMBER[..8])
+        .await;
+    assert!(page.summary().is_some(), "the summary lists the problem");
+    assert_eq!(
+        focused_id().await,
+        field.id(),
+        "typing keeps the keyboard in the field"
+    );
+
+    // A case opened with a problem the user did not make: the summary has the keyboard.
+    let mut case = example_case().case();
+    case.child.birth_date = None;
+    page.state.replace_case(case, date(2026, 6, 1));
+    settle().await;
+    assert!(page.summary().is_some_and(|s| s.contains("födelsedatum")));
+    assert_eq!(focused_id().await, "error-summary");
+
+    // Each problem is a link to its field, which takes the keyboard there.
+    let link = page.get("[data-testid=error-summary] a[data-error-path=\"child.birth_date\"]");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("#f-child-birth_date")
+    );
+    link.click();
+    settle().await;
+    assert_eq!(focused_id().await, "f-child-birth_date");
+
+    // A case opened without problems leaves the keyboard where it is.
+    page.state
+        .replace_case(example_case().case(), date(2026, 6, 1));
+    settle().await;
+    assert!(page.summary().is_none());
+    assert_eq!(focused_id().await, "f-child-birth_date");
+}

@@ -29,3 +29,95 @@ async fn app_mounts_with_header_and_main() {
 
     container.remove();
 }
+
+/// Press `key` on `element`: a bubbling, cancelable `keydown`, as the browser sends it.
+fn press(element: &web_sys::Element, key: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&init, &"cancelable".into(), &true.into()).unwrap();
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"KeyboardEvent".into())
+            .unwrap()
+            .unchecked_into();
+    let event =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
+            .unwrap();
+    element.dispatch_event(event.unchecked_ref()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_view_tabs_are_one_tab_stop_and_the_arrows_home_and_end_move_and_select() {
+    use insyn::state::View;
+    use leptos::prelude::*;
+    let state_cell = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let out = state_cell.clone();
+    let (container, _handle) = mount(move || {
+        let state = insyn::provide_app_state(
+            chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            insyn::training_cases::example_case(),
+        );
+        *out.borrow_mut() = Some(state);
+        view! { <insyn::ViewTabs/> }
+    });
+    leptos::task::tick().await;
+    let state = state_cell.borrow().expect("state provided");
+    let tab = |id: &str| {
+        container
+            .query_selector(&format!("#tab-{id}"))
+            .unwrap()
+            .unwrap()
+    };
+    use wasm_bindgen::JsCast;
+    let in_tab_order = || {
+        let tabs = container.query_selector_all("[role=tab]").unwrap();
+        (0..tabs.length())
+            .map(|i| tabs.item(i).unwrap().unchecked_into::<web_sys::Element>())
+            .filter(|t| t.get_attribute("tabindex").as_deref() == Some("0"))
+            .map(|t| t.id())
+            .collect::<Vec<_>>()
+    };
+    let focused = || leptos::prelude::document().active_element().map(|e| e.id());
+
+    assert_eq!(in_tab_order(), ["tab-situation"]);
+    for (key, from, to, view) in [
+        ("ArrowRight", "situation", "decide", View::Decide),
+        ("End", "decide", "rule-sets", View::RuleSets),
+        ("ArrowRight", "rule-sets", "situation", View::Situation),
+        ("ArrowLeft", "situation", "rule-sets", View::RuleSets),
+        ("Home", "rule-sets", "situation", View::Situation),
+        ("ArrowLeft", "situation", "rule-sets", View::RuleSets),
+        ("ArrowLeft", "rule-sets", "support", View::Support),
+    ] {
+        let not_cancelled = press(&tab(from), key);
+        leptos::task::tick().await;
+        assert!(
+            !not_cancelled,
+            "{key} on {from}: the page does not scroll too"
+        );
+        assert_eq!(
+            state.view.get_untracked(),
+            view,
+            "{key} on {from} selects {to}"
+        );
+        assert_eq!(
+            focused().as_deref(),
+            Some(format!("tab-{to}").as_str()),
+            "{key} on {from}"
+        );
+        assert_eq!(
+            in_tab_order(),
+            [format!("tab-{to}")],
+            "only the selected tab is in the Tab order"
+        );
+        assert_eq!(
+            tab(to).get_attribute("aria-selected").as_deref(),
+            Some("true")
+        );
+    }
+    // Other keys are left to the browser (Tab leaves the list, Enter presses).
+    assert!(press(&tab("support"), "Tab"));
+    assert_eq!(state.view.get_untracked(), View::Support);
+    container.remove();
+}
