@@ -106,8 +106,10 @@ for (const viewport of VIEWPORTS) {
       await showDocument(page, 'request');
       await page.emulateMedia({ media: 'print' });
       found['request, print view'] = await axeViolations(page);
+      await page.emulateMedia({ media: 'screen' });
       await openTab(page, 'situation');
       await viewDrawn(page);
+      await page.emulateMedia({ media: 'print' });
       found['situation, print view'] = await axeViolations(page);
       await page.emulateMedia({ media: 'screen' });
 

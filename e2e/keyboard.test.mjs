@@ -23,12 +23,32 @@ const focused = (page) =>
     return `${e.getAttribute('data-testid') || e.id || ''} ${e.tagName}`;
   });
 
-/** Presses `key` and fails if the keyboard ends on nothing (after the frame the app moves it in). */
+/**
+ * Whether the focused element shows where the keyboard is: an outline or a ring (box
+ * shadow), or, for a file input, its label's ring. Headings and the main part the app
+ * moves the keyboard to (tabindex="-1") are not controls and show none by design.
+ */
+const focusShown = (page) =>
+  page.evaluate(() => {
+    const e = document.activeElement;
+    if (e.matches('h1[tabindex="-1"], h2[tabindex="-1"], h3[tabindex="-1"], main[tabindex="-1"]')) return true;
+    const shown = (el) => {
+      const style = getComputedStyle(el);
+      return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+    };
+    return shown(e) || (e.type === 'file' && [...e.labels].some(shown));
+  });
+
+/**
+ * Presses `key` and fails if the keyboard ends on nothing (after the frame the app moves
+ * it in), or on an element that does not show it has the keyboard.
+ */
 async function press(page, key) {
   await page.keyboard.press(key);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const now = await focused(page);
   assert.notEqual(now, 'BODY', `after ${key} the keyboard is on nothing`);
+  assert.ok(await focusShown(page), `after ${key} the keyboard is on ${now}, which shows no focus ring`);
   return now;
 }
 

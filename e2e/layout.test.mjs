@@ -1,7 +1,7 @@
-// Layout on the screens staff have: at 1366×768 (a common laptop) and at
-// 1920×1080 (a meeting-room projector) no view may make the whole page scroll
-// sideways. A wide table may scroll inside its own labelled region, but the
-// page, the header and the case panel stay put.
+// Layout on the screens staff have: at 1366×768 (a common laptop), at
+// 1920×1080 (a meeting-room projector) and at 320 px (reflow, WCAG 1.4.10) no
+// view may make the whole page scroll sideways. A wide table may scroll inside
+// its own labelled region, but the page, the header and the case panel stay put.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +11,8 @@ import { servedApp } from './app.mjs';
 const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
+  // Reflow (WCAG 1.4.10): a 1280 px screen zoomed to 400 %.
+  { width: 320, height: 640 },
 ];
 
 const served = servedApp();

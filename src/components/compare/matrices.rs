@@ -49,7 +49,9 @@ pub fn CompareMatrices(pair: Memo<Pair>) -> impl IntoView {
             let columns = columns(&a, &b);
             view! {
                 <DifferenceSummary case=case.clone() a=a.clone() b=b.clone()/>
-                <div class="compare-matrices">
+                // A wide comparison scrolls in its own box: a labelled stop in the Tab
+                // order, so the keyboard can scroll it too.
+                <div class="compare-matrices" role="region" aria-label="Jämförda matriser" tabindex="0">
                     {comparison_table(case, state.catalog, &a, &b, &columns)}
                 </div>
             }
