@@ -38,6 +38,8 @@ fn columns(a: &Evaluation, b: &Evaluation) -> Vec<Capability> {
 #[component]
 pub fn CompareMatrices(pair: Memo<Pair>) -> impl IntoView {
     let state = use_app_state();
+    // A wide comparison scrolls in its own box: a labelled stop in the Tab order, so the
+    // keyboard can scroll it too.
     let content = move || match pair.get() {
         Err(error) => view! {
             <p class="compare-unavailable" role="status" data-testid="compare-unavailable">
@@ -49,9 +51,12 @@ pub fn CompareMatrices(pair: Memo<Pair>) -> impl IntoView {
             let columns = columns(&a, &b);
             view! {
                 <DifferenceSummary case=case.clone() a=a.clone() b=b.clone()/>
-                // A wide comparison scrolls in its own box: a labelled stop in the Tab
-                // order, so the keyboard can scroll it too.
-                <div class="compare-matrices" role="region" aria-label="Jämförda matriser" tabindex="0">
+                <div
+                    class="compare-matrices"
+                    role="region"
+                    aria-label="Jämförda matriser"
+                    tabindex="0"
+                >
                     {comparison_table(case, state.catalog, &a, &b, &columns)}
                 </div>
             }
