@@ -102,6 +102,24 @@ fn every_source_has_a_name_staff_know_without_its_code_or_file() {
 }
 
 #[test]
+fn no_note_staff_read_names_a_rule_by_its_id() {
+    for rule_set in &Catalog::embedded().rule_sets {
+        for (name, citation, _) in rule_set.parameter_list() {
+            let note = citation.note.as_deref().unwrap_or_default();
+            for id in ParameterId::ALL {
+                assert!(
+                    !note.contains(id.name()),
+                    "{}: the note of {name} names {}; name it by its term, \"{}\"",
+                    rule_set.id,
+                    id.name(),
+                    id.term_sv()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_parameter_without_a_quote_makes_the_rule_set_invalid() {
     let national = Catalog::embedded().get("national").unwrap();
     let mut broken = national.clone();

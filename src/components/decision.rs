@@ -171,9 +171,11 @@ pub fn DecisionSupport() -> impl IntoView {
         });
         Ok::<_, EngineError>(recommend(rule_set, &answers))
     });
+    // Announced when the answers change; before any is ticked, the page itself says what
+    // to do ("answer-empty"), so the status stays empty rather than say it twice.
     let summary = move || match recommendation.get() {
-        Ok(r) => summary_sentence(&r),
-        Err(_) => String::new(),
+        Ok(r) if !r.scenarios.is_empty() => summary_sentence(&r),
+        _ => String::new(),
     };
     let rule_set_line = move || match rule_set.get() {
         Ok(r) => format!(

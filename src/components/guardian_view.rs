@@ -4,7 +4,7 @@
 //! disclosed and the rule set's standard answer (standardsvar), with citations. When the
 //! rule set gives no standard answer, the page says so; it never makes one up.
 
-use insyn_engine::guardian_view::{GuardianView, SwitchJournalEntry};
+use insyn_engine::guardian_view::{GuardianView, Restriction, SwitchJournalEntry};
 use insyn_engine::support::{date_sv, AnswerSource, Disclosure};
 use insyn_engine::RuleSet;
 use leptos::prelude::*;
@@ -262,10 +262,9 @@ fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> imp
                 // The words changed to fit the measure are named, so staff know the text
                 // differs from the source's.
                 let changed = match &answer.source {
-                    AnswerSource::StandardAnswer { changes } if !changes.is_empty() => Some(format!(
-                        "Källans standardsvar talar om försegling. Orden är anpassade till {measure}: {}.",
-                        changes.join(", ")
-                    )),
+                    AnswerSource::StandardAnswer { changes } if !changes.is_empty() => Some(
+                        format!("Orden är anpassade till {measure}: {}.", changes.join(", ")),
+                    ),
                     _ => None,
                 };
                 let from_source = matches!(answer.source, AnswerSource::StandardAnswer { .. });
@@ -287,10 +286,14 @@ fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> imp
         };
         view! {
             <p data-testid=format!("gv-restriction-{id}")>
-                "Åtgärden som stänger ute den här vårdnadshavaren den här dagen: " <strong>{measure}</strong> "."
+                "Det som stänger ute den här vårdnadshavaren den här dagen: " <strong>{measure}</strong> "."
             </p>
             {disclosure}
-            <CitationView rule_set=rule_set citation=view.disclosure_citation/>
+            // The rule set's line on telling guardians is about its measures; a protected
+            // identity has its own answer (never told, or the guardian's own).
+            {(view.restriction != Some(Restriction::ProtectedIdentity)).then(|| view! {
+                <CitationView rule_set=rule_set citation=view.disclosure_citation/>
+            })}
             <h5>"Svar att lämna"</h5>
             {guidance}
             {answer}
