@@ -147,7 +147,7 @@ async fn a_source_is_named_as_staff_know_it_with_its_file_one_click_away() {
 #[wasm_bindgen_test]
 async fn no_main_text_of_the_blocking_case_shows_an_id_of_the_case_or_a_rule() {
     let page = open_blocking_case().await;
-    page.click("[data-testid=cell-vh2-journal:barnmottagningen]")
+    page.click("[data-testid=\"cell-vh2-journal:barnmottagningen\"]")
         .await;
     let shown = main_text(&page.container);
     for internal in [

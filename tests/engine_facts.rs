@@ -295,7 +295,7 @@ async fn a_note_shown_again_after_the_investigation_is_in_the_timeline_table_and
     let row = find(&container, "[data-testid='timeline-row-2021-07-01']");
     let said = text(&row);
     assert!(
-        said.contains("Utredningen avslutas för anteckningen \"Orosanmälan gällande barn\" (Vårdcentralen Dalen)"),
+        said.contains("Utredningen avslutas för anteckningen ”Orosanmälan gällande barn” hos Vårdcentralen Dalen"),
         "{said}"
     );
     let filters = text(&find(&row, "[data-testid=filter-changes]"));
