@@ -76,7 +76,7 @@ test('a blocking decided for a 14-year-old under VGR 2026 is a quoted warning on
       }),
     );
     const notice = page.locator(`${tid('notices')} li.notice[data-subject=bl1]`);
-    await waitForText(notice, 'Blockering av Vårdnadshavare 1 (Maria Test) kan inte få effekt');
+    await waitForText(notice, 'Blockering av Maria Test, från 2026-06-01, kan inte få effekt');
     assert.match(squash(await page.locator(tid('notices-pointer')).textContent()), /Observera – 1 sak att kontrollera/);
     assert.match(squash(await notice.textContent()), /fyller 13 år/);
     assert.ok((await notice.locator('.citation blockquote').textContent()).trim().length > 0, 'the guidance is quoted');
@@ -90,7 +90,7 @@ test('a blocking decided for a 14-year-old under VGR 2026 is a quoted warning on
     await openTab(page, 'timeline');
     const row = page.locator(tid('timeline-row-2026-06-01'));
     await waitForText(row.locator(tid('timeline-notices')), 'kan inte få effekt');
-    assert.match(squash(await row.textContent()), /Blockering av Vårdnadshavare 1 \(Maria Test\) börjar gälla/);
+    assert.match(squash(await row.textContent()), /Blockering av Maria Test, från 2026-06-01, börjar gälla/);
     await assertAccessible(page, 'on the timeline with a notice');
   });
 });

@@ -115,7 +115,7 @@ for (const viewport of [
       assert.doesNotMatch(question, /Blockering/);
       await pressUntil(page, 'ArrowRight', 'Steg 4 av 6: svar');
       await waitForText(page.locator(tid('trainer-advice')), 'Riktlinjen rekommenderar: Blockering');
-      await waitForText(page.locator(tid('trainer-revealed')), 'Blockering av Vårdnadshavare 2 (Peter Test)');
+      await waitForText(page.locator(tid('trainer-revealed')), 'Blockering av Peter Test, från 2026-06-15');
       assert.equal(await page.locator(`${tid('trainer-cell-vh2-proxy')}`).getAttribute('data-changed'), 'true');
 
       // The keyboard is not trapped: Tab leaves the moves for the answer and beyond.
@@ -197,7 +197,7 @@ test('a case opened from a shared link is presented as it is: no story, its step
     assert.match(question, /Vilken åtgärd skulle du välja\?/);
     assert.doesNotMatch(question, /Blockering/);
     await page.keyboard.press('Space');
-    await waitForText(page.locator(tid('trainer-revealed')), 'Blockering av Vårdnadshavare 2 börjar gälla');
+    await waitForText(page.locator(tid('trainer-revealed')), 'Blockering av vårdnadshavare 2, från 2024-02-01, börjar gälla');
     assert.equal(await page.locator(tid('trainer-claims')).count(), 0, 'a shared case has no notes of its own');
     assertNoProblems(session, 'while presenting a shared case');
   } finally {

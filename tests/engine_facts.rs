@@ -113,7 +113,7 @@ async fn a_blocking_that_cannot_take_effect_is_a_warning_on_lage_with_its_quote(
     let notice = find(&notices, "li.notice[data-subject=bl1]");
     let said = text(&notice);
     assert!(
-        said.contains("Blockering av Vårdnadshavare 1 (Maria Test) kan inte få effekt"),
+        said.contains("Blockering av Maria Test, från 2026-06-01, kan inte få effekt"),
         "{said}"
     );
     assert!(said.contains("13 år"), "{said}");
@@ -229,12 +229,12 @@ async fn the_timeline_names_measures_in_its_causes_by_what_they_are_and_whom_the
 
     let started = text(&find(&container, "[data-testid='timeline-row-2026-06-15']"));
     assert!(
-        started.contains("Blockering av Vårdnadshavare 2 (Peter Test) börjar gälla"),
+        started.contains("Blockering av Peter Test, från 2026-06-15, börjar gälla"),
         "{started}"
     );
     let ended = text(&find(&container, "[data-testid='timeline-row-2030-01-01']"));
     assert!(
-        ended.contains("Blockering av Vårdnadshavare 2 (Peter Test) upphör automatiskt vid 13 år"),
+        ended.contains("Blockering av Peter Test, från 2026-06-15, upphör automatiskt vid 13 år"),
         "{ended}"
     );
     // No measure id where a name can be said.
@@ -262,7 +262,7 @@ async fn a_blocking_that_stands_under_the_next_version_carries_its_certainty_mar
     let row = find(&container, "[data-testid='timeline-row-2026-03-26']");
     let said = text(&row);
     assert!(
-        said.contains("Blockering av Vårdnadshavare 1 (Maria Test) står kvar enligt VGR 2026"),
+        said.contains("Blockering av Maria Test, från 2024-05-01, står kvar enligt VGR 2026"),
         "{said}"
     );
     let mark = find(&row, "[data-testid=cause-certainty]");
@@ -295,7 +295,7 @@ async fn a_note_shown_again_after_the_investigation_is_in_the_timeline_table_and
     let row = find(&container, "[data-testid='timeline-row-2021-07-01']");
     let said = text(&row);
     assert!(
-        said.contains("Utredningen avslutas för anteckningen \"Orosanmälan gällande barn\" (Vårdcentralen Dalen)"),
+        said.contains("Utredningen avslutas för anteckningen ”Orosanmälan gällande barn” hos Vårdcentralen Dalen"),
         "{said}"
     );
     let filters = text(&find(&row, "[data-testid=filter-changes]"));
@@ -332,7 +332,7 @@ async fn a_notice_starting_on_a_change_point_is_in_the_timeline_table_and_the_da
     let row = find(&container, "[data-testid='timeline-row-2026-06-01']");
     let notices = text(&find(&row, "[data-testid=timeline-notices]"));
     assert!(
-        notices.contains("Blockering av Vårdnadshavare 1 (Maria Test) kan inte få effekt"),
+        notices.contains("Blockering av Maria Test, från 2026-06-01, kan inte få effekt"),
         "{notices}"
     );
     open_change_points(&container).await;

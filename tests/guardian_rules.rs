@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, find, mount, text};
+use support::{date, find, main_text, mount, text};
 
 /// Elements matching `selector` that are not hidden (by the `hidden` attribute).
 fn visible_count(root: &web_sys::Element, selector: &str) -> u32 {
@@ -55,15 +55,28 @@ async fn blocked_guardian_does_not_see_the_child_and_support_gets_the_standard_a
     assert!(text(&blocked).contains("Ingen journal går att läsa"));
 
     let disclosure = find(&blocked, r#"[data-testid="gv-disclosure-vh2"]"#);
-    assert!(text(&disclosure)
-        .contains("Vårdnadshavare informeras inte alltid om att en försegling eller blockering har genomförts"));
+    assert!(text(&disclosure).contains("Vårdnadshavare informeras inte alltid om åtgärden"));
+    // Said once: the source's own line is quoted below it, not repeated in Insyn's words.
+    let support = main_text(&find(&blocked, ".gv-support"));
+    assert_eq!(
+        support.matches("informeras inte alltid").count(),
+        1,
+        "{support}"
+    );
+    assert_eq!(
+        support.matches("inte alltid informeras").count(),
+        1,
+        "the source's line, quoted once: {support}"
+    );
 
+    // The answer speaks of the blocking, not of a sealing.
     let answer = find(&blocked, r#"[data-testid="standard-answer"]"#);
     assert!(
-        text(&answer).starts_with("Ditt barns journal är för närvarande förseglad"),
+        text(&answer).starts_with("Ditt barns journal är för närvarande blockerad"),
         "{}",
         text(&answer)
     );
+    assert!(!text(&answer).contains("förseglad"), "{}", text(&answer));
     assert!(text(&answer).contains("Spärr- och Loggfunktionen i Västra Götalandsregionen"));
     assert!(
         blocked.query_selector("button.gv-copy").unwrap().is_some(),
@@ -78,7 +91,7 @@ async fn blocked_guardian_does_not_see_the_child_and_support_gets_the_standard_a
 }
 
 #[wasm_bindgen_test]
-async fn support_is_told_the_measure_is_a_blocking_and_warned_that_the_answer_speaks_of_sealing() {
+async fn support_is_told_the_measure_is_a_blocking_and_which_words_of_the_answer_were_changed() {
     let (container, _handle) = mount_blocking_case().await;
     let blocked = find(&container, r#"[data-testid="guardian-view-vh2"]"#);
     let restriction = find(&blocked, r#"[data-testid="gv-restriction-vh2"]"#);
@@ -89,7 +102,8 @@ async fn support_is_told_the_measure_is_a_blocking_and_warned_that_the_answer_sp
     );
     let caution = find(&blocked, r#"[data-testid="gv-wording-vh2"]"#);
     assert!(
-        text(&caution).contains("Anpassa ordvalet"),
+        text(&caution)
+            .contains("Orden är anpassade till blockering: \"förseglad\" → \"blockerad\""),
         "{}",
         text(&caution)
     );

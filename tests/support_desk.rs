@@ -16,7 +16,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, fire, settle, sleep, Page};
+use support::{date, fire, main_text, settle, sleep, Page};
 
 /// "Supporten" on 2026-11-25, with the sheet an answer is printed on.
 async fn open_support() -> Page {
@@ -124,14 +124,14 @@ async fn a_child_who_just_turned_13_gets_the_age_rule_with_its_quoted_line_and_a
     let quote = text_in(&cause, ".cited-line blockquote");
     assert!(quote.contains("13 år"), "{quote}");
     assert_eq!(text_in(&cause, ".cited-certainty"), "Står i källan");
-    assert!(
-        text_in(&cause, ".cited-source").starts_with("Källa: Skydd av barns digitala information")
-    );
+    assert!(text_in(&cause, ".cited-source") == "Källa: VGR:s vägledning RS 2026-01475, 2026");
+    // The file is one click away.
+    assert!(text_in(&cause, ".source-details").contains("shared/seeds/003_097ff6d8510613af.txt"));
     assert!(page
         .text("[data-testid=support-child-line]")
         .contains("räknar Insyn med att barnet fyllde 13 år på samtalsdagen"));
     // No rule ids or file names for staff.
-    let shown = page.text("[data-testid=support-result]");
+    let shown = main_text(&page.get("[data-testid=support-result]"));
     for internal in ["guardian_access_until_age", "SEED-", "seeds/", ".txt"] {
         assert!(!shown.contains(internal), "{internal} shown: {shown}");
     }

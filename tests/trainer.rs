@@ -150,7 +150,7 @@ async fn the_blocking_is_asked_about_first_and_its_answer_marks_what_changed_and
     assert_eq!(page.stage(), Stage::Answer(3));
     assert!(page
         .text("[data-testid=trainer-revealed]")
-        .contains("Blockering av Vårdnadshavare 2 (Peter Test) börjar gälla"));
+        .contains("Blockering av Peter Test, från 2026-06-15, börjar gälla"));
     assert!(page
         .text("[data-testid=trainer-advice]")
         .contains("Riktlinjen rekommenderar: Blockering"));
@@ -171,7 +171,7 @@ async fn the_blocking_is_asked_about_first_and_its_answer_marks_what_changed_and
     );
     assert!(page
         .text("[data-testid=trainer-guidance]")
-        .contains("Källa: Skydd av barns digitala information"));
+        .contains("Källa: VGR:s vägledning RS 2026-01475, 2026"));
     assert!(page
         .text("[data-testid=trainer-claims]")
         .contains("Peter Test"));

@@ -10,10 +10,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Measure, MeasureKind, SealingScope};
+use crate::case::{Case, Measure, MeasureKind};
 use crate::error::EngineError;
 use crate::guidance::{reminders_for, request_route, MeasureEffect};
 use crate::identity::IdentityNumber;
+use crate::labels::{measure_title, unit_name};
 use crate::rule_set::{Certainty, Citation, ParameterId, RuleSet};
 
 /// The staff member's own details ("Dina uppgifter"). Theirs, not the child's: the app may
@@ -257,63 +258,6 @@ pub fn document<'r>(
     Ok(doc)
 }
 
-/// A measure named by what it is and whom it concerns: "Blockering av Peter Test".
-pub fn measure_title(case: &Case, measure: &Measure) -> String {
-    title_of(case, measure, true)
-}
-
-/// The title, with guardians named by name (`names`) or only as "vårdnadshavare 2", for
-/// a written request that may not carry personal data.
-fn title_of(case: &Case, measure: &Measure, names: bool) -> String {
-    let label = |id: &String| {
-        if names {
-            guardian_name(case, id)
-        } else {
-            guardian_position(case, id)
-        }
-    };
-    // Only the measures that name guardians are titled by them; a sealing or a login lock
-    // concerns the child's account.
-    let named: Vec<String> = match &measure.kind {
-        MeasureKind::Blocking { guardians } => guardians.iter().map(label).collect(),
-        MeasureKind::BlockingExtension { guardian }
-        | MeasureKind::BlockingLifted { guardian }
-        | MeasureKind::ExtendedAccessGuardian { guardian, .. } => vec![label(guardian)],
-        _ => Vec::new(),
-    };
-    let base = measure.kind.name_sv();
-    match &measure.kind {
-        MeasureKind::Sealing { scope, .. } => match scope {
-            SealingScope::Whole => format!("{base} av barnets konto och journal"),
-            SealingScope::Unit { sealed_unit } => {
-                format!("{base} av journalen från {}", unit_name(case, sealed_unit))
-            }
-            SealingScope::EntryPeriod { entries } => match entries.to {
-                Some(to) => format!("{base} av anteckningar {}–{to}", entries.from),
-                None => format!("{base} av anteckningar från {}", entries.from),
-            },
-        },
-        MeasureKind::ExtendedAccessChild { access_unit } => {
-            format!("{base}: {}", unit_name(case, access_unit))
-        }
-        MeasureKind::ExtendedAccessGuardian { access_unit, .. } => format!(
-            "{base} ({}): {}",
-            named.join(", "),
-            unit_name(case, access_unit)
-        ),
-        MeasureKind::LoginLock | MeasureKind::LoginUnlock => {
-            format!("{base} för barnets konto")
-        }
-        MeasureKind::UnlockRequest { sealing, .. } => match case.measure(sealing) {
-            Some(sealed) => format!("{base} av {}", lower_first(&title_of(case, sealed, names))),
-            None => base.to_string(),
-        },
-        _ if named.is_empty() => base.to_string(),
-        MeasureKind::Blocking { .. } => format!("{base} av {}", named.join(" och ")),
-        _ => format!("{base}: {}", named.join(" och ")),
-    }
-}
-
 /// "Försegling …" → "försegling …", for use inside a sentence: the titles and measure
 /// names start with an ASCII or Swedish capital (no Unicode case tables: they cost wasm).
 /// The one home of this helper; the app uses it too.
@@ -334,30 +278,8 @@ pub fn lower_first(text: &str) -> String {
     out
 }
 
-/// "vårdnadshavare 2": a guardian by position, without personal data.
-fn guardian_position(case: &Case, id: &str) -> String {
-    match case.guardians.iter().position(|g| g.id == id) {
-        Some(i) => format!("vårdnadshavare {}", i + 1),
-        None => id.to_string(),
-    }
-}
-
 fn guardian_name(case: &Case, id: &str) -> String {
-    match case.guardian(id) {
-        Some(g) => match g.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-            Some(name) => name.to_string(),
-            None => match case.guardians.iter().position(|x| x.id == id) {
-                Some(i) => format!("vårdnadshavare {}", i + 1),
-                None => id.to_string(),
-            },
-        },
-        None => id.to_string(),
-    }
-}
-
-fn unit_name(case: &Case, id: &str) -> String {
-    case.care_unit(id)
-        .map_or_else(|| id.to_string(), |u| u.name.clone())
+    crate::labels::guardian_name(case, id, true)
 }
 
 /// The guardians a measure concerns: those it names, or, for a sealing or a login lock
@@ -481,7 +403,7 @@ impl<'r> Builder<'r, '_> {
     fn measure_items(&self, names: bool) -> Vec<Item> {
         let m = self.measure;
         vec![
-            line("Åtgärd", Value::Text(title_of(self.case, m, names))),
+            line("Åtgärd", Value::Text(measure_title(self.case, m, names))),
             line("Period", Value::Text(self.period_text())),
             line(
                 "Beslutsdatum",
@@ -715,7 +637,10 @@ impl<'r> Builder<'r, '_> {
             names.join(", ")
         };
         let mut items = vec![
-            line("Vilken åtgärd", Value::Text(measure_title(self.case, m))),
+            line(
+                "Vilken åtgärd",
+                Value::Text(measure_title(self.case, m, true)),
+            ),
             line("För vem", Value::Text(for_whom)),
             line("Period", Value::Text(self.period_text())),
             line(
@@ -770,7 +695,7 @@ impl<'r> Builder<'r, '_> {
         self.section("Samtalet", vec![phone]);
         let mut say = vec![line(
             "Ärende",
-            Value::Text(measure_title(self.case, self.measure)),
+            Value::Text(measure_title(self.case, self.measure, true)),
         )];
         say.extend(self.staff_items().into_iter().skip(1));
         say.extend(self.person_items(true));

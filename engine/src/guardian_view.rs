@@ -4,11 +4,12 @@
 
 use serde::Serialize;
 
-use crate::case::Case;
+use crate::case::{Case, MeasureKind};
+use crate::documents::adapt_wording;
 use crate::evaluation::{Actor, ActorAccess, Capability, Evaluation, Outcome};
 use crate::explanation::Rule;
 use crate::rule_set::{Citation, RuleSet};
-use crate::support::{PossibleCause, Writer};
+use crate::support::{Answer, AnswerSource, Disclosure, PossibleCause, Writer};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -76,8 +77,16 @@ pub struct GuardianView<'r> {
     /// so the standard answer may be needed).
     pub guardian_always_informed: bool,
     pub disclosure_citation: &'r Citation,
-    /// The standard answer to give when the measure may not be disclosed.
+    /// The rule set's standard answer, as the source words it.
     pub standard_answer: Option<&'r str>,
+    /// The standard answer fitted to the measure that keeps the guardian out: its words
+    /// changed for a blocking ("förseglad" → "blockerad"), none where it does not fit.
+    pub fitted_answer: Option<Answer>,
+    /// Why the standard answer is given as it is, or is not given, for this measure.
+    pub answer_guidance: Option<String>,
+    /// Whether the guardian may be told of the measure that keeps them out, as "Supporten"
+    /// says it for the same cause; `None` when no measure does.
+    pub disclosure: Option<Disclosure>,
     pub standard_answer_citation: &'r Citation,
     pub message_citation: &'r Citation,
 }
@@ -110,11 +119,21 @@ pub fn guardian_views<'r>(
                     _ => None,
                 })
                 .collect();
-            let restriction = actor
+            let restricting_rule = actor
                 .cells
                 .iter()
                 .filter(|c| c.outcome == Outcome::Denied)
-                .find_map(|c| c.reasons.first().and_then(|r| Restriction::of(r.rule)));
+                .find_map(|c| {
+                    c.reasons
+                        .first()
+                        .filter(|r| Restriction::of(r.rule).is_some())
+                        .map(|r| r.rule)
+                });
+            let restriction = restricting_rule.and_then(Restriction::of);
+            let (fitted_answer, answer_guidance) = match restricting_rule {
+                Some(rule) => fit_answer(rule_set, rule),
+                None => (None, None),
+            };
             let restricted_by_measure = restriction.is_some();
             let closed_by_rules = if restricted_by_measure {
                 Vec::new()
@@ -162,11 +181,75 @@ pub fn guardian_views<'r>(
                 guardian_always_informed: p.guardian_always_informed.value,
                 disclosure_citation: &p.guardian_always_informed.citation,
                 standard_answer: p.standard_answer.value.as_deref(),
+                fitted_answer,
+                answer_guidance,
+                disclosure: restricting_rule.map(|rule| disclosure(rule_set, rule)),
                 standard_answer_citation: &p.standard_answer.citation,
                 message_citation: &p.blocked_guardian_message.citation,
             }
         })
         .collect()
+}
+
+/// The standard answer for the measure `rule` rests on, as "Supporten" gives it for the
+/// same cause: the source's words for a sealing, changed for a blocking, kept for a child
+/// with protected identity where the rule set requires a sealing, and none (with why) for
+/// a measure the answer does not speak of.
+fn fit_answer(rule_set: &RuleSet, rule: Rule) -> (Option<Answer>, Option<String>) {
+    let p = &rule_set.parameters;
+    let Some(text) = p.standard_answer.value.as_deref() else {
+        return (None, None);
+    };
+    let as_is = |changes: Vec<String>, text: String| {
+        Some(Answer {
+            text,
+            source: AnswerSource::StandardAnswer { changes },
+        })
+    };
+    match Restriction::of(rule) {
+        Some(Restriction::Sealing) => (as_is(Vec::new(), text.to_string()), None),
+        Some(Restriction::Blocking) => {
+            let blocking = MeasureKind::Blocking {
+                guardians: Vec::new(),
+            };
+            let (adapted, changes) = adapt_wording(text, &blocking);
+            (as_is(changes, adapted), None)
+        }
+        Some(Restriction::ProtectedIdentity) if rule == Rule::ProtectedGuardian => (
+            Some(Answer {
+                text: "När en vårdnadshavare har skyddade personuppgifter kan hen inte göra ärenden för barnet i 1177 e-tjänster eller läsa barnets journal i 1177.".to_string(),
+                source: AnswerSource::Rule,
+            }),
+            None,
+        ),
+        Some(Restriction::ProtectedIdentity)
+            if rule == Rule::ProtectedChild && p.protected_child_requires_sealing.value =>
+        {
+            (
+                as_is(Vec::new(), text.to_string()),
+                Some("Regelverket kräver att barnets konto förseglas när barnet har skyddade personuppgifter, så standardsvaret om försegling gäller. Bekräfta inte att barnet har skyddade personuppgifter.".to_string()),
+            )
+        }
+        Some(restriction) => (
+            None,
+            Some(format!(
+                "Regelverkets standardsvar gäller försegling och blockering och passar inte för {}. Berätta inte om åtgärden; den som begärde den bedömer vad vårdnadshavaren får veta.",
+                restriction.name_sv()
+            )),
+        ),
+        None => (None, None),
+    }
+}
+
+/// Whether the guardian may be told of what `rule` rests on: a child's protected identity
+/// never, the guardian's own always, a measure as the rule set says.
+fn disclosure(rule_set: &RuleSet, rule: Rule) -> Disclosure {
+    match rule {
+        Rule::ProtectedChild => Disclosure::MayNot,
+        Rule::ProtectedGuardian => Disclosure::May,
+        _ if rule_set.parameters.guardian_always_informed.value => Disclosure::May,
+        _ => Disclosure::NotAlways,
+    }
 }
 
 /// The rules that close a guardian's journal (of the units not in the case) or proxy, each

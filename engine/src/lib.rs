@@ -16,6 +16,8 @@
 //!   restrictions in the guidance's precedence, then content filters; measures judged once
 //!   under the version in force when they were decided; notices and required actions.
 //! - [`explanation`]: the reasons behind an outcome, each citing its own rule's line.
+//! - [`labels`]: how a measure is named on every view ("Blockering av Johan, från
+//!   2026-06-15"), never by its id.
 //! - [`timeline`]: change points from birth to 18 with typed causes, and the diff of two
 //!   rule sets (outcomes and required actions).
 //! - [`guidance`]: who decides a measure, which form, the urgent phone line.
@@ -38,6 +40,7 @@ pub mod explanation;
 pub mod guardian_view;
 pub mod guidance;
 pub mod identity;
+pub mod labels;
 pub mod preview;
 pub mod rule_set;
 pub mod support;

@@ -70,7 +70,12 @@ pub struct Cited<T> {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
+    /// The title as the source gives it.
     pub title: String,
+    /// The source as staff know it, in a few words with its number and year where it has
+    /// them ("VGR:s vägledning RS 2026-01475, 2026"): what every view shows. The title,
+    /// date, file or address are one click away.
+    pub name: String,
     /// A seed file under shared/seeds/, when the source is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,

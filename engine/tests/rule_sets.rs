@@ -60,6 +60,66 @@ fn every_parameter_of_every_rule_set_has_a_citation() {
 }
 
 #[test]
+fn every_source_has_a_name_staff_know_without_its_code_or_file() {
+    for rule_set in &Catalog::embedded().rule_sets {
+        for source in &rule_set.sources {
+            let name = source.name.trim();
+            assert!(
+                !name.is_empty(),
+                "{}: source {} has no name",
+                rule_set.id,
+                source.id
+            );
+            assert!(
+                name.chars().count() <= 100,
+                "{}: the name of {} is not short: {name}",
+                rule_set.id,
+                source.id
+            );
+            for code in [source.id.as_str(), "SEED-", "seeds/", ".txt", "http"] {
+                assert!(
+                    !name.contains(code),
+                    "{}: the name of {} shows {code}: {name}",
+                    rule_set.id,
+                    source.id
+                );
+            }
+            // A year in the name is the source's own: it appears in its date or title.
+            for year in name
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+            {
+                let dated = source.date.as_deref().unwrap_or_default();
+                assert!(
+                    dated.contains(year) || source.title.contains(year),
+                    "{}: the name of {} gives the year {year}, the source does not",
+                    rule_set.id,
+                    source.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_note_staff_read_names_a_rule_by_its_id() {
+    for rule_set in &Catalog::embedded().rule_sets {
+        for (name, citation, _) in rule_set.parameter_list() {
+            let note = citation.note.as_deref().unwrap_or_default();
+            for id in ParameterId::ALL {
+                assert!(
+                    !note.contains(id.name()),
+                    "{}: the note of {name} names {}; name it by its term, \"{}\"",
+                    rule_set.id,
+                    id.name(),
+                    id.term_sv()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_parameter_without_a_quote_makes_the_rule_set_invalid() {
     let national = Catalog::embedded().get("national").unwrap();
     let mut broken = national.clone();

@@ -10,7 +10,7 @@ use insyn_engine::{Actor, Capability, Evaluation};
 use leptos::prelude::*;
 
 use crate::components::case_editor::describe_path;
-use crate::components::citation::CitationView;
+use crate::components::citation::{CitationView, RuleIdDetails};
 use crate::components::date_chooser::DateChooser;
 use crate::components::notices::{Notices, NoticesPointer};
 use crate::state::{use_app_state, FieldError};
@@ -159,7 +159,7 @@ pub fn AccessMatrix() -> impl IntoView {
                 <table class="access-matrix" data-testid="access-matrix">
                     <caption>
                         "Vem kan se vad den " {evaluation.date.to_string()}
-                        " (barnet är " {evaluation.child_age} " år). Välj en ruta för att se varför."
+                        " (barnet är " {evaluation.child_age} " år)."
                     </caption>
                     <thead>
                         <tr>
@@ -319,7 +319,12 @@ pub fn CellExplanation() -> impl IntoView {
     view! {
         <section class="explanation" aria-live="polite" data-testid="explanation">
             {move || content().unwrap_or_else(|| {
-                view! { <p class="explanation-empty">"Välj en ruta i matrisen för att se varför."</p> }.into_any()
+                // Without a matrix there is no cell to choose: the matrix's place says why.
+                if state.evaluation.with(Result::is_err) {
+                    ().into_any()
+                } else {
+                    view! { <p class="explanation-empty">"Välj en ruta i matrisen för att se varför."</p> }.into_any()
+                }
             })}
         </section>
     }
@@ -375,8 +380,8 @@ fn ExplanationBody(
             view! {
                 <li class:decisive=index == 0>
                     <p class="reason-sentence">{reason.sentence_sv()}</p>
-                    <p class="rule-id">"Regel: " <code>{reason.rule.parameter().name()}</code></p>
                     {citation}
+                    <RuleIdDetails name=reason.rule.parameter().name()/>
                 </li>
             }
         })

@@ -82,7 +82,7 @@ fn RuleSetChooser() -> impl IntoView {
                 };
                 view! {
                     <option value=value prop:selected=selected>
-                        {format!("{} – {}", rule_set_short(catalog, rule_set), rule_set.title)}
+                        {option_label(catalog, rule_set)}
                     </option>
                 }
             })
@@ -151,4 +151,15 @@ fn RuleSetChooser() -> impl IntoView {
             </div>
         </fieldset>
     }
+}
+
+/// "VGR 2026 – Skydd av barns digitala information (RS 2026-01475)": the rule set's short
+/// name and its title, without the title's own "VGR: " when the short name says it.
+fn option_label(catalog: &insyn_engine::Catalog, rule_set: &insyn_engine::RuleSet) -> String {
+    let short = rule_set_short(catalog, rule_set);
+    let title = match rule_set.title.split_once(": ") {
+        Some((region, rest)) if short.starts_with(region) => rest,
+        _ => rule_set.title.as_str(),
+    };
+    format!("{short} – {title}")
 }

@@ -11,7 +11,8 @@ use insyn_engine::case::{MeasureKind, MeasureType};
 use insyn_engine::decision::{
     proposed_measure, recommend, Answers, BlockingTarget, Concern, Recommendation,
 };
-use insyn_engine::documents::{lower_first, measure_title};
+use insyn_engine::documents::lower_first;
+use insyn_engine::labels::measure_name;
 use insyn_engine::rule_set::{Certainty, Citation, RuleSet};
 use insyn_engine::{Case, EngineError};
 use leptos::prelude::*;
@@ -144,7 +145,7 @@ pub fn existing_measures(
     case.measures
         .iter()
         .filter(|m| m.kind.measure_type() == measure && m.period.contains(date))
-        .map(|m| measure_title(case, m))
+        .map(|m| measure_name(case, m))
         .collect()
 }
 
@@ -170,9 +171,11 @@ pub fn DecisionSupport() -> impl IntoView {
         });
         Ok::<_, EngineError>(recommend(rule_set, &answers))
     });
+    // Announced when the answers change; before any is ticked, the page itself says what
+    // to do ("answer-empty"), so the status stays empty rather than say it twice.
     let summary = move || match recommendation.get() {
-        Ok(r) => summary_sentence(&r),
-        Err(_) => String::new(),
+        Ok(r) if !r.scenarios.is_empty() => summary_sentence(&r),
+        _ => String::new(),
     };
     let rule_set_line = move || match rule_set.get() {
         Ok(r) => format!(
@@ -344,7 +347,7 @@ fn answer_view(
             })?;
             let title = state
                 .case
-                .with_untracked(|case| measure_title(case, &proposed));
+                .with_untracked(|case| measure_name(case, &proposed));
             let existing = state
                 .case
                 .with_untracked(|case| existing_measures(case, measure, state.today));

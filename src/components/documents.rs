@@ -8,14 +8,14 @@
 
 use insyn_engine::case::{Measure, MeasureKind};
 use insyn_engine::documents::{
-    document, measure_title, Document, DocumentInput, DocumentKind, Item, Section, SourceLine,
-    Value,
+    document, Document, DocumentInput, DocumentKind, Item, Section, SourceLine, Value,
 };
+use insyn_engine::labels::measure_name;
 use insyn_engine::rule_set::RuleSet;
 use insyn_engine::{Case, EngineError};
 use leptos::prelude::*;
 
-use crate::components::citation::citation_markup;
+use crate::components::citation::{citation_markup, rule_id_markup};
 use crate::components::clipboard::{copy_text, CopyResult};
 use crate::components::date_chooser::DateChooser;
 use crate::components::markup::Markup;
@@ -32,10 +32,7 @@ pub fn measure_choices(case: &Case) -> Vec<(String, String)> {
     case.measures
         .iter()
         .filter(|m| has_documents(m))
-        .map(|m| {
-            let label = format!("{} (fr.o.m. {})", measure_title(case, m), m.period.from);
-            (m.id.clone(), label)
-        })
+        .map(|m| (m.id.clone(), measure_name(case, m)))
         .collect()
 }
 
@@ -252,11 +249,8 @@ fn sources_markup(rule_set: &RuleSet, sources: &[SourceLine]) -> String {
     let mut m = Markup::default();
     for source in sources {
         m.open("li", &[]);
-        m.open("p", &[("class", "doc-rule-id")]);
-        m.text("Regel: ");
-        m.element("code", &[], source.rule_id.name());
-        m.close("p");
         citation_markup(&mut m, rule_set, source.citation);
+        rule_id_markup(&mut m, source.rule_id.name());
         m.close("li");
     }
     m.finish()
@@ -578,7 +572,7 @@ mod tests {
             measure_choices(&case),
             [(
                 "blockering-vh2".to_string(),
-                "Blockering av Peter Test (fr.o.m. 2026-06-15)".to_string()
+                "Blockering av Peter Test, från 2026-06-15".to_string()
             )]
         );
     }

@@ -4,15 +4,15 @@
 //! disclosed and the rule set's standard answer (standardsvar), with citations. When the
 //! rule set gives no standard answer, the page says so; it never makes one up.
 
-use insyn_engine::guardian_view::{GuardianView, SwitchJournalEntry};
-use insyn_engine::support::date_sv;
+use insyn_engine::guardian_view::{GuardianView, Restriction, SwitchJournalEntry};
+use insyn_engine::support::{date_sv, AnswerSource, Disclosure};
 use insyn_engine::RuleSet;
 use leptos::prelude::*;
 
 use crate::components::citation::CitationView;
 use crate::components::clipboard::{copy_text, CopyResult};
 use crate::components::date_chooser::DateChooser;
-use crate::components::support::CauseCard;
+use crate::components::support::{disclosure_words, CauseCard};
 use crate::state::use_app_state;
 
 #[component]
@@ -74,19 +74,24 @@ fn child_name(name: Option<&str>) -> String {
 #[component]
 fn GuardianCard(view: GuardianView<'static>, rule_set: &'static RuleSet) -> impl IntoView {
     let state = use_app_state();
-    let (child, units) = state.case.with_untracked(|case| {
-        let units: Vec<String> = view
-            .readable_units
-            .iter()
-            .map(|unit| match unit {
-                Some(id) => case
-                    .care_unit(id)
-                    .map(|u| u.name.clone())
-                    .unwrap_or_else(|| id.clone()),
-                None => "Övriga vårdenheter (som inte finns med i fallet)".to_string(),
-            })
-            .collect();
-        (child_name(case.child.name.as_deref()), units)
+    // The names follow the case as it is edited: a unit or the child renamed changes no
+    // answer, so the card is not drawn again, but its names are read here, tracked.
+    let child = Signal::derive(move || {
+        state
+            .case
+            .with(|case| child_name(case.child.name.as_deref()))
+    });
+    let readable_units = view.readable_units.clone();
+    let units = Signal::derive(move || {
+        state.case.with(|case| {
+            readable_units
+                .iter()
+                .map(|unit| match unit {
+                    Some(id) => insyn_engine::labels::unit_name(case, id),
+                    None => "Övriga vårdenheter (som inte finns med i fallet)".to_string(),
+                })
+                .collect::<Vec<String>>()
+        })
     });
     let id = view.guardian_id.clone();
     let heading_id = format!("gv-heading-{id}");
@@ -96,7 +101,7 @@ fn GuardianCard(view: GuardianView<'static>, rule_set: &'static RuleSet) -> impl
         view! {
             <dd class="gv-yes" data-testid=format!("gv-start-page-{id}") data-shown="true">
                 <span class="gv-icon" aria-hidden="true">"✔"</span>
-                " Barnet visas: " <strong>{child.clone()}</strong>
+                " Barnet visas: " <strong>{child}</strong>
                 " finns på startsidan och vårdnadshavaren kan göra ärenden för barnet (ombud)."
             </dd>
         }
@@ -117,14 +122,14 @@ fn GuardianCard(view: GuardianView<'static>, rule_set: &'static RuleSet) -> impl
         SwitchJournalEntry::Listed => view! {
             <dd class="gv-yes" data-testid=format!("gv-switch-{id}") data-state="listed">
                 <span class="gv-icon" aria-hidden="true">"✔"</span>
-                " " <strong>{child.clone()}</strong> " – kan väljas"
+                " " <strong>{child}</strong> " – kan väljas"
             </dd>
         }
         .into_any(),
         SwitchJournalEntry::Greyed { message } => view! {
             <dd class="gv-greyed" data-testid=format!("gv-switch-{id}") data-state="greyed">
                 <span class="gv-icon" aria-hidden="true">"◌"</span>
-                " " <strong>{child.clone()}</strong> " – visas gråmarkerad (går inte att välja) med texten "
+                " " <strong>{child}</strong> " – visas gråmarkerad (går inte att välja) med texten "
                 <q class="gv-message" lang="sv">{message.clone()}</q>
             </dd>
         }
@@ -132,13 +137,13 @@ fn GuardianCard(view: GuardianView<'static>, rule_set: &'static RuleSet) -> impl
         SwitchJournalEntry::NotListed => view! {
             <dd class="gv-no" data-testid=format!("gv-switch-{id}") data-state="not-listed">
                 <span class="gv-icon" aria-hidden="true">"✖"</span>
-                " " <strong>{child.clone()}</strong> " visas inte"
+                " " <strong>{child}</strong> " visas inte"
             </dd>
         }
         .into_any(),
     };
 
-    let readable = if units.is_empty() {
+    let readable = if view.readable_units.is_empty() {
         view! {
             <dd class="gv-no" data-testid=format!("gv-units-{id}")>
                 <span class="gv-icon" aria-hidden="true">"✖"</span>
@@ -147,17 +152,20 @@ fn GuardianCard(view: GuardianView<'static>, rule_set: &'static RuleSet) -> impl
         }
         .into_any()
     } else {
-        let items = units
-            .into_iter()
-            .map(|name| {
-                view! {
-                    <li>
-                        <span class="gv-icon" aria-hidden="true">"✔"</span>
-                        " " {name}
-                    </li>
-                }
-            })
-            .collect_view();
+        let items = move || {
+            units
+                .get()
+                .into_iter()
+                .map(|name| {
+                    view! {
+                        <li>
+                            <span class="gv-icon" aria-hidden="true">"✔"</span>
+                            " " {name}
+                        </li>
+                    }
+                })
+                .collect_view()
+        };
         view! {
             <dd class="gv-yes" data-testid=format!("gv-units-{id}")>
                 <ul class="gv-units">{items}</ul>
@@ -228,57 +236,66 @@ fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> imp
         }
         .into_any()
     } else {
-        let disclosure = if view.guardian_always_informed {
-            view! {
-                <p class="gv-disclosure" data-testid=format!("gv-disclosure-{id}") data-always-informed="true">
-                    "Enligt regelverket informeras vårdnadshavaren alltid om åtgärden."
-                </p>
-            }
-            .into_any()
-        } else {
-            view! {
-                <p class="gv-disclosure gv-caution" data-testid=format!("gv-disclosure-{id}") data-always-informed="false">
-                    <span class="gv-icon" aria-hidden="true">"⚠"</span>
-                    " Vårdnadshavare informeras inte alltid om att en försegling eller blockering har genomförts."
-                </p>
-            }
-            .into_any()
-        };
-        let answer = match view.standard_answer {
-            Some(text) => view! { <StandardAnswer text=text id=id.clone()/> }.into_any(),
-            None => view! {
-                <p class="gv-no-answer" data-testid="no-standard-answer">
-                    "Regelverket anger inget standardsvar."
-                </p>
-            }
-            .into_any(),
+        // Whether the guardian may be told, said once (the quoted line below is the
+        // source's own words, not repeated by Insyn), as "Supporten" says it.
+        let (class, icon, told) =
+            disclosure_words(view.disclosure.unwrap_or(Disclosure::NotAlways));
+        let disclosure = view! {
+            <p
+                class=format!("gv-disclosure {class}")
+                data-testid=format!("gv-disclosure-{id}")
+                data-always-informed=view.guardian_always_informed.to_string()
+            >
+                <span class="gv-icon" aria-hidden="true">{icon}</span>
+                " " {told}
+            </p>
         };
         let measure = view
             .restriction
             .map(|r| r.name_sv())
             .unwrap_or("en skyddsåtgärd");
-        // The standard answer speaks of sealing; for another measure staff must adapt it.
-        let wording_caution = (view.standard_answer.is_some()
-            && view.restriction != Some(insyn_engine::guardian_view::Restriction::Sealing))
-        .then(|| {
-            view! {
-                <p class="gv-disclosure gv-caution" data-testid=format!("gv-wording-{id}")>
-                    <span class="gv-icon" aria-hidden="true">"⚠"</span>
-                    " Standardsvaret talar om försegling, men här är åtgärden "
-                    {measure}
-                    ". Anpassa ordvalet innan du lämnar svaret."
+        let guidance = view.answer_guidance.clone().map(|text| {
+            view! { <p class="gv-answer-guidance" data-testid=format!("gv-wording-{id}")>{text}</p> }
+        });
+        let answer = match (view.fitted_answer.clone(), view.standard_answer) {
+            (Some(answer), _) => {
+                // The words changed to fit the measure are named, so staff know the text
+                // differs from the source's.
+                let changed = match &answer.source {
+                    AnswerSource::StandardAnswer { changes } if !changes.is_empty() => Some(
+                        format!("Orden är anpassade till {measure}: {}.", changes.join(", ")),
+                    ),
+                    _ => None,
+                };
+                let from_source = matches!(answer.source, AnswerSource::StandardAnswer { .. });
+                view! {
+                    {changed.map(|c| view! { <p class="gv-answer-changed" data-testid=format!("gv-wording-{id}")>{c}</p> })}
+                    <StandardAnswer text=answer.text id=id.clone()/>
+                    {from_source.then(|| view! { <CitationView rule_set=rule_set citation=view.standard_answer_citation/> })}
+                }
+                .into_any()
+            }
+            (None, None) => view! {
+                <p class="gv-no-answer" data-testid="no-standard-answer">
+                    "Regelverket anger inget standardsvar."
                 </p>
             }
-        });
+            .into_any(),
+            // The rule set has one, but not for this measure: the guidance says why.
+            (None, Some(_)) => ().into_any(),
+        };
         view! {
             <p data-testid=format!("gv-restriction-{id}")>
-                "Åtgärden som stänger ute den här vårdnadshavaren den här dagen: " <strong>{measure}</strong> "."
+                "Det som stänger ute den här vårdnadshavaren den här dagen: " <strong>{measure}</strong> "."
             </p>
             {disclosure}
-            <CitationView rule_set=rule_set citation=view.disclosure_citation/>
-            <h5>"Standardsvar"</h5>
-            {wording_caution}
-            <CitationView rule_set=rule_set citation=view.standard_answer_citation/>
+            // The rule set's line on telling guardians is about its measures; a protected
+            // identity has its own answer (never told, or the guardian's own).
+            {(view.restriction != Some(Restriction::ProtectedIdentity)).then(|| view! {
+                <CitationView rule_set=rule_set citation=view.disclosure_citation/>
+            })}
+            <h5>"Svar att lämna"</h5>
+            {guidance}
             {answer}
         }
         .into_any()
@@ -297,12 +314,13 @@ fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> imp
 /// The standard answer in a block staff can copy, with a button using the Clipboard API and,
 /// where that is unavailable, selecting the text so Ctrl+C copies it.
 #[component]
-fn StandardAnswer(text: &'static str, id: String) -> impl IntoView {
+fn StandardAnswer(text: String, id: String) -> impl IntoView {
     let block = NodeRef::<leptos::html::Div>::new();
     let status = RwSignal::new(String::new());
+    let copied = text.clone();
     let copy = move |_| {
         let shown = block.get_untracked().map(web_sys::Element::from);
-        copy_text(text, shown, move |result: CopyResult| {
+        copy_text(&copied, shown, move |result: CopyResult| {
             status.set(result.message_sv().to_string())
         });
     };

@@ -12,7 +12,7 @@ use insyn_engine::{Case, Catalog};
 use leptos::prelude::*;
 
 use crate::components::citation::CitationView;
-use crate::components::timeline::labels::{and_list, measure_name, unit_name};
+use crate::components::timeline::labels::{and_list, measure_name, measure_subject, unit_name};
 use crate::state::{use_app_state, AppState};
 
 /// The notice in Swedish for staff, naming the measure or unit it is about.
@@ -21,7 +21,7 @@ pub fn notice_sv(case: &Case, notice: &Notice) -> String {
     match &notice.kind {
         NoticeKind::BlockingAfterAgeLimit { measure_type, age } => format!(
             "{} kan inte få effekt: enligt regelverket upphör blockering automatiskt när barnet fyller {age} år, och åtgärden börjar efter det.",
-            measure_name(case, subject, *measure_type)
+            measure_subject(case, subject, *measure_type)
         ),
         NoticeKind::ExtendedAccessOutsideWindow {
             from_age,
@@ -33,7 +33,7 @@ pub fn notice_sv(case: &Case, notice: &Notice) -> String {
                 .unwrap_or(insyn_engine::case::MeasureType::ExtendedAccessChild);
             format!(
                 "{} gäller bara när barnet är {from_age}–{} år; utanför det har den ingen effekt.",
-                measure_name(case, subject, measure_type),
+                measure_subject(case, subject, measure_type),
                 until_age.saturating_sub(1)
             )
         }
@@ -64,7 +64,7 @@ pub fn notice_sv(case: &Case, notice: &Notice) -> String {
     }
 }
 
-/// "Försegling (…)" → "förseglingen (…)": the measure inside a sentence.
+/// "Försegling hos …" → "förseglingen hos …": the measure inside a sentence.
 fn lower_first_word(name: &str) -> String {
     match name.strip_prefix("Försegling") {
         Some(rest) => format!("förseglingen{rest}"),

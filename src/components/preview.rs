@@ -10,8 +10,8 @@
 
 use insyn_engine::case::Measure;
 use insyn_engine::decision::next_measure_id;
-use insyn_engine::documents::measure_title;
 use insyn_engine::guidance::{reminders_for, Reminder};
+use insyn_engine::labels::measure_name;
 use insyn_engine::preview::{preview, with_measure, Preview};
 use insyn_engine::rule_set::{Citation, RuleSet};
 use insyn_engine::timeline::DiffRange;
@@ -159,7 +159,7 @@ pub fn MeasurePreview() -> impl IntoView {
     let title = Memo::new(move |_| {
         state.draft.with(|draft| {
             draft.as_ref().map_or_else(String::new, |measure| {
-                state.case.with(|case| measure_title(case, measure))
+                state.case.with(|case| measure_name(case, measure))
             })
         })
     });

@@ -442,7 +442,9 @@ fn RuleSetSection(
                 .unwrap_or_else(|| "ingen fil eller adress".into());
             view! {
                 <li>
-                    <strong>{source.title.clone()}</strong>
+                    <strong>{source.name.clone()}</strong>
+                    <br/>
+                    {source.title.clone()}
                     " (" <code>{source.id.clone()}</code> ")"
                     <br/>
                     <span class="rs-source-place">{place}</span>

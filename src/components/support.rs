@@ -14,7 +14,7 @@ use insyn_engine::support::{
 };
 use leptos::prelude::*;
 
-use crate::components::citation::certainty_mark;
+use crate::components::citation::{certainty_mark, source_details, source_name};
 use crate::components::clipboard::{copy_text, CopyResult};
 use crate::components::date_input::DateEntry;
 use crate::components::markup::Markup;
@@ -453,15 +453,7 @@ fn card_head(cause: &PossibleCause, rule_set: &RuleSet, level: u8) -> String {
         m.element("q", &[("lang", "sv")], text);
         m.close("p");
     }
-    let (class, icon, told) = match cause.disclosure {
-        Disclosure::May => ("cause-disclosure may", "✔", "Du kan berätta det för vårdnadshavaren."),
-        Disclosure::NotAlways => (
-            "cause-disclosure not-always",
-            "⚠",
-            "Vårdnadshavare informeras inte alltid om åtgärden. Berätta inte mer än svaret nedan säger.",
-        ),
-        Disclosure::MayNot => ("cause-disclosure may-not", "✖", "Berätta inte om det för vårdnadshavaren."),
-    };
+    let (class, icon, told) = disclosure_words(cause.disclosure);
     m.open(
         "p",
         &[("class", class), ("data-testid", "cause-disclosure")],
@@ -493,6 +485,20 @@ fn card_head(cause: &PossibleCause, rule_set: &RuleSet, level: u8) -> String {
         m.close("ul");
     }
     m.finish()
+}
+
+/// Whether the guardian may be told, as the class that marks it, its icon and what staff
+/// should do: said so in "Supporten" and in "Vad ser vårdnadshavaren?" alike.
+pub fn disclosure_words(disclosure: Disclosure) -> (&'static str, &'static str, &'static str) {
+    match disclosure {
+        Disclosure::May => ("cause-disclosure may", "✔", "Du kan berätta det för vårdnadshavaren."),
+        Disclosure::NotAlways => (
+            "cause-disclosure not-always",
+            "⚠",
+            "Vårdnadshavare informeras inte alltid om åtgärden. Berätta inte mer än svaret nedan säger.",
+        ),
+        Disclosure::MayNot => ("cause-disclosure may-not", "✖", "Berätta inte om det för vårdnadshavaren."),
+    }
 }
 
 /// Why, with the decisive rule's line, and the other rules the cause rests on folded.
@@ -586,6 +592,7 @@ fn cited_line(m: &mut Markup, rule_set: &RuleSet, citation: &Citation, brief: bo
         &[("class", "cited-source")],
         &format!("Källa: {}", source_name(rule_set, &citation.source)),
     );
+    source_details(m, rule_set, &citation.source);
     if !brief {
         let (class, certainty) = certainty_mark(citation.certainty);
         let mut how_sure = certainty.to_string();
@@ -609,31 +616,6 @@ fn cited_line(m: &mut Markup, rule_set: &RuleSet, citation: &Citation, brief: bo
         }
     }
     m.close("div");
-}
-
-/// A source by its title and date, as staff know it; a web page also by its address.
-fn source_name(rule_set: &RuleSet, id: &str) -> String {
-    let source = rule_set.source(id).or_else(|| {
-        insyn_engine::Catalog::embedded()
-            .rule_sets
-            .iter()
-            .find_map(|r| r.source(id))
-    });
-    let Some(source) = source else {
-        return "okänd källa".to_string();
-    };
-    let date = source
-        .date
-        .as_deref()
-        .filter(|d| *d != "n.d.")
-        .map(|d| format!(", {d}"))
-        .unwrap_or_default();
-    let address = source
-        .url
-        .as_deref()
-        .map(|url| format!(" – {url}"))
-        .unwrap_or_default();
-    format!("{}{date}{address}", source.title)
 }
 
 /// The answer staff chose to print, on its own page: the rest of the page is not printed

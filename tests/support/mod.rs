@@ -128,6 +128,18 @@ pub fn text(element: &web_sys::Element) -> String {
     element.text_content().unwrap_or_default()
 }
 
+/// The text of `element` as staff read it before opening anything: the contents of every
+/// `<details>` (a source's file, a rule's id) left out, their summaries kept.
+pub fn main_text(element: &web_sys::Element) -> String {
+    let copy: web_sys::Element = element.clone_node_with_deep(true).unwrap().unchecked_into();
+    let folded = copy.query_selector_all("details > :not(summary)").unwrap();
+    for i in 0..folded.length() {
+        let node: web_sys::Element = folded.item(i).unwrap().unchecked_into();
+        node.remove();
+    }
+    copy.text_content().unwrap_or_default()
+}
+
 /// Dispatch a bubbling DOM event of `kind` ("input", "change" …) on `element`, as the
 /// browser does when a user types or chooses.
 pub fn fire(element: &web_sys::HtmlElement, kind: &str) {

@@ -14,7 +14,7 @@ use super::fields::{
 };
 use super::parties::{child_birth, guardian_label};
 use crate::state::{use_app_state, AppState};
-use insyn_engine::documents::measure_title;
+use insyn_engine::labels::measure_name;
 
 /// A measure of the kind with empty references, to be filled in by `new_measure`.
 fn blank_kind(measure_type: MeasureType) -> MeasureKind {
@@ -165,9 +165,10 @@ pub fn new_measure(
     }
 }
 
-/// "Blockering (m1)": how a measure is named in messages.
-fn measure_label(measure: &Measure) -> String {
-    format!("{} ({})", measure.kind.name_sv(), measure.id)
+/// "Blockering av Peter Test, från 2026-06-15": a measure in the editor's messages, named
+/// as on every view.
+fn measure_label(case: &Case, measure: &Measure) -> String {
+    measure_name(case, measure)
 }
 
 pub fn measures_referring_to_guardian(case: &Case, id: &str) -> Vec<String> {
@@ -180,7 +181,7 @@ pub fn measures_referring_to_guardian(case: &Case, id: &str) -> Vec<String> {
             | MeasureKind::ExtendedAccessGuardian { guardian, .. } => guardian == id,
             _ => false,
         })
-        .map(measure_label)
+        .map(|m| measure_label(case, m))
         .collect()
 }
 
@@ -201,7 +202,7 @@ pub fn measures_referring_to_unit(case: &Case, id: &str) -> Vec<String> {
                     _ => false,
                 }
         })
-        .map(measure_label)
+        .map(|m| measure_label(case, m))
         .collect()
 }
 
@@ -254,7 +255,7 @@ fn measures_referring_to_measure(case: &Case, id: &str) -> Vec<String> {
     case.measures
         .iter()
         .filter(|m| matches!(&m.kind, MeasureKind::UnlockRequest { sealing, .. } if sealing == id))
-        .map(measure_label)
+        .map(|m| measure_label(case, m))
         .collect()
 }
 
@@ -372,7 +373,7 @@ impl EditorOptions {
                 case.measures
                     .iter()
                     .filter(|m| m.kind.measure_type() == MeasureType::Sealing)
-                    .map(|m| (m.id.clone(), format!("{} ({})", m.period.from, m.id)))
+                    .map(|m| (m.id.clone(), measure_name(case, m)))
                     .collect()
             })
         });
@@ -552,20 +553,19 @@ fn MeasureItem(index: usize, id: String, tag: &'static str, folded: bool) -> imp
         });
     };
     let name = kind_name_sv(tag);
-    // Named by what it is and whom it concerns ("Blockering av Peter Test"), the id aside.
+    // Named by what it is, whom it concerns and when it starts, as on every view.
     let title = Memo::new(move |_| {
         state.case.with(|case| {
             case.measures
                 .get(index)
-                .map(|m| measure_title(case, m))
+                .map(|m| measure_name(case, m))
                 .unwrap_or_else(|| name.to_string())
         })
     });
     view! {
         <fieldset class="item measure" data-testid=format!("measure-{id}") data-kind=tag>
             <legend>
-                {format!("{}. ", index + 1)}{move || title.get()}" "
-                <span class="item-id">{format!("({id})")}</span>
+                {format!("{}. ", index + 1)}{move || title.get()}
             </legend>
             {folded.then(|| view! {
                 <div class="measure-fold">

@@ -32,11 +32,17 @@ pub fn child_birth(case: &Case, reference: NaiveDate) -> Option<NaiveDate> {
     })
 }
 
-/// "Sara Exempel (vh1)", or "Vårdnadshavare 1 (vh1)" without a name.
+/// "Vårdnadshavare 1 (Sara Exempel)", or "Vårdnadshavare 1" without a name: as the matrix
+/// names the guardian, never by the case's id.
 pub fn guardian_label(index: usize, guardian: &Guardian) -> String {
-    match guardian.name.as_deref().filter(|n| !n.trim().is_empty()) {
-        Some(name) => format!("{name} ({})", guardian.id),
-        None => format!("Vårdnadshavare {} ({})", index + 1, guardian.id),
+    match guardian
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        Some(name) => format!("Vårdnadshavare {} ({name})", index + 1),
+        None => format!("Vårdnadshavare {}", index + 1),
     }
 }
 
@@ -278,7 +284,7 @@ fn GuardianItem(index: usize, id: String) -> impl IntoView {
     let remove = move || remove_guardian(state, index, &remove_id);
     view! {
         <fieldset class="item" data-testid=format!("guardian-{id}")>
-            <legend>{format!("Vårdnadshavare {} ", index + 1)}<span class="item-id">{format!("({id})")}</span></legend>
+            <legend>{format!("Vårdnadshavare {}", index + 1)}</legend>
             <div class="field-row">
                 {text_field(
                     "Namn (valfritt)",
@@ -453,7 +459,7 @@ fn RepresentativeItem(index: usize, id: String) -> impl IntoView {
     };
     view! {
         <fieldset class="item" data-testid=format!("representative-{id}")>
-            <legend>{format!("Ställföreträdare {} ", index + 1)}<span class="item-id">{format!("({id})")}</span></legend>
+            <legend>{format!("Ställföreträdare {}", index + 1)}</legend>
             <div class="field-row">
                 {select_field(
                     "Typ",

@@ -2,7 +2,7 @@
 //! (capability), which rule set, which measure, and how a cause of a change point reads,
 //! in full and in little space.
 
-use insyn_engine::case::{MeasureKind, MeasureType, SealingScope};
+use insyn_engine::case::{MeasureKind, MeasureType};
 use insyn_engine::evaluation::EndReason;
 use insyn_engine::rule_set::Certainty;
 use insyn_engine::timeline::Cause;
@@ -93,97 +93,33 @@ pub fn rule_set_short_by_id(catalog: &Catalog, id: &str) -> String {
         .map_or_else(|| id.to_string(), |r| rule_set_short(catalog, r))
 }
 
-/// A care unit by name, or its id if the case lacks it.
+/// A care unit by name (`insyn_engine::labels`).
 pub fn unit_name(case: &Case, id: &str) -> String {
-    case.care_unit(id)
-        .map(|u| u.name.trim())
-        .filter(|name| !name.is_empty())
-        .unwrap_or(id)
-        .to_string()
+    insyn_engine::labels::unit_name(case, id)
 }
 
-/// Names in a Swedish list: "A", "A och B", "A, B och C".
-pub fn and_list(names: &[String]) -> String {
-    match names.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} och {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
+pub use insyn_engine::labels::and_list;
 
 fn guardian(case: &Case, id: &str) -> String {
     actor_label(case, &Actor::Guardian { id: id.to_string() })
 }
 
-fn units(case: &Case, ids: &[String]) -> String {
-    and_list(&ids.iter().map(|u| unit_name(case, u)).collect::<Vec<_>>())
+/// A measure of the case by id, named as on every view (`insyn_engine::labels`):
+/// "Blockering av Peter Test, från 2026-06-15". A measure the case no longer has is named
+/// by its type alone.
+pub fn measure_name(case: &Case, id: &str, measure_type: MeasureType) -> String {
+    match case.measure(id) {
+        Some(measure) => insyn_engine::labels::measure_name(case, measure),
+        None => measure_type.name_sv().to_string(),
+    }
 }
 
-/// A measure of the case named by what it is and whom it concerns: "Blockering av
-/// Vårdnadshavare 2 (Peter Test)", "Försegling (Barnmottagningen Centrum)",
-/// "Utökad direktåtkomst för barnet (BUP Mölndal)". A measure the case no longer has is
-/// named by its type and id.
-pub fn measure_name(case: &Case, id: &str, measure_type: MeasureType) -> String {
-    let Some(measure) = case.measure(id) else {
-        return format!("{} ({id})", measure_type.name_sv());
-    };
-    let base = measure.kind.name_sv();
-    match &measure.kind {
-        MeasureKind::Blocking { guardians } => {
-            let names: Vec<String> = guardians.iter().map(|g| guardian(case, g)).collect();
-            if names.is_empty() {
-                base.to_string()
-            } else {
-                format!("{base} av {}", and_list(&names))
-            }
-        }
-        MeasureKind::BlockingExtension { guardian: g }
-        | MeasureKind::BlockingLifted { guardian: g } => {
-            format!("{base} av {}", guardian(case, g))
-        }
-        MeasureKind::Sealing {
-            initiating_units,
-            scope,
-            ..
-        } => {
-            let what = match scope {
-                SealingScope::Whole => base.to_string(),
-                SealingScope::Unit { sealed_unit } => {
-                    format!("{base} av journalen från {}", unit_name(case, sealed_unit))
-                }
-                SealingScope::EntryPeriod { entries } => match entries.to {
-                    Some(to) => format!("{base} av anteckningar {}–{to}", entries.from),
-                    None => format!("{base} av anteckningar från {}", entries.from),
-                },
-            };
-            if initiating_units.is_empty() {
-                what
-            } else {
-                format!("{what} ({})", units(case, initiating_units))
-            }
-        }
-        MeasureKind::UnlockRequest {
-            requesting_unit, ..
-        } => format!("{base} från {}", unit_name(case, requesting_unit)),
-        MeasureKind::LoginLock | MeasureKind::LoginUnlock => {
-            format!("{base} för barnets konto")
-        }
-        MeasureKind::ExtendedAccessChild { access_unit } => {
-            format!("{base} ({})", unit_name(case, access_unit))
-        }
-        MeasureKind::ExtendedAccessGuardian {
-            guardian: g,
-            access_unit,
-        } => format!(
-            "Utökad direktåtkomst för {} ({})",
-            guardian(case, g),
-            unit_name(case, access_unit)
-        ),
-        MeasureKind::ExceptionNote {
-            category,
-            note_unit,
-            ..
-        } => format!("{base}: \"{category}\" ({})", unit_name(case, note_unit)),
+/// The measure as the subject of a sentence: its name, whose date ends in a comma before
+/// the verb ("Blockering av Johan, från 2026-06-15, upphör").
+pub fn measure_subject(case: &Case, id: &str, measure_type: MeasureType) -> String {
+    match case.measure(id) {
+        Some(_) => format!("{},", measure_name(case, id, measure_type)),
+        None => measure_name(case, id, measure_type),
     }
 }
 
@@ -262,11 +198,12 @@ pub fn cause_text(case: &Case, catalog: &Catalog, cause: &Cause) -> String {
             measure,
             measure_type,
         } => {
-            let name = measure_name(case, measure, *measure_type);
+            let name = measure_subject(case, measure, *measure_type);
             match measure_type {
-                MeasureType::BlockingLifted | MeasureType::LoginUnlock => {
-                    format!("{name}: beslutet gäller")
-                }
+                MeasureType::BlockingLifted | MeasureType::LoginUnlock => format!(
+                    "{}: beslutet gäller",
+                    measure_name(case, measure, *measure_type)
+                ),
                 MeasureType::UnlockRequest => format!("{name} lämnas in"),
                 _ => format!("{name} börjar gälla"),
             }
@@ -276,7 +213,7 @@ pub fn cause_text(case: &Case, catalog: &Catalog, cause: &Cause) -> String {
             measure_type,
             reason,
         } => {
-            let name = measure_name(case, measure, *measure_type);
+            let name = measure_subject(case, measure, *measure_type);
             match reason {
                 EndReason::PeriodEnds => format!("{name} upphör"),
                 EndReason::AgeLimit { age } => {
@@ -308,10 +245,10 @@ pub fn cause_text(case: &Case, catalog: &Catalog, cause: &Cause) -> String {
                 note_unit,
                 ..
             }) => format!(
-                "Utredningen avslutas för anteckningen \"{category}\" ({})",
+                "Utredningen avslutas för anteckningen ”{category}” hos {}",
                 unit_name(case, note_unit)
             ),
-            _ => format!("Utredningen avslutas ({measure})"),
+            _ => "Utredningen avslutas".to_string(),
         },
         Cause::MeasureStands {
             measure,
@@ -320,7 +257,7 @@ pub fn cause_text(case: &Case, catalog: &Catalog, cause: &Cause) -> String {
             ..
         } => format!(
             "{} står kvar enligt {}",
-            measure_name(case, measure, *measure_type),
+            measure_subject(case, measure, *measure_type),
             rule_set_short_by_id(catalog, rule_set)
         ),
     }
@@ -419,16 +356,16 @@ mod tests {
         let case = case();
         assert_eq!(
             measure_name(&case, "bl1", MeasureType::Blocking),
-            "Blockering av Vårdnadshavare 1 (Maria Test) och Vårdnadshavare 2"
+            "Blockering av Maria Test och vårdnadshavare 2, från 2021-01-01"
         );
         assert_eq!(
             measure_name(&case, "s1", MeasureType::Sealing),
-            "Försegling (Vårdcentralen Dalen och Barnmottagningen Centrum)"
+            "Försegling hos Vårdcentralen Dalen och Barnmottagningen Centrum, från 2021-03-01"
         );
-        // A measure the case no longer has keeps its type and id.
+        // A measure the case no longer has is named by its type, never by its id.
         assert_eq!(
             measure_name(&case, "gone", MeasureType::LoginLock),
-            "Låsning av inloggning (gone)"
+            "Låsning av inloggning"
         );
     }
 
@@ -444,7 +381,7 @@ mod tests {
         };
         assert_eq!(
             cause_sv(&case, Catalog::embedded(), &cause),
-            "Försegling (Vårdcentralen Dalen och Barnmottagningen Centrum) hävs efter begäran om upplåsning från Vårdcentralen Dalen"
+            "Försegling hos Vårdcentralen Dalen och Barnmottagningen Centrum, från 2021-03-01, hävs efter begäran om upplåsning från Vårdcentralen Dalen"
         );
         assert_eq!(cause_brief(Catalog::embedded(), &cause), "Försegling hävs");
     }
@@ -461,7 +398,7 @@ mod tests {
         assert_eq!(cause_certainty(&cause), Some(Certainty::Unknown));
         assert_eq!(
             cause_sv(&case, Catalog::embedded(), &cause),
-            "Blockering av Vårdnadshavare 1 (Maria Test) och Vårdnadshavare 2 står kvar enligt VGR 2026 – okänt (ingen källa hittad)"
+            "Blockering av Maria Test och vårdnadshavare 2, från 2021-01-01, står kvar enligt VGR 2026 – okänt (ingen källa hittad)"
         );
         let ends = Cause::MeasureEnds {
             measure: "bl1".into(),

@@ -14,7 +14,7 @@ use insyn_engine::{Case, Catalog, Evaluation};
 use crate::components::access_matrix::{
     actor_key, capability_key, capability_label, columns, outcome_class, outcome_icon, outcome_key,
 };
-use crate::components::citation::certainty_mark;
+use crate::components::citation::{certainty_mark, source_details, source_name};
 use crate::components::markup::Markup;
 use crate::components::notices::notices_starting;
 use crate::components::timeline::labels::{
@@ -120,7 +120,7 @@ pub fn answer_markup(
         m.element("h4", &[], "Vad säger riktlinjen?");
         m.open("ul", &[("class", "trainer-quotes")]);
         for line in &lines {
-            quote_markup(&mut m, catalog, rule_set, line.citation, line.text());
+            quote_markup(&mut m, rule_set, line.citation, line.text());
         }
         m.close("ul");
         m.close("div");
@@ -190,13 +190,7 @@ fn measure_markup(
         if let Some(rule_set) = catalog.get(advice.rule_set_id) {
             m.open("ul", &[("class", "trainer-quotes")]);
             for scenario in &advice.scenarios {
-                quote_markup(
-                    m,
-                    catalog,
-                    rule_set,
-                    scenario.citation,
-                    &scenario.citation.quote,
-                );
+                quote_markup(m, rule_set, scenario.citation, &scenario.citation.quote);
             }
             m.close("ul");
         }
@@ -220,28 +214,10 @@ fn measure_markup(
     m.close("div");
 }
 
-/// A quoted line and its source, named as staff know it (the document's title and date),
+/// A quoted line and its source, named as staff know it (`source_name`),
 /// with its certainty when the source does not state it outright.
-fn quote_markup(
-    m: &mut Markup,
-    catalog: &Catalog,
-    rule_set: &RuleSet,
-    citation: &Citation,
-    text: &str,
-) {
-    let source = rule_set
-        .source(&citation.source)
-        .or_else(|| {
-            catalog
-                .rule_sets
-                .iter()
-                .find_map(|r| r.source(&citation.source))
-        })
-        .map(|s| match s.date.as_deref().filter(|d| *d != "n.d.") {
-            Some(date) => format!("{}, {date}", s.title),
-            None => s.title.clone(),
-        })
-        .unwrap_or_else(|| "okänd källa".into());
+fn quote_markup(m: &mut Markup, rule_set: &RuleSet, citation: &Citation, text: &str) {
+    let source = source_name(rule_set, &citation.source);
     m.open("li", &[("class", "trainer-quote")]);
     m.open("blockquote", &[("lang", "sv")]);
     m.text("”");
@@ -257,6 +233,7 @@ fn quote_markup(
         m.element("span", &[("class", class)], words);
     }
     m.close("p");
+    source_details(m, rule_set, &citation.source);
     m.close("li");
 }
 
@@ -479,12 +456,12 @@ mod tests {
     {
         let date = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
         let answer = answer_on("one-guardian-risk-blocking", date);
-        assert!(answer.contains("Blockering av Vårdnadshavare 2 (Peter Test) börjar gälla"));
+        assert!(answer.contains("Blockering av Peter Test, från 2026-06-15, börjar gälla"));
         assert!(answer.contains("Riktlinjen rekommenderar: <strong>Blockering</strong>"));
         assert!(answer.contains("”Om endast en vårdnadshavare utgör risk – blockering.”"));
-        assert!(answer.contains(
-            "Källa: Skydd av barns digitala information på konto på 1177.se och 1177 Journalen"
-        ));
+        assert!(answer.contains("Källa: VGR:s vägledning RS 2026-01475, 2026"));
+        // The document's own title and file one click away.
+        assert!(answer.contains("<summary>Visa källa</summary>"));
         // Peter's proxy changed; Maria's did not.
         assert!(answer.contains(
             "class=\"outcome-denied changed\" data-outcome=\"denied\" data-changed=\"true\" \
@@ -494,7 +471,13 @@ mod tests {
         assert!(answer.contains("Ändrat, förut: Har åtkomst"));
         assert!(answer.contains("Att diskutera"));
         // No rule ids or case ids for the room.
-        for code in ["blocking_covers", "scenario_", "blockering-vh2", "SEED-"] {
+        for code in [
+            "blocking_covers",
+            "scenario_",
+            "blockering-vh2",
+            "SEED-",
+            "(m1)",
+        ] {
             assert!(!answer.contains(code), "{code}");
         }
     }
