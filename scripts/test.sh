@@ -83,7 +83,7 @@ section "6/7 benchmark: Insyn against a minimal Leptos counter (reported, never 
 if (( built )); then
   t0=$SECONDS
   if bash scripts/build.sh --app bench/counter --dist dist-counter &&
-    timeout 300 node bench/app-bench.mjs --dist dist --counter dist-counter --runs 3 --samples 3; then
+    timeout 150 node bench/app-bench.mjs --dist dist --counter dist-counter --runs 3 --samples 3; then
     printf -- '-- benchmark: reported (%ds)\n' "$((SECONDS - t0))"
   else
     printf -- '-- benchmark: could not be run (exit %d, %ds); not counted as a failure\n' "$?" "$((SECONDS - t0))"
