@@ -1,86 +1,91 @@
 // Measures the built app in real Chromium and prints a report; asserts
 // nothing, so a slow machine never fails a build. Run through
-// scripts/bench-app.sh, which builds first.
+// scripts/bench-app.sh, which builds both apps first.
 //
-//   node bench/app-bench.mjs [--dist dist] [--selector CSS] [--loads 5] [--edits 20]
-//                            [--sizes 1x6,200x50|none] [--runs 1] [--json]
+//   node bench/app-bench.mjs [--dist dist] [--counter dist-counter] [--runs 7]
+//                            [--samples 9] [--throttle 1,4] [--sizes 16x6,200x50|none] [--json]
 //
-// Reports:
-//   * wasm and JS size, raw and gzip -9 (what a static host would send)
-//   * navigation -> selector visible, median over --loads fresh profiles
-//     (default selector [data-testid=access-matrix], falling back to `main`
-//     while the page does not have it yet)
-//   * edit -> updated DOM (last mutation before the next frame), median over
-//     --edits edits, for each entry in EDITS below whose elements exist on
-//     the page; "n/a" otherwise.
-//   * cases up to the case format's limits (bench/scaling-case.mjs, the
-//     engine's scaling cases): for each size, the longest main-thread task
-//     (PerformanceObserver "longtask" entries, which the browser reports from
-//     50 ms) while opening the case as a file, typing in a name, opening a
-//     folded measure, changing its date, jumping the asked date, opening each
-//     view and the date chooser's list of changes. With --runs N each case is
-//     measured N times, each time in a fresh profile, and each step reports
-//     its median: one long task on a busy machine is often another process's.
+// Everything runs in one headless Chromium; each measurement gets a fresh
+// browser context (no cache or storage from the one before), and a CPU
+// throttling rate set through the DevTools protocol
+// (Emulation.setCPUThrottlingRate; 4 = a machine four times slower).
+// Reports, for each rate in --throttle:
+//   * ready: navigation -> Insyn's access matrix shown, and, with --counter,
+//     navigation -> the framework floor's button shown (bench/counter: a
+//     Leptos counter built the same way). The two apps load alternately,
+//     --runs times each, after one load of each that is not counted; the
+//     medians and their ratio.
+//   * on the heaviest built-in case and on a generated 40-measure case
+//     (bench/scaling-case.mjs): edit -> updated matrix, and the switch to
+//     each view (tab), the median of --samples. Each is the main thread's
+//     time from the input to the next frame drawn: the script's work, style,
+//     layout and paint, without the wait for the display's next frame (see
+//     interactOnce).
+//   * wasm and JS sizes of both apps, raw and gzip -9 (what a static host
+//     would send).
+// And with --sizes, for each generated case size (bench/scaling-case.mjs,
+// the engine's scaling cases), the longest main-thread task (PerformanceObserver
+// "longtask" entries, which the browser reports from 50 ms) while opening the
+// case as a file, typing in a name, opening a folded measure, changing its
+// date, jumping the asked date, opening each view and the date chooser's list
+// of changes: each step's median over --runs fresh profiles, unthrottled.
 
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../e2e/server.mjs';
-import { openPage } from '../e2e/browser.mjs';
+import { launchBrowser, openContextPage, openPage } from '../e2e/browser.mjs';
 import { scalingCase, sizes as scalingSizes } from './scaling-case.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_SELECTOR = '[data-testid=access-matrix]';
-const FALLBACK_SELECTOR = 'main';
+const MATRIX = '[data-testid=access-matrix]';
+const COUNTER_BUTTON = '[data-testid=counter]';
 
 /**
- * Edits to time. Each one: `input` is the field to change, `target` the
- * element whose DOM must change in response, `values` what to type (an array,
- * or a function returning one, called in Node when the run starts), used in
- * turn so every edit is a real change. The value is set the way a user's
- * typing arrives (native setter + input and change events). Add entries here
- * as the UI grows.
+ * The built-in case with the most to work out: the most measures (an
+ * extended access, a sealing and an exception note) and so the most change
+ * points on its timeline.
  */
-export const EDITS = [
-  {
-    name: 'child birth date -> access matrix',
-    input: '[data-testid=child-birth-date]',
-    target: '[data-testid=access-matrix]',
-    // Minors of ages on both sides of the 13 and 16 year limits, so the
-    // matrix changes every time. An adult's birth date, or one after the
-    // example case's custody start dates, replaces the matrix with an error.
-    values: () => [12, 13, 15, 17].map((age) => birthDateForAge(age)),
-  },
-];
+export const HEAVIEST_BUILT_IN = 'honour-control-sealing';
+/** The generated case of the performance budget: 40 measures, 6 care units, 2 guardians. */
+export const GENERATED = { measures: 40, units: 6 };
 
-function birthDateForAge(age) {
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() - age);
-  d.setUTCDate(d.getUTCDate() - 40);
-  return d.toISOString().slice(0, 10);
-}
+/** The tabs, in the order they are switched to. */
+const VIEWS = [
+  ['decide', 'Vilken åtgärd?'],
+  ['documents', 'Dokument'],
+  ['timeline', 'Tidslinje'],
+  ['compare', 'Jämför'],
+  ['guardian-view', 'Vad ser vårdnadshavaren?'],
+  ['support', 'Supporten'],
+  ['rule-sets', 'Regelverk'],
+  ['situation', 'Läget'],
+];
 
 function parseArgs(argv) {
   const opts = {
     dist: path.join(REPO_ROOT, 'dist'),
-    selector: DEFAULT_SELECTOR,
-    loads: 5,
-    edits: 20,
-    sizes: scalingSizes().map(([m, u]) => `${m}x${u}`).join(','),
-    runs: 1,
+    counter: null,
+    runs: 7,
+    samples: 9,
+    throttle: '1,4',
+    sizes: 'none',
     json: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
     if (key === 'json') opts.json = true;
-    else if (key in opts) opts[key] = ['loads', 'edits', 'runs'].includes(key) ? Number(argv[++i]) : argv[++i];
+    else if (key in opts) opts[key] = ['runs', 'samples'].includes(key) ? Number(argv[++i]) : argv[++i];
     else throw new Error(`unknown option ${argv[i]}`);
   }
+  if (opts.sizes === 'all') opts.sizes = scalingSizes().map(([m, u]) => `${m}x${u}`).join(',');
+  opts.rates = opts.throttle.split(',').map(Number);
   return opts;
 }
 
 const median = (xs) => {
+  if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
@@ -102,6 +107,16 @@ async function sizes(dist) {
   return out;
 }
 
+/** A fresh context and page in `browser`, its CPU slowed `rate` times. */
+async function throttledPage(browser, rate) {
+  const b = await openContextPage(browser);
+  if (rate !== 1) {
+    const cdp = await b.context.newCDPSession(b.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  }
+  return b;
+}
+
 // Runs in the page before any of its scripts: records when `selector` first
 // matches a rendered element, in ms since navigation start.
 function watchSelector(selector) {
@@ -117,126 +132,202 @@ function watchSelector(selector) {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-/** Navigation -> selector visible, one fresh browser profile per load. */
-async function timeToVisible(url, selector, loads) {
-  // Which selector to wait for is decided once, on a first load.
-  let chosen = selector;
-  {
-    const b = await openPage();
-    try {
-      await b.page.goto(url, { waitUntil: 'load' });
-      await b.page.locator(FALLBACK_SELECTOR).first().waitFor({ state: 'visible', timeout: 20_000 });
-      if ((await b.page.locator(selector).count()) === 0) chosen = FALLBACK_SELECTOR;
-    } finally {
-      await b.close();
-    }
+/** Navigation -> `selector` shown, in a fresh context. */
+async function readyOnce(browser, url, selector, rate) {
+  const b = await throttledPage(browser, rate);
+  try {
+    await b.page.addInitScript(watchSelector, selector);
+    await b.page.goto(url, { waitUntil: 'load' });
+    await b.page.waitForFunction(() => window.__insynBench.visibleAt != null, null, { timeout: 30_000 });
+    return await b.page.evaluate(() => window.__insynBench.visibleAt);
+  } finally {
+    await b.close();
   }
-  const samples = [];
-  for (let i = 0; i < loads; i++) {
-    const b = await openPage();
-    try {
-      await b.page.addInitScript(watchSelector, chosen);
-      await b.page.goto(url, { waitUntil: 'load' });
-      await b.page.waitForFunction(() => window.__insynBench.visibleAt != null, null, { timeout: 20_000 });
-      samples.push(await b.page.evaluate(() => window.__insynBench.visibleAt));
-    } finally {
-      await b.close();
-    }
-  }
-  return { selector: chosen, fellBack: chosen !== selector, samples, median: median(samples) };
 }
 
 /**
- * One edit, timed inside the page: from setting the value to the last DOM
- * mutation touching `target` before the next frame. "Last", not "first",
- * because a reactive UI may patch the DOM in several steps and the user sees
- * the result only once they are all done; they run as microtasks, so all of
- * them land before the frame. The whole document is observed because the UI
- * may replace the target element rather than patch it.
+ * Each app's ready time at `rate`, loaded alternately (which one goes first
+ * alternates too), so both see the same machine: a busy moment slows both.
+ * One load of each first, not counted: a browser's first page pays for
+ * starting its own machinery, which neither app does.
  */
-function editOnce({ input, target, value }) {
+async function compareReady(browser, apps, rate, runs) {
+  const samples = Object.fromEntries(apps.map((app) => [app.name, []]));
+  for (let run = -1; run < runs; run++) {
+    const order = run % 2 === 0 ? apps : [...apps].reverse();
+    for (const app of order) {
+      const t = await readyOnce(browser, app.url, app.selector, rate);
+      if (run >= 0) samples[app.name].push(t);
+    }
+  }
+  return Object.fromEntries(apps.map((app) => [app.name, { samples: samples[app.name], median: median(samples[app.name]) }]));
+}
+
+/**
+ * One interaction, timed inside the page: `click` the element at `selector`,
+ * or set its value to `value` the way typing does (native setter, then input
+ * and change events). Returns the main thread's time from the input to the
+ * next frame drawn, and whether anything inside `target` changed.
+ *
+ * Leptos does its work in the event's task and the microtasks after it; the
+ * frame then lays out and paints it (a ResizeObserver's drawing included). A
+ * message posted right after the input arrives once that work is done; a
+ * requestAnimationFrame callback marks the frame's start, and a task queued
+ * from it runs once the frame is drawn. When the work ended before the frame
+ * began, the wait between them (for the display's next frame, up to 16.7 ms)
+ * is the browser idling, not the app's cost, and is left out.
+ */
+function interactOnce({ selector, value, target }) {
   return new Promise((resolve, reject) => {
-    const field = document.querySelector(input);
-    if (!field || !document.querySelector(target)) return reject(new Error(`${input} or ${target} is gone`));
+    const el = document.querySelector(selector);
+    if (!el) return reject(new Error(`${selector} is not on the page`));
     const touches = (m) => {
-      const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
-      if (el?.closest(target)) return true;
+      const node = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      if (node?.closest(target)) return true;
       return [...m.addedNodes, ...m.removedNodes].some(
         (n) => n.nodeType === 1 && (n.matches(target) || n.querySelector(target)),
       );
     };
-    let last = null;
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      resolve(null); // the DOM did not change: reported, not thrown
-    }, 5000);
+    let changed = false;
     const observer = new MutationObserver((records) => {
-      if (!records.some(touches)) return;
-      if (last == null) {
-        clearTimeout(timer);
-        requestAnimationFrame(() => {
-          observer.disconnect();
-          resolve(last - t0);
-        });
-      }
-      last = performance.now();
+      changed ||= records.some(touches);
     });
     observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
+    let workDone = null;
+    let frameStart = null;
     const t0 = performance.now();
-    if (setter) setter.call(field, value);
-    else field.value = value;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-    field.dispatchEvent(new Event('change', { bubbles: true }));
+    requestAnimationFrame(() => {
+      frameStart = performance.now();
+      setTimeout(() => {
+        const frameEnd = performance.now();
+        observer.disconnect();
+        const idle = workDone != null && frameStart > workDone ? frameStart - workDone : 0;
+        resolve({ ms: frameEnd - t0 - idle, changed });
+      }, 0);
+    });
+    if (value === undefined) {
+      el.click();
+    } else {
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')?.set;
+      if (setter) setter.call(el, value);
+      else el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      workDone = performance.now();
+    };
+    channel.port2.postMessage(null);
   });
 }
 
-async function timeEdits(url, edits, count) {
-  const results = [];
-  const b = await openPage();
+/** Waits until the page has drawn two frames and run a task after them. */
+const settle = (page) =>
+  page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))),
+  );
+
+/** The cases the budget is measured on: how to open each in a page showing the example case. */
+function budgetCases() {
+  const generated = JSON.stringify(scalingCase(GENERATED.measures, GENERATED.units), null, 2);
+  return [
+    {
+      name: `heaviest built-in case (${HEAVIEST_BUILT_IN})`,
+      key: 'builtIn',
+      async open(page) {
+        await page.locator('[data-testid=training-case]').selectOption(HEAVIEST_BUILT_IN);
+        await page.locator('[data-testid=open-training-case]').click();
+      },
+    },
+    {
+      name: `generated case, ${GENERATED.measures} measures × ${GENERATED.units} units`,
+      key: 'generated',
+      async open(page) {
+        await page.locator('[data-testid=open-case-file]').setInputFiles({
+          name: 'skalning.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(generated),
+        });
+        await page.waitForFunction(
+          () => /är öppnat/.test(document.querySelector('[data-testid=case-file-status]')?.textContent ?? ''),
+          null,
+          { timeout: 30_000 },
+        );
+      },
+    },
+  ];
+}
+
+/**
+ * The edits timed on each case, each with the values it takes in turn (so
+ * every edit is a real change), worked out in the page once the case is open.
+ */
+const EDITS = [
+  {
+    key: 'name',
+    name: 'edit a guardian’s name -> matrix',
+    selector: '[data-path="guardians[0].name"]',
+    target: MATRIX,
+    values: async () => ['Förälder Ett', 'Förälder Två'],
+  },
+  {
+    key: 'date',
+    name: 'edit the asked date -> matrix',
+    selector: '[data-testid=asked-date]',
+    target: MATRIX,
+    // The day before and the day of the 13th and the 16th birthday: each
+    // changes who may see what.
+    values: async (page) => {
+      const birthday = async (age) => (await page.locator(`[data-testid=jump-${age}] .jump-date`).textContent()).trim();
+      const dayBefore = (iso) => new Date(Date.parse(iso) - 86_400_000).toISOString().slice(0, 10);
+      const [d13, d16] = [await birthday(13), await birthday(16)];
+      return [dayBefore(d13), d13, dayBefore(d16), d16];
+    },
+  },
+];
+
+/** Edits and view switches on one case at `rate`: medians of `samples` each. */
+async function timeCase(browser, url, budgetCase, rate, samples) {
+  const b = await throttledPage(browser, rate);
+  const out = { edits: {}, views: {} };
   try {
-    await b.page.goto(url, { waitUntil: 'load' });
-    await b.page.locator(FALLBACK_SELECTOR).first().waitFor({ state: 'visible', timeout: 20_000 });
-    for (const edit of edits) {
-      const present =
-        (await b.page.locator(edit.input).count()) > 0 && (await b.page.locator(edit.target).count()) > 0;
-      if (!present) {
-        results.push({ name: edit.name, median: null, note: `n/a (${edit.input} or ${edit.target} not on the page)` });
-        continue;
-      }
-      const values = typeof edit.values === 'function' ? edit.values() : edit.values;
-      const samples = [];
+    const { page } = b;
+    await page.goto(url, { waitUntil: 'load' });
+    await page.locator(MATRIX).waitFor({ state: 'visible', timeout: 30_000 });
+    await budgetCase.open(page);
+    await page.locator(MATRIX).waitFor({ state: 'visible', timeout: 30_000 });
+    await settle(page);
+    const time = async (step) => {
+      const result = await page.evaluate(interactOnce, step);
+      await settle(page);
+      return result;
+    };
+    for (const edit of EDITS) {
+      const values = await edit.values(page);
+      const times = [];
       let unchanged = 0;
-      let missing = 0;
-      for (let i = 0; i < count; i++) {
-        const value = values[i % values.length];
-        // A value the page rejects may remove the target; count it and go on,
-        // the next value may bring it back.
-        const t = await b.page
-          .evaluate(editOnce, { input: edit.input, target: edit.target, value })
-          .catch(() => undefined);
-        if (t === undefined) missing++;
-        else if (t == null) unchanged++;
-        else samples.push(t);
-        // Let the page settle so each sample starts from an idle state.
-        await b.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      for (let i = 0; i < samples; i++) {
+        const r = await time({ selector: edit.selector, value: values[i % values.length], target: edit.target });
+        if (r.changed) times.push(r.ms);
+        else unchanged++;
       }
-      results.push({
-        name: edit.name,
-        median: samples.length ? median(samples) : null,
-        samples,
-        note: [
-          unchanged ? `${unchanged} of ${count} edits changed nothing within 5 s` : '',
-          missing ? `${missing} of ${count} edits started without ${edit.input} or ${edit.target} on the page` : '',
-        ]
-          .filter(Boolean)
-          .join('; '),
-      });
+      out.edits[edit.key] = { samples: times, median: median(times), unchanged };
     }
+    // Round after round through every tab: each switch leaves the view before.
+    const times = Object.fromEntries(VIEWS.map(([id]) => [id, []]));
+    for (let round = 0; round < samples; round++) {
+      for (const [id] of VIEWS) {
+        const r = await time({ selector: `[data-testid=tab-${id}]`, target: '#view-panel' });
+        if (r.changed) times[id].push(r.ms);
+      }
+    }
+    for (const [id] of VIEWS) out.views[id] = { samples: times[id], median: median(times[id]) };
+    out.problems = Object.values(b.problems()).flat();
   } finally {
     await b.close();
   }
-  return results;
+  return out;
 }
 
 // Runs in the page before its scripts: keeps every long task (>= 50 ms) the
@@ -286,7 +377,7 @@ async function timeLimitCase(url, measures, units) {
     const { page } = b;
     await page.addInitScript(recordLongTasks);
     await page.goto(url, { waitUntil: 'load' });
-    await page.locator(DEFAULT_SELECTOR).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator(MATRIX).waitFor({ state: 'visible', timeout: 20_000 });
     await idle(page);
     const text = JSON.stringify(scalingCase(measures, units), null, 2);
     const status = page.locator('[data-testid=case-file-status]');
@@ -392,34 +483,95 @@ function limitsTable(results) {
   return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
+const rateLabel = (rate) => `${rate}×`;
+const ratio = (a, b) => (a != null && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+const table = (head, rows) =>
+  [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+
+function report({ opts, size, counterSize, ready, cases, limits }) {
+  const lines = [];
+  lines.push(`Insyn app benchmark (${opts.dist}${opts.counter ? `, framework floor ${opts.counter}` : ''})`);
+  lines.push('', 'Download size (gzip -9; raw in brackets):', '');
+  const sizeRow = (label, s) => [label, `${kib(s.wasm.gzip)} (${kib(s.wasm.raw)})`, `${kib(s.js.gzip)} (${kib(s.js.raw)})`];
+  lines.push(
+    table(
+      ['app', 'wasm', 'JS (bindings + loader)'],
+      [...(counterSize ? [sizeRow('counter (framework floor)', counterSize)] : []), sizeRow('Insyn', size)],
+    ),
+  );
+  if (counterSize) lines.push('', `Insyn's wasm is ${ratio(size.wasm.gzip, counterSize.wasm.gzip)} the counter's (gzip).`);
+  lines.push('', `Ready: navigation -> shown (median of ${opts.runs} loads each, alternately, in one browser):`, '');
+  lines.push(
+    table(
+      ['CPU', ...(opts.counter ? ['counter: button', 'Insyn: access matrix', 'ratio'] : ['Insyn: access matrix'])],
+      opts.rates.map((rate) => {
+        const r = ready[rate];
+        return opts.counter
+          ? [rateLabel(rate), ms(r.counter.median), ms(r.insyn.median), ratio(r.insyn.median, r.counter.median)]
+          : [rateLabel(rate), ms(r.insyn.median)];
+      }),
+    ),
+  );
+  lines.push(
+    '',
+    `Input -> next frame, main-thread time (median of ${opts.samples}):`,
+    '',
+  );
+  const columns = cases.flatMap((c) => opts.rates.map((rate) => ({ c, rate })));
+  const head = ['step', ...columns.map(({ c, rate }) => `${c.key === 'builtIn' ? HEAVIEST_BUILT_IN : `${GENERATED.measures} measures`} ${rateLabel(rate)}`)];
+  const cell = (pick) => columns.map(({ c, rate }) => ms(pick(c.results[rate])));
+  const rows = [
+    ...EDITS.map((e) => [e.name, ...cell((r) => r.edits[e.key].median)]),
+    ...VIEWS.map(([id, label]) => [`switch to ${label}`, ...cell((r) => r.views[id].median)]),
+  ];
+  lines.push(table(head, rows));
+  for (const { c, rate } of columns) {
+    const r = c.results[rate];
+    for (const e of EDITS) {
+      if (r.edits[e.key].unchanged) lines.push(`  ${c.name} ${rateLabel(rate)}: ${r.edits[e.key].unchanged} of ${opts.samples} "${e.name}" changed nothing`);
+    }
+    for (const [id, label] of VIEWS) {
+      if (r.views[id].samples.length < opts.samples) lines.push(`  ${c.name} ${rateLabel(rate)}: ${opts.samples - r.views[id].samples.length} switches to ${label} changed nothing`);
+    }
+    if (r.problems.length) lines.push(`  ${c.name} ${rateLabel(rate)} page problems:\n    ${r.problems.join('\n    ')}`);
+  }
+  if (limits.length) {
+    const over = opts.runs > 1 ? ` (median of ${opts.runs} runs)` : '';
+    lines.push('', `Longest main-thread task, generated cases up to the limits${over}:`, '');
+    lines.push(limitsTable(limits));
+    const problems = limits.flatMap((r) => r.steps.problems.map((p) => `${r.measures}x${r.units}: ${p}`));
+    if (problems.length) lines.push(`  page problems:\n${problems.join('\n')}`);
+  }
+  return lines.join('\n');
+}
+
 const opts = parseArgs(process.argv.slice(2));
-const server = await startServer({ root: opts.dist });
+const servers = [await startServer({ root: opts.dist })];
+if (opts.counter) servers.push(await startServer({ root: opts.counter }));
+const [insynServer, counterServer] = servers;
+const browser = await launchBrowser();
 try {
   const size = await sizes(opts.dist);
-  const load = await timeToVisible(server.url, opts.selector, opts.loads);
-  const edits = await timeEdits(server.url, EDITS, opts.edits);
-  const limits = await timeLimits(server.url, opts.sizes, opts.runs);
+  const counterSize = opts.counter ? await sizes(opts.counter) : null;
+  const apps = [
+    ...(counterServer ? [{ name: 'counter', url: counterServer.url, selector: COUNTER_BUTTON }] : []),
+    { name: 'insyn', url: insynServer.url, selector: MATRIX },
+  ];
+  const ready = {};
+  for (const rate of opts.rates) ready[rate] = await compareReady(browser, apps, rate, opts.runs);
+  const cases = budgetCases().map((c) => ({ ...c, results: {} }));
+  for (const c of cases) {
+    for (const rate of opts.rates) c.results[rate] = await timeCase(browser, insynServer.url, c, rate, opts.samples);
+  }
+  const limits = await timeLimits(insynServer.url, opts.sizes, opts.runs);
 
   if (opts.json) {
-    console.log(JSON.stringify({ size, load, edits, limits }, null, 2));
+    const json = { size, counterSize, ready, cases: cases.map(({ name, key, results }) => ({ name, key, results })), limits };
+    console.log(JSON.stringify(json, null, 2));
   } else {
-    console.log(`Insyn app benchmark (${opts.dist})`);
-    console.log(`  wasm: ${kib(size.wasm.raw)} raw, ${kib(size.wasm.gzip)} gzip`);
-    console.log(`  js:   ${kib(size.js.raw)} raw, ${kib(size.js.gzip)} gzip (${size.js.files.map((f) => f.name).join(', ')})`);
-    const fb = load.fellBack ? ` (${opts.selector} not on the page; fell back to ${load.selector})` : '';
-    console.log(`  navigation -> ${load.selector} visible: ${ms(load.median)} median of ${load.samples.length}${fb}`);
-    for (const e of edits) {
-      const value = e.median == null ? (e.samples ? 'n/a' : '') : `${ms(e.median)} median of ${e.samples.length}`;
-      console.log(`  edit ${e.name}: ${[value, e.note].filter(Boolean).join(' ')}`);
-    }
-    if (limits.length) {
-      const over = opts.runs > 1 ? ` (median of ${opts.runs} runs)` : '';
-      console.log(`  longest main-thread task, generated cases up to the limits${over}:`);
-      console.log(limitsTable(limits));
-      const problems = limits.flatMap((r) => r.steps.problems.map((p) => `${r.measures}x${r.units}: ${p}`));
-      if (problems.length) console.log(`  page problems:\n${problems.join('\n')}`);
-    }
+    console.log(report({ opts, size, counterSize, ready, cases, limits }));
   }
 } finally {
-  await server.close();
+  await browser.close();
+  for (const server of servers) await server.close();
 }

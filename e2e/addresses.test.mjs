@@ -66,12 +66,14 @@ const NAMELESS = {
 
 test('each view has its own address, and back and forward move between the views', async () => {
   await withApp(async ({ page }) => {
+    // The address follows once the view is drawn (address.rs), so wait for it.
+    const address = (expected) => waitUntil(async () => fragment(page), (f) => f === expected, `the address ${expected}`);
     await openTab(page, 'timeline');
-    assert.equal(fragment(page), '#/tidslinje');
+    await address('#/tidslinje');
     await openTab(page, 'compare');
-    assert.equal(fragment(page), '#/jämför');
+    await address('#/jämför');
     await openTab(page, 'guardian-view');
-    assert.equal(fragment(page), '#/vad-ser-vårdnadshavaren');
+    await address('#/vad-ser-vårdnadshavaren');
 
     await page.goBack();
     assert.equal(await waitForView(page, 'compare'), '#/jämför');

@@ -87,16 +87,22 @@ test('the printed rule sets show every section open with the parameters’ quote
   try {
     const { page } = session;
     await openTab(page, 'rule-sets');
+    // The quotes to look for, read with the two sections open (a section's parameters are
+    // drawn once it is opened), which are then closed again.
+    const section = (id) => page.locator(`${tid(`rule-set-${id}`)} > summary`);
+    await section('vgr-2026').click();
+    await section('rjl').click();
     const param = page.locator(tid('param-vgr-2026-blocking_covers_journal'));
-    await param.waitFor({ state: 'attached' });
-    // The sections are closed on screen; printing must open them.
-    assert.equal(await page.locator(`${tid('rule-set-vgr-2026')}[open]`).count(), 0);
     const quote = await param.locator('blockquote').textContent();
     assert.ok(squash(quote).length > 20, `the parameter has a quote: "${quote}"`);
     const otherQuote = await page
       .locator(`${tid('param-rjl-blocking_covers_journal')} blockquote, ${tid('param-rjl-blocking_covers_journal')} .citation-source`)
       .first()
       .textContent();
+    await section('vgr-2026').click();
+    await section('rjl').click();
+    // The sections are closed on screen; printing must open them.
+    assert.equal(await page.locator(`${tid('rule-set-vgr-2026')}[open]`).count(), 0);
 
     const printed = await printedText(page, 'rule-sets');
     assert.match(printed, /Regelverk/);

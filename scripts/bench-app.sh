@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Builds the release app and measures it in headless Chromium
-# (bench/app-bench.mjs): download sizes, time to first useful render,
-# edit -> DOM update latency, and the longest main-thread task while opening,
-# editing and viewing generated cases up to the case format's limits
-# (bench/scaling-case.mjs). Arguments go to the benchmark, e.g.
-#   bash scripts/bench-app.sh --selector '[data-testid=access-matrix]' --edits 20 --json
-#   bash scripts/bench-app.sh --sizes 16x6,200x50     # or --sizes none
-#   bash scripts/bench-app.sh --sizes 16x6,200x50 --runs 5   # median of 5 per step
+# Builds the release app (dist/) and the framework floor it is compared with
+# (bench/counter, a minimal Leptos counter built the same way, into
+# dist-counter/), then measures both in one headless Chromium
+# (bench/app-bench.mjs): ready time of each at 1x and 4x CPU throttling and
+# their ratio, edit -> updated matrix and every view switch on the heaviest
+# built-in case and on a 40-measure case, and download sizes. Arguments go to
+# the benchmark, e.g.
+#   bash scripts/bench-app.sh --runs 15 --samples 15     # more loads and samples
+#   bash scripts/bench-app.sh --throttle 1,4,6 --json
+#   bash scripts/bench-app.sh --sizes 16x6,200x50 --runs 5
+#                  # also the longest task at each case size (or --sizes all)
 # Reports only; never fails on a slow number.
 
 set -euo pipefail
@@ -17,5 +20,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=setup.sh
 source scripts/setup.sh >&2
 bash scripts/build.sh --dist dist >&2
+bash scripts/build.sh --app bench/counter --dist dist-counter >&2
 
-node bench/app-bench.mjs --dist dist "$@"
+node bench/app-bench.mjs --dist dist --counter dist-counter "$@"

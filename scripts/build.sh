@@ -4,6 +4,9 @@
 #   bash scripts/build.sh                                   -> dist/, served at /
 #   bash scripts/build.sh --public-url /insyn/ --dist dist-subpath
 #                                                           -> for hosting under /insyn/
+#   bash scripts/build.sh --app bench/counter --dist dist-counter
+#                                                           -> the benchmark's framework floor
+#                                                              (bench/counter), built the same way
 #
 # --offline: every tool comes from scripts/setup.sh; Trunk must never try to
 # download one (the network only reaches package registries).
@@ -22,11 +25,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 public_url="/"
 dist="dist"
+app="."
 while (( $# > 0 )); do
   case "$1" in
     --public-url) public_url="$2"; shift 2 ;;
     --dist) dist="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --app) app="$2"; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -36,8 +41,12 @@ if [[ -z "${INSYN_SETUP_DONE:-}" ]]; then
   source scripts/setup.sh
 fi
 
-echo "[build] trunk build --release --offline --public-url $public_url --dist $dist"
-trunk build --release --offline --public-url "$public_url" --dist "$dist"
+# Trunk reads Trunk.toml and index.html from the app's directory; --dist stays
+# relative to the repository.
+mkdir -p "$dist"
+dist="$(cd "$dist" && pwd)"
+echo "[build] trunk build --release --offline --public-url $public_url --dist $dist (in $app)"
+(cd "$app" && trunk build --release --offline --public-url "$public_url" --dist "$dist")
 
 echo "[build] subresource integrity (sha384) for loader.js, the JS bindings and the wasm"
 node --input-type=module - "$dist" "$public_url" <<'JS'

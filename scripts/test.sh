@@ -7,7 +7,10 @@
 #   4. components            wasm-bindgen-test in headless Chromium
 #   5. release builds        dist/ (served at /) and dist-subpath/ (at /insyn/),
 #                            with SRI hashes for loader.js, the JS and the wasm
-#   6. end-to-end            node --test e2e/*.test.mjs with playwright-core + axe-core
+#   6. benchmark             the framework floor (bench/counter) built, and Insyn
+#                            compared with it (bench/app-bench.mjs, few runs):
+#                            reported, never failing the run
+#   7. end-to-end            node --test e2e/*.test.mjs with playwright-core + axe-core
 #                            (e2e/integrity.test.mjs: changed files are refused,
 #                            no request after load, no CSP violation, headers)
 #
@@ -43,34 +46,53 @@ run() {
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 export CARGO_TERM_PROGRESS_WHEN=never
 
-section "1/6 setup"
+section "1/7 setup"
 # shellcheck source=setup.sh
 source scripts/setup.sh
 
-section "2/6 repository: no personnummer but Skatteverket's test numbers"
+section "2/7 repository: no personnummer but Skatteverket's test numbers"
 # Children's records are this app's subject; a real identity number must never
 # be committed, not even in a fixture. The self-test first, so a broken
 # detector cannot pass the repository by finding nothing.
 run "personnummer check" bash -c 'python3 scripts/check-personnummer.py --self-test && python3 scripts/check-personnummer.py' || true
 
-section "3/6 engine: cargo test -p insyn-engine, and the app's native unit tests"
+section "3/7 engine: cargo test -p insyn-engine, and the app's native unit tests"
 # --no-fail-fast: one failing test binary should not hide the others.
 run "engine tests" cargo test -p insyn-engine --no-fail-fast || true
 # The app's plain unit tests (built-in cases parse, timeline label layout) need no
 # browser, so they run natively.
 run "app unit tests" cargo test -p insyn --lib --no-fail-fast || true
 
-section "4/6 components: cargo test --target wasm32-unknown-unknown -p insyn (headless Chromium)"
+section "4/7 components: cargo test --target wasm32-unknown-unknown -p insyn (headless Chromium)"
 # The runner reads ./webdriver.json for Chromium's flags (no sandbox as root,
 # no calls home on this closed network).
 run "component tests" cargo test --target wasm32-unknown-unknown -p insyn --no-fail-fast || true
 
-section "5/6 release builds: dist/ and dist-subpath/ (--public-url /insyn/)"
+section "5/7 release builds: dist/ and dist-subpath/ (--public-url /insyn/)"
 built=1
 run "release build" bash scripts/build.sh --dist dist || built=0
 run "sub-path release build" bash scripts/build.sh --public-url /insyn/ --dist dist-subpath || built=0
 
-section "6/6 end-to-end: node --test (Chromium via playwright-core)"
+section "6/7 benchmark: Insyn against a minimal Leptos counter (reported, never failing)"
+# The performance budget (README, "Performance budget") re-measured on every
+# run: ready time against the framework floor at 1x and 4x CPU throttling,
+# edits and view switches on the heaviest cases, sizes. Few loads and samples
+# to stay within a few minutes; numbers from a CI machine are noisy, so they
+# are printed, never compared with the targets. Before the end-to-end tests,
+# whose summary must stay the last lines of the log.
+if (( built )); then
+  t0=$SECONDS
+  if bash scripts/build.sh --app bench/counter --dist dist-counter &&
+    timeout 150 node bench/app-bench.mjs --dist dist --counter dist-counter --runs 3 --samples 3; then
+    printf -- '-- benchmark: reported (%ds)\n' "$((SECONDS - t0))"
+  else
+    printf -- '-- benchmark: could not be run (exit %d, %ds); not counted as a failure\n' "$?" "$((SECONDS - t0))"
+  fi
+else
+  echo "skipped: a release build failed"
+fi
+
+section "7/7 end-to-end: node --test (Chromium via playwright-core)"
 printf 'elapsed so far: %ds\n' "$((SECONDS - START))"
 if (( built )); then
   # Test files listed explicitly so exactly e2e/*.test.mjs run, whatever a

@@ -169,11 +169,24 @@ pub fn follow(state: AppState, open_case: impl Fn(&str) + Clone + 'static) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| arrive());
     on_cleanup(move || handle.remove());
     // A view chosen in the page: a new history entry, unless the address already shows it.
+    // The address follows the view once the view's first frame is drawn: a new fragment is
+    // a navigation the browser handles on the spot (the history, then scrolling to the
+    // fragment, which lays the page out), and written at once it made a view switch
+    // 5–25 ms slower. The address bar need not change in the same frame.
     Effect::new(move |_| {
         let view = state.view.get();
-        if Address::parse(&current_fragment()).view() != Some(view) {
-            let _ = window().location().set_hash(view_fragment(view));
-        }
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if state.view.try_get_untracked() == Some(view)
+                        && Address::parse(&current_fragment()).view() != Some(view)
+                    {
+                        let _ = window().location().set_hash(view_fragment(view));
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     });
 }
 

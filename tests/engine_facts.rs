@@ -384,10 +384,16 @@ async fn the_rule_set_page_shows_each_parameters_unit_beside_its_term() {
         || view! { <RuleSetPage/> },
     )
     .await;
-    let param = find(
+    // A rule set's parameters are drawn once its section is opened.
+    click(&find(
+        &container,
+        "[data-testid='rule-set-vgr-2026'] > summary",
+    ));
+    let param = wait_for(
         &container,
         "[data-testid='param-vgr-2026-guardian_access_until_age']",
-    );
+    )
+    .await;
     let term = text(&find(&param, ".rs-term"));
     assert!(
         term.contains("Vårdnadshavares automatiska tillgång upphör"),

@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{date, find, main_text, mount, text};
+use support::{date, find, main_text, mount, text, wait_for};
 
 /// Elements matching `selector` that are not hidden (by the `hidden` attribute).
 fn visible_count(root: &web_sys::Element, selector: &str) -> u32 {
@@ -183,7 +183,23 @@ async fn mount_rule_sets() -> (web_sys::HtmlElement, impl Sized) {
         view! { <RuleSetPage/> }
     });
     leptos::task::tick().await;
+    // The differences table is drawn a few rows per task; wait for all of them.
+    wait_for(
+        &mounted.0,
+        r#"[data-testid="rule-differences"][aria-busy="false"]"#,
+    )
+    .await;
     mounted
+}
+
+/// Open a rule set's section (its parameters are drawn once it is opened) and return it.
+async fn open_rule_set(container: &web_sys::Element, id: &str) -> web_sys::Element {
+    let section = find(container, &format!(r#"[data-testid="rule-set-{id}"]"#));
+    find(&section, "summary")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    wait_for(&section, ".rs-params").await;
+    section
 }
 
 #[wasm_bindgen_test]
@@ -201,7 +217,7 @@ async fn rule_set_page_lists_all_eight_rule_sets() {
             &format!(r#"[data-testid="rule-set-{}"]"#, rule_set.id),
         );
     }
-    let vgr = find(&container, r#"[data-testid="rule-set-vgr-2026"]"#);
+    let vgr = open_rule_set(&container, "vgr-2026").await;
     let proxy = find(
         &vgr,
         r#"[data-testid="param-vgr-2026-blocking_covers_proxy"]"#,
@@ -215,8 +231,9 @@ async fn rule_set_page_lists_all_eight_rule_sets() {
         r#"[data-testid="param-vgr-2026-blocking_request"] .rs-value"#,
     );
     assert!(text(&route).contains("Beslutas av:"), "{}", text(&route));
+    let national = open_rule_set(&container, "national").await;
     let national = find(
-        &container,
+        &national,
         r#"[data-testid="param-national-standard_answer"] .rs-value"#,
     );
     assert!(
@@ -250,6 +267,7 @@ async fn differences_table_shows_blocking_covers_proxy_differing_between_vgr_ver
 #[wasm_bindgen_test]
 async fn filter_narrows_the_parameter_list() {
     let (container, _handle) = mount_rule_sets().await;
+    open_rule_set(&container, "vgr-2026").await;
     let params = r#"[data-testid^="param-vgr-2026-"]"#;
     let all = visible_count(&container, params);
     assert!(all > 30, "{all}");

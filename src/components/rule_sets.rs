@@ -7,11 +7,12 @@
 use std::sync::OnceLock;
 
 use insyn_engine::rule_set::{Certainty, Citation, ParameterId};
-use insyn_engine::RuleSet;
+use insyn_engine::{Catalog, RuleSet};
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
+use crate::components::batches::drawn_in_batches;
 use crate::components::citation::CitationView;
 use crate::state::use_app_state;
 
@@ -286,9 +287,14 @@ pub fn RuleSetPage() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let needle = Memo::new(move |_| fold_case(filter.get().trim()));
     let root = NodeRef::<leptos::html::Section>::new();
+    // While the page prints, every section's parameters are drawn (see `RuleSetSection`).
+    let printing = RwSignal::new(false);
 
-    // Printing: open every closed section, and close them again afterwards.
+    // Printing: open every closed section, and close them again afterwards. The sections'
+    // parameters are drawn in the microtasks right after this handler, before the browser
+    // lays the page out for printing.
     let before = window_event_listener_untyped("beforeprint", move |_| {
+        printing.set(true);
         if let Some(root) = root.get_untracked() {
             if let Ok(list) = root.query_selector_all("details:not([open])") {
                 for i in 0..list.length() {
@@ -304,6 +310,7 @@ pub fn RuleSetPage() -> impl IntoView {
         }
     });
     let after = window_event_listener_untyped("afterprint", move |_| {
+        printing.set(false);
         if let Some(root) = root.get_untracked() {
             if let Ok(list) = root.query_selector_all("details[data-print-opened]") {
                 for i in 0..list.length() {
@@ -370,6 +377,7 @@ pub fn RuleSetPage() -> impl IntoView {
                     params=parameters(index)
                     needle=needle
                     used=Signal::derive(used)
+                    printing=printing
                 />
             }
         })
@@ -428,6 +436,66 @@ fn RuleSetSection(
     params: &'static [Param],
     needle: Memo<String>,
     used: Signal<bool>,
+    printing: RwSignal<bool>,
+) -> impl IntoView {
+    let id = rule_set.id.clone();
+    // The section's body is drawn only once it can be seen: opened, holding a match of the
+    // search (which opens it), or printed. The eight rule sets' parameters with their
+    // citations are thousands of elements; drawn while folded away, they made opening
+    // "Regelverk" take half a second. Once opened, a section keeps its body.
+    let opened = RwSignal::new(false);
+    let drawn = Memo::new(move |_| {
+        opened.get()
+            || printing.get()
+            || needle.with(|needle| {
+                !needle.is_empty() && params.iter().any(|p| matches_filter(p.id, needle))
+            })
+    });
+    let shown_count = move || {
+        let needle = needle.get();
+        let count = params
+            .iter()
+            .filter(|p| matches_filter(p.id, &needle))
+            .count();
+        if needle.is_empty() {
+            format!("{count} parametrar")
+        } else {
+            format!("{count} av {} parametrar matchar", params.len())
+        }
+    };
+    view! {
+        <details
+            class="rule-set"
+            id=format!("rule-set-{id}")
+            data-testid=format!("rule-set-{id}")
+            on:toggle=move |ev| {
+                let details: web_sys::HtmlDetailsElement = event_target(&ev);
+                if details.open() && !opened.get_untracked() {
+                    opened.set(true);
+                }
+            }
+        >
+            <summary>
+                <h3 class="rs-title">{rule_set.title.clone()}</h3>
+                <span class="rs-meta">
+                    {rule_set.region_name.clone()} " · version " {rule_set.version.clone()}
+                    " · gäller " {validity_sv(rule_set)} " · " {shown_count}
+                </span>
+                {move || used.get().then(|| view! {
+                    <span class="rs-in-use">"Används för fallet på det valda datumet"</span>
+                })}
+            </summary>
+            {move || drawn.get().then(|| rule_set_body(rule_set, params, needle))}
+        </details>
+    }
+}
+
+/// What a rule set's section shows when open: its facts, why it applies when it does, its
+/// sources and every parameter (those the search does not match hidden).
+fn rule_set_body(
+    rule_set: &'static RuleSet,
+    params: &'static [Param],
+    needle: Memo<String>,
 ) -> impl IntoView {
     let id = rule_set.id.clone();
     let sources = rule_set
@@ -479,143 +547,81 @@ fn RuleSetSection(
             }
         })
         .collect_view();
-    let shown_count = move || {
-        let needle = needle.get();
-        let count = params
-            .iter()
-            .filter(|p| matches_filter(p.id, &needle))
-            .count();
-        if needle.is_empty() {
-            format!("{count} parametrar")
-        } else {
-            format!("{count} av {} parametrar matchar", params.len())
-        }
-    };
     let empty = move || {
         let needle = needle.get();
         (!params.iter().any(|p| matches_filter(p.id, &needle)))
             .then(|| view! { <p class="rs-no-match">"Ingen parameter matchar sökningen."</p> })
     };
     view! {
-        <details class="rule-set" id=format!("rule-set-{id}") data-testid=format!("rule-set-{id}")>
-            <summary>
-                <h3 class="rs-title">{rule_set.title.clone()}</h3>
-                <span class="rs-meta">
-                    {rule_set.region_name.clone()} " · version " {rule_set.version.clone()}
-                    " · gäller " {validity_sv(rule_set)} " · " {shown_count}
-                </span>
-                {move || used.get().then(|| view! {
-                    <span class="rs-in-use">"Används för fallet på det valda datumet"</span>
+        <div class="rs-body">
+            <dl class="rs-facts">
+                <dt>"Regelverk-id"</dt>
+                <dd><code>{id}</code></dd>
+                <dt>"Region"</dt>
+                <dd>{rule_set.region_name.clone()} " (" <code>{rule_set.region.clone()}</code> ")"</dd>
+                <dt>"Version"</dt>
+                <dd>{rule_set.version.clone()}</dd>
+                <dt>"Gäller"</dt>
+                <dd>{validity_sv(rule_set)}</dd>
+                {rule_set.extends.clone().map(|parent| view! {
+                    <dt>"Bygger på"</dt>
+                    <dd>
+                        <code>{parent}</code>
+                        " – parametrar som regelverket inte anger själv är ärvda och markerade så."
+                    </dd>
                 })}
-            </summary>
-            <div class="rs-body">
-                <dl class="rs-facts">
-                    <dt>"Regelverk-id"</dt>
-                    <dd><code>{id.clone()}</code></dd>
-                    <dt>"Region"</dt>
-                    <dd>{rule_set.region_name.clone()} " (" <code>{rule_set.region.clone()}</code> ")"</dd>
-                    <dt>"Version"</dt>
-                    <dd>{rule_set.version.clone()}</dd>
-                    <dt>"Gäller"</dt>
-                    <dd>{validity_sv(rule_set)}</dd>
-                    {rule_set.extends.clone().map(|parent| view! {
-                        <dt>"Bygger på"</dt>
-                        <dd>
-                            <code>{parent}</code>
-                            " – parametrar som regelverket inte anger själv är ärvda och markerade så."
-                        </dd>
-                    })}
-                </dl>
-                <p class="rs-summary">{rule_set.summary.clone()}</p>
-                <h4>"Varför det gäller de datumen"</h4>
-                <CitationView rule_set=rule_set citation=&rule_set.validity/>
-                <h4>"Källor"</h4>
-                <ul class="rs-sources">{sources}</ul>
-                <h4>"Parametrar"</h4>
-                {empty}
-                <ul class="rs-params">{rows}</ul>
-            </div>
-        </details>
+            </dl>
+            <p class="rs-summary">{rule_set.summary.clone()}</p>
+            <h4>"Varför det gäller de datumen"</h4>
+            <CitationView rule_set=rule_set citation=&rule_set.validity/>
+            <h4>"Källor"</h4>
+            <ul class="rs-sources">{sources}</ul>
+            <h4>"Parametrar"</h4>
+            {empty}
+            <ul class="rs-params">{rows}</ul>
+        </div>
     }
 }
+
+/// The parameters whose values differ between rule sets: the index of each in
+/// `parameters(0)` (file order), computed once like the parameters.
+fn differing_rows() -> &'static [usize] {
+    static ROWS: OnceLock<Vec<usize>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        let count = insyn_engine::Catalog::embedded().rule_sets.len();
+        (0..parameters(0).len())
+            .filter(|&row| {
+                let first = &parameters(0)[row].value;
+                (0..count).any(|index| parameters(index).get(row).map(|p| &p.value) != Some(first))
+            })
+            .collect()
+    })
+}
+
+/// How many rows of the differences table are drawn per task (`drawn_in_batches`). The
+/// table starts below the eight rule sets, off screen, so the view opens with a few rows
+/// and the rest (about 40 rows of 8 values, 2 000 elements) follow a batch per task.
+const DIFFERENCE_ROWS_PER_TASK: usize = 4;
 
 /// The parameters whose values differ between rule sets, as a table generated from the data.
 #[component]
 fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
     let state = use_app_state();
     let catalog = state.catalog;
-    let rule_sets: Vec<(usize, &'static RuleSet)> = catalog.rule_sets.iter().enumerate().collect();
-    // Rows: every parameter (in file order) whose value is not the same in all rule sets.
-    let differing: Vec<usize> = (0..parameters(0).len())
-        .filter(|&row| {
-            let first = &parameters(0)[row].value;
-            rule_sets
-                .iter()
-                .any(|(index, _)| parameters(*index).get(row).map(|p| &p.value) != Some(first))
-        })
-        .collect();
-    let row_count = differing.len();
+    let row_count = differing_rows().len();
+    let total = Memo::new(move |_| row_count);
+    let drawn = drawn_in_batches(DIFFERENCE_ROWS_PER_TASK, total, || ());
 
-    let header = rule_sets
+    let header = catalog
+        .rule_sets
         .iter()
-        .map(|(_, rule_set)| {
+        .map(|rule_set| {
             view! {
                 <th scope="col">
                     <span class="rd-col-name">{short_label(rule_set)}</span>
                     <br/>
                     <code class="rd-col-id">{rule_set.id.clone()}</code>
                 </th>
-            }
-        })
-        .collect_view();
-
-    let rows = differing
-        .into_iter()
-        .map(|row| {
-            let name = parameters(0)[row].name;
-            let id = parameters(0)[row].id;
-            let shown = move || matches_filter(id, &needle.get());
-            let cells = rule_sets
-                .iter()
-                .map(|(index, rule_set)| {
-                    // Look the parameter up by name: files keep the same order, but be safe.
-                    let param = parameters(*index).iter().find(|p| p.name == name);
-                    match param {
-                        None => view! { <td data-rule-set=rule_set.id.clone()>"–"</td> }.into_any(),
-                        Some(param) => {
-                            let value = value_sv(name, &param.value);
-                            let marks = marks(param.citation)
-                                .into_iter()
-                                .map(|(mark, text)| {
-                                    view! {
-                                        <span class="rd-mark" aria-hidden="true">{mark}</span>
-                                        <span class="visually-hidden">{format!(" ({text})")}</span>
-                                    }
-                                })
-                                .collect_view();
-                            let value_json = param.value.to_string();
-                            let value = compact_value_view(value);
-                            view! {
-                                <td data-rule-set=rule_set.id.clone() data-value=value_json>
-                                    {value}
-                                    " "
-                                    {marks}
-                                </td>
-                            }
-                            .into_any()
-                        }
-                    }
-                })
-                .collect_view();
-            view! {
-                <tr data-rule-id=name data-testid=format!("diff-row-{name}") hidden=move || !shown()>
-                    <th scope="row">
-                        {term_with_unit(id, "rd-term")}
-                        <br/>
-                        <code>{breakable_id(name)}</code>
-                    </th>
-                    {cells}
-                </tr>
             }
         })
         .collect_view();
@@ -634,7 +640,12 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
                 <div><dt class="rd-mark">"↑"</dt><dd>"ärvt – regelverket anger det inte själv; värdet kommer från det regelverk det bygger på (nationell baslinje)"</dd></div>
             </dl>
             <div class="rd-scroll" role="region" aria-label="Skillnadstabell, rullbar i sidled" tabindex="0">
-                <table class="rd-table" data-testid="rule-differences">
+                // Busy while rows are still being drawn (tests wait for it to end).
+                <table
+                    class="rd-table"
+                    data-testid="rule-differences"
+                    aria-busy=move || (drawn.get() < row_count).to_string()
+                >
                     <caption>"Parametrar som skiljer sig mellan regelverken"</caption>
                     <thead>
                         <tr>
@@ -642,10 +653,67 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
                             {header}
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        <For
+                            each=move || differing_rows().iter().copied().take(drawn.get())
+                            key=|row| *row
+                            children=move |row| difference_row(catalog, row, needle)
+                        />
+                    </tbody>
                 </table>
             </div>
         </section>
+    }
+}
+
+/// A row of the differences table: the parameter `parameters(0)[row]` in every rule set.
+fn difference_row(catalog: &'static Catalog, row: usize, needle: Memo<String>) -> impl IntoView {
+    let name = parameters(0)[row].name;
+    let id = parameters(0)[row].id;
+    let shown = move || matches_filter(id, &needle.get());
+    let cells = catalog
+        .rule_sets
+        .iter()
+        .enumerate()
+        .map(|(index, rule_set)| {
+            // Look the parameter up by name: files keep the same order, but be safe.
+            let param = parameters(index).iter().find(|p| p.name == name);
+            match param {
+                None => view! { <td data-rule-set=rule_set.id.clone()>"–"</td> }.into_any(),
+                Some(param) => {
+                    let value = value_sv(name, &param.value);
+                    let marks = marks(param.citation)
+                        .into_iter()
+                        .map(|(mark, text)| {
+                            view! {
+                                <span class="rd-mark" aria-hidden="true">{mark}</span>
+                                <span class="visually-hidden">{format!(" ({text})")}</span>
+                            }
+                        })
+                        .collect_view();
+                    let value_json = param.value.to_string();
+                    let value = compact_value_view(value);
+                    view! {
+                        <td data-rule-set=rule_set.id.clone() data-value=value_json>
+                            {value}
+                            " "
+                            {marks}
+                        </td>
+                    }
+                    .into_any()
+                }
+            }
+        })
+        .collect_view();
+    view! {
+        <tr data-rule-id=name data-testid=format!("diff-row-{name}") hidden=move || !shown()>
+            <th scope="row">
+                {term_with_unit(id, "rd-term")}
+                <br/>
+                <code>{breakable_id(name)}</code>
+            </th>
+            {cells}
+        </tr>
     }
 }
 
