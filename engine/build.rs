@@ -337,13 +337,22 @@ impl Writer<'_> {
         out.push_str("    }");
     }
 
-    /// The parameters a file states, each set on the local `parameters`.
+    /// The parameters a file states, each set on the local `parameters` by `set`.
     fn own_parameters(&self, out: &mut String, value: &Value) {
         for (name, entry) in self.entries(value) {
-            write!(out, "    parameters.{name} = ").unwrap();
-            self.parameter(out, name, entry);
-            out.push_str(";\n");
+            let ty = self.parameter_type(name);
+            write!(out, "    set(&mut parameters.{name}, ").unwrap();
+            self.value(out, ty, entry.get("value"));
+            out.push_str(", ");
+            self.citation(out, entry);
+            out.push_str(");\n");
         }
+    }
+
+    fn parameter_type(&self, name: &str) -> &str {
+        self.parameter_types
+            .get(name)
+            .unwrap_or_else(|| panic!("rules/{}: unknown parameter \"{name}\"", self.file))
     }
 
     fn entries<'v>(&self, value: &'v Value) -> &'v serde_json::Map<String, Value> {
@@ -353,10 +362,7 @@ impl Writer<'_> {
     }
 
     fn parameter(&self, out: &mut String, name: &str, entry: &Value) {
-        let ty = self
-            .parameter_types
-            .get(name)
-            .unwrap_or_else(|| panic!("rules/{}: unknown parameter \"{name}\"", self.file));
+        let ty = self.parameter_type(name);
         out.push_str("Cited { value: ");
         self.value(out, ty, entry.get("value"));
         out.push_str(", citation: ");

@@ -690,6 +690,14 @@ fn inherited_parameters(parent: &RuleSet) -> Parameters {
     parameters
 }
 
+/// Sets a parameter of a compiled rule set. One call per parameter, not an assignment
+/// (which drops the inherited value in place) written out at each, keeps
+/// `compiled_rule_sets` small.
+#[inline(never)]
+fn set<T>(parameter: &mut Cited<T>, value: T, citation: Citation) {
+    *parameter = Cited { value, citation };
+}
+
 /// A date of the compiled rule sets; engine/build.rs has checked its form, and the test
 /// that compares the compiled catalog with the files that it is a real day.
 #[inline(never)]
