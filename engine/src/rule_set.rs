@@ -955,7 +955,7 @@ impl<'r> RuleChoice<'r> {
                 region: region.to_string(),
             });
         }
-        versions.sort_by_key(|r| r.valid_from);
+        crate::sort_short_by_key(&mut versions, |r| r.valid_from);
         Ok(RuleChoice::Region(versions))
     }
 

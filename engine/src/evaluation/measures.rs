@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::case::{Case, CaseFacts, Measure, MeasureKind, Period, SealingScope};
 use crate::rule_set::{RuleChoice, RuleSet, SealingScopeKind, UnlockRule};
+use crate::sort_short_by_key;
 
 /// Why a measure stops applying.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -198,9 +199,9 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
                 _ => {}
             }
         }
-        lifts.sort_by_key(|(g, date, _)| (*g, *date));
-        login_unlocks.sort_by_key(|(date, _)| *date);
-        unlock_requests.sort_by_key(|(sealing, date, _)| (*sealing, *date));
+        sort_short_by_key(&mut lifts, |(g, date, _)| (*g, *date));
+        sort_short_by_key(&mut login_unlocks, |(date, _)| *date);
+        sort_short_by_key(&mut unlock_requests, |(sealing, date, _)| (*sealing, *date));
 
         // Sized for the case at once: growing them one push at a time cost more
         // allocations than the rest of the index. (An upper bound: a blocking of two
