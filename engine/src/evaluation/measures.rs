@@ -176,7 +176,7 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
             .enumerate()
             .map(|(i, u)| (u.id.as_str(), i))
             .collect();
-        units_by_id.sort_unstable();
+        sort_short_by_key(&mut units_by_id, |&(id, index)| (id, index));
         let unit_index = |id: &str| {
             let found = units_by_id.binary_search_by(|(known, _)| (*known).cmp(id));
             found.ok().map(|i| units_by_id[i].1)
