@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{causes::candidate_dates, dates_in, facts_for_range, Cause};
+use super::{causes::candidate_dates, dates_in, facts_for_range};
 use crate::case::Case;
 use crate::error::{EngineError, Problem};
 use crate::evaluation::{Actor, Capability, CaseIndex, OutcomeKind, Snapshot};
