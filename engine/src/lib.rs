@@ -43,6 +43,7 @@ pub mod identity;
 pub mod labels;
 pub mod preview;
 pub mod rule_set;
+mod short_sort;
 pub mod support;
 pub mod timeline;
 pub mod validation;
@@ -54,4 +55,5 @@ pub use evaluation::{
     evaluate, evaluate_with, Actor, Capability, CaseIndex, Evaluation, Outcome, OutcomeKind,
 };
 pub use rule_set::{Catalog, RuleSet};
+pub use short_sort::sort_short_by_key;
 pub use timeline::{diff, timeline, Diff, Timeline};

@@ -2,7 +2,8 @@
 //! carries its citation (the source and the quoted Swedish line) and says whether it is
 //! stated by the source, inferred while modelling, or unknown. The engine is generic; all
 //! that differs between regions and years lives in the JSON files under `engine/rules/`,
-//! embedded at build time.
+//! compiled into Rust data at build time by `engine/build.rs` (the app does not parse
+//! them at start-up); the CLI and the tests read the files themselves with `from_files`.
 //!
 //! A rule set may `extend` another (normally the national baseline): parameters it does
 //! not state are taken from the parent and marked as inherited, so the UI can say
@@ -17,6 +18,9 @@ use serde_json::Value;
 use crate::case::MeasureType;
 use crate::date::parse_iso_date;
 use crate::error::EngineError;
+
+mod inherit;
+use inherit::inherit;
 
 /// How sure we are of a parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -227,6 +231,10 @@ macro_rules! parameters {
             /// The citation of a parameter.
             pub fn citation(&self, id: ParameterId) -> &Citation {
                 match id { $( ParameterId::$id => &self.$name.citation, )* }
+            }
+
+            fn citations_mut(&mut self) -> [&mut Citation; ParameterId::ALL.len()] {
+                [$( &mut self.$name.citation, )*]
             }
 
             fn each(&self) -> [(ParameterId, &dyn CitedParameter); ParameterId::ALL.len()] {
@@ -644,21 +652,63 @@ impl RuleSet {
     }
 }
 
-/// The files under engine/rules/, embedded at build time. The national baseline comes
-/// first: others extend it.
-const RULE_FILES: &[(&str, &str)] = &[
-    ("national.json", include_str!("../rules/national.json")),
-    ("vgr-2019.json", include_str!("../rules/vgr-2019.json")),
-    ("vgr-2026.json", include_str!("../rules/vgr-2026.json")),
-    ("jonkoping.json", include_str!("../rules/jonkoping.json")),
-    (
-        "ostergotland.json",
-        include_str!("../rules/ostergotland.json"),
-    ),
-    ("skane.json", include_str!("../rules/skane.json")),
-    ("stockholm.json", include_str!("../rules/stockholm.json")),
-    ("orebro.json", include_str!("../rules/orebro.json")),
-];
+// `RULE_FILES` (the files' text, for reading at run time) and `compiled_rule_sets()` (the
+// same rule sets as Rust data), both written by engine/build.rs.
+include!(concat!(env!("OUT_DIR"), "/rule_sets.rs"));
+
+/// A string of the compiled rule sets. One call per string, not one `String::from`
+/// inlined at each, keeps `compiled_rule_sets` small.
+#[inline(never)]
+fn s(text: &'static str) -> String {
+    text.to_owned()
+}
+
+/// A citation of the compiled rule sets.
+#[inline(never)]
+fn c(
+    source: &'static str,
+    quote: &'static str,
+    certainty: Certainty,
+    note: Option<&'static str>,
+    inherited_from: Option<&'static str>,
+) -> Citation {
+    Citation {
+        source: s(source),
+        quote: s(quote),
+        certainty,
+        note: note.map(s),
+        inherited_from: inherited_from.map(s),
+    }
+}
+
+/// The parameters of a compiled rule set that extends `parent`, before its own are set:
+/// the parent's, each marked as inherited from it (unless the parent inherited it in turn),
+/// as `inherit` merges the files.
+#[inline(never)]
+fn inherited_parameters(parent: &RuleSet) -> Parameters {
+    let mut parameters = parent.parameters.clone();
+    for citation in parameters.citations_mut() {
+        citation
+            .inherited_from
+            .get_or_insert_with(|| parent.id.clone());
+    }
+    parameters
+}
+
+/// Sets a parameter of a compiled rule set. One call per parameter, not an assignment
+/// (which drops the inherited value in place) written out at each, keeps
+/// `compiled_rule_sets` small.
+#[inline(never)]
+fn set<T>(parameter: &mut Cited<T>, value: T, citation: Citation) {
+    *parameter = Cited { value, citation };
+}
+
+/// A date of the compiled rule sets; engine/build.rs has checked its form, and the test
+/// that compares the compiled catalog with the files that it is a real day.
+#[inline(never)]
+fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
+}
 
 /// All rule sets, validated.
 #[derive(Debug, Clone)]
@@ -667,15 +717,19 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The embedded catalog, parsed once.
+    /// The embedded catalog: the files under engine/rules/, compiled into Rust data by
+    /// engine/build.rs, built once.
     pub fn embedded() -> &'static Catalog {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
-        CATALOG.get_or_init(|| {
-            Catalog::from_files(RULE_FILES).unwrap_or_else(|error| {
-                // The files are embedded and tested; a failure here is a build defect.
-                panic!("embedded rule sets are invalid: {error}")
-            })
+        CATALOG.get_or_init(|| Catalog {
+            rule_sets: compiled_rule_sets(),
         })
+    }
+
+    /// The files under engine/rules/ read and checked as the CLI reads any rule-set file:
+    /// what the embedded catalog must equal (engine/tests/rule_sets.rs).
+    pub fn from_embedded_files() -> Result<Catalog, EngineError> {
+        Catalog::from_files(RULE_FILES)
     }
 
     /// Parse and merge rule-set files. Parents must come before children.
@@ -772,44 +826,6 @@ impl Catalog {
                 date,
             })
     }
-}
-
-/// Merge a child rule set over its parent: the child's top-level fields win; parameters the
-/// child leaves out come from the parent, marked `inherited_from`; sources are the union.
-fn inherit(parent: &Value, parent_id: &str, mut child: Value) -> Value {
-    let child_object = child.as_object_mut().expect("a rule set is an object");
-    let mut parameters = parent
-        .get("parameters")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
-    for citation in parameters.values_mut() {
-        if let Some(object) = citation.as_object_mut() {
-            object
-                .entry("inherited_from")
-                .or_insert_with(|| Value::String(parent_id.to_string()));
-        }
-    }
-    if let Some(own) = child_object.get("parameters").and_then(Value::as_object) {
-        for (name, value) in own {
-            parameters.insert(name.clone(), value.clone());
-        }
-    }
-    child_object.insert("parameters".into(), Value::Object(parameters));
-    let mut sources = parent
-        .get("sources")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    if let Some(own) = child_object.get("sources").and_then(Value::as_array) {
-        for source in own {
-            let id = source.get("id");
-            sources.retain(|s| s.get("id") != id);
-            sources.push(source.clone());
-        }
-    }
-    child_object.insert("sources".into(), Value::Array(sources));
-    child
 }
 
 /// Every parameter must name a known source and quote it, unless it says it is unknown and
@@ -944,7 +960,7 @@ impl<'r> RuleChoice<'r> {
                 region: region.to_string(),
             });
         }
-        versions.sort_by_key(|r| r.valid_from);
+        crate::sort_short_by_key(&mut versions, |r| r.valid_from);
         Ok(RuleChoice::Region(versions))
     }
 

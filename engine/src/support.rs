@@ -322,7 +322,7 @@ impl<'r> Seen<'r> {
             .caller()
             .map(|a| a.cells.iter().collect())
             .unwrap_or_default();
-        cells.sort_by_key(|c| match c.capability {
+        crate::sort_short_by_key(&mut cells, |c| match c.capability {
             Capability::Journal { unit: None } => 0,
             Capability::Journal { .. } => 1,
             _ => 2,

@@ -100,7 +100,8 @@ fn check_unique<'a>(
             distinct.push((hash, id, index));
         }
     }
-    found.sort_unstable_by_key(|(index, _)| *index);
+    // Problems are few (none in a valid case): the short sort, not a std sort per type.
+    crate::sort_short_by_key(&mut found, |(index, _)| *index);
     problems.extend(
         found
             .into_iter()

@@ -23,6 +23,20 @@ fn every_required_rule_set_is_embedded() {
 }
 
 #[test]
+fn the_compiled_rule_sets_are_the_files_as_read_and_checked_at_run_time() {
+    // engine/build.rs compiles the files into Rust data for the app; reading the same files
+    // with the JSON reader (which checks every citation) must give the same catalog, field
+    // for field, in the same order.
+    let read = Catalog::from_embedded_files().unwrap();
+    let compiled = Catalog::embedded();
+    assert_eq!(compiled.rule_sets.len(), read.rule_sets.len());
+    for (compiled, read) in compiled.rule_sets.iter().zip(&read.rule_sets) {
+        assert_eq!(compiled, read, "rule set {} differs from its file", read.id);
+        check_citations(compiled).unwrap();
+    }
+}
+
+#[test]
 fn every_parameter_of_every_rule_set_has_a_citation() {
     for rule_set in &Catalog::embedded().rule_sets {
         for (name, citation, _) in rule_set.parameter_list() {

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::case::{Case, CaseFacts, Measure, MeasureKind, Period, SealingScope};
 use crate::rule_set::{RuleChoice, RuleSet, SealingScopeKind, UnlockRule};
+use crate::sort_short_by_key;
 
 /// Why a measure stops applying.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -175,7 +176,7 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
             .enumerate()
             .map(|(i, u)| (u.id.as_str(), i))
             .collect();
-        units_by_id.sort_unstable();
+        sort_short_by_key(&mut units_by_id, |&(id, index)| (id, index));
         let unit_index = |id: &str| {
             let found = units_by_id.binary_search_by(|(known, _)| (*known).cmp(id));
             found.ok().map(|i| units_by_id[i].1)
@@ -198,9 +199,9 @@ impl<'r, 'c> MeasureIndex<'r, 'c> {
                 _ => {}
             }
         }
-        lifts.sort_by_key(|(g, date, _)| (*g, *date));
-        login_unlocks.sort_by_key(|(date, _)| *date);
-        unlock_requests.sort_by_key(|(sealing, date, _)| (*sealing, *date));
+        sort_short_by_key(&mut lifts, |(g, date, _)| (*g, *date));
+        sort_short_by_key(&mut login_unlocks, |(date, _)| *date);
+        sort_short_by_key(&mut unlock_requests, |(sealing, date, _)| (*sealing, *date));
 
         // Sized for the case at once: growing them one push at a time cost more
         // allocations than the rest of the index. (An upper bound: a blocking of two

@@ -129,7 +129,7 @@ impl<'r, 'c> CaseIndex<'r, 'c> {
             .iter()
             .flat_map(|rule_set| rule_set.ages().thresholds())
             .collect();
-        ages.sort_unstable();
+        crate::sort_short_by_key(&mut ages, |age| *age);
         ages.dedup();
         let birthdays = ages
             .into_iter()
