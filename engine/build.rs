@@ -58,6 +58,7 @@ const STRUCTS: &[(&str, &[(&str, &str)])] = &[
         &[
             ("id", "String"),
             ("title", "String"),
+            ("name", "String"),
             ("file", "Option<String>"),
             ("url", "Option<String>"),
             ("date", "Option<String>"),
