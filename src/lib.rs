@@ -4,7 +4,6 @@
 //! leaves the page.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 pub mod address;
 pub mod components;
@@ -119,11 +118,7 @@ pub fn ViewTabs() -> impl IntoView {
     let choose = move |index: usize| {
         let view = View::TABS[index];
         state.view.set(view);
-        if let Some(tab) = document().get_element_by_id(&tab_id(view)) {
-            if let Ok(tab) = tab.dyn_into::<web_sys::HtmlElement>() {
-                let _ = tab.focus();
-            }
-        }
+        components::focus_id(&tab_id(view));
     };
     view! {
         <nav class="view-tabs" aria-label="Vyer">

@@ -58,13 +58,7 @@ pub fn ErrorSummary() -> impl IntoView {
         state.openings.track();
         if state.errors.with_untracked(|errors| !errors.is_empty()) {
             // After the summary is drawn; a hidden summary (trainers' mode) takes nothing.
-            request_animation_frame(|| {
-                if let Some(summary) = document().get_element_by_id("error-summary") {
-                    if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = summary.focus();
-                    }
-                }
-            });
+            request_animation_frame(|| super::focus_id("error-summary"));
         }
     });
     let summary = move || {

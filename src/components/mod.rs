@@ -23,3 +23,15 @@ pub mod staff_details;
 pub mod support;
 pub mod timeline;
 pub mod trainer;
+
+use leptos::prelude::document;
+use wasm_bindgen::JsCast;
+
+/// Move the keyboard to the element with `id`, if it is in the page.
+pub fn focus_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}

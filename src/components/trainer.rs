@@ -163,15 +163,6 @@ pub fn enter(state: AppState) {
     }
 }
 
-/// Move the keyboard to the element with `id`, if it is in the page.
-fn focus_id(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
-    }
-}
-
 /// Whether the keyboard is nowhere in particular: on the page's body, or on an element no
 /// longer in it (a part of the last stage).
 fn focus_lost() -> bool {
@@ -215,14 +206,14 @@ pub fn TrainerMode() -> impl IntoView {
 
     // Arriving, the keyboard starts at the mode's heading; leaving, it goes back to the
     // button that opens the mode (or the page's main part), hidden while the mode is open.
-    request_animation_frame(|| focus_id("trainer-title"));
+    request_animation_frame(|| super::focus_id("trainer-title"));
     on_cleanup(|| {
         request_animation_frame(|| {
             if focus_lost() {
-                focus_id("open-trainer");
+                super::focus_id("open-trainer");
             }
             if focus_lost() {
-                focus_id("main");
+                super::focus_id("main");
             }
         })
     });
@@ -233,7 +224,7 @@ pub fn TrainerMode() -> impl IntoView {
         if previous.is_some_and(|p| p != stage) {
             request_animation_frame(move || {
                 if focus_lost() {
-                    focus_id("trainer-stage-heading");
+                    super::focus_id("trainer-stage-heading");
                 }
                 match stage {
                     // An answer far down the screen is brought up under the moves.
