@@ -173,13 +173,19 @@ pub fn follow(state: AppState, open_case: impl Fn(&str) + Clone + 'static) {
     // a navigation the browser handles on the spot (the history, then scrolling to the
     // fragment, which lays the page out), and written at once it made a view switch
     // 5–25 ms slower. The address bar need not change in the same frame.
+    // The write is skipped if the address changed meanwhile: a back or forward press in
+    // that gap is the user's newer choice (its `hashchange` sets the view), and writing the
+    // older view's fragment over it would add an entry and undo the press.
     Effect::new(move |_| {
         let view = state.view.get();
+        let fragment_then = current_fragment();
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    if state.view.try_get_untracked() == Some(view)
-                        && Address::parse(&current_fragment()).view() != Some(view)
+                    let fragment_now = current_fragment();
+                    if fragment_now == fragment_then
+                        && state.view.try_get_untracked() == Some(view)
+                        && Address::parse(&fragment_now).view() != Some(view)
                     {
                         let _ = window().location().set_hash(view_fragment(view));
                     }

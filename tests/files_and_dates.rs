@@ -11,12 +11,13 @@
 
 use std::rc::Rc;
 
-use insyn::address::{base64url_encode, case_fragment, CASE_PREFIX};
+use insyn::address::{base64url_encode, case_fragment, follow, CASE_PREFIX};
 use insyn::components::access_matrix::AccessMatrix;
 use insyn::components::case_editor::{
     open_shared_case, CaseEditor, ErrorSummary, Status, TrainingCasePicker,
 };
 use insyn::components::date_chooser::DateChooser;
+use insyn::state::View;
 use insyn::training_cases::{example_case, training_case};
 use insyn_engine::Case;
 use leptos::prelude::*;
@@ -513,4 +514,58 @@ async fn a_large_case_opens_with_every_measure_folded_and_a_problem_unfolds_its_
     settle().await;
     assert!(page.find("[data-path=\"measures[7].period.to\"]").is_some());
     assert!(page.summary().unwrap().contains("Åtgärd 8"));
+}
+
+// ---- A view's address ----
+
+/// The page's fragment, without the `#` and undecoded.
+fn fragment() -> String {
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    hash.trim_start_matches('#').to_string()
+}
+
+/// Set the fragment as a back press does before its `hashchange` is dispatched: the
+/// address has changed, and the app has not yet heard of it.
+fn traverse_silently_to(fragment: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("#{fragment}")),
+        )
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_back_press_before_the_address_follows_a_chosen_view_is_not_undone() {
+    traverse_silently_to("");
+    let page = Page::open_with(|| {
+        let state = insyn::provide_app_state(date(2026, 6, 1), example_case());
+        follow(state, |_| {});
+        (state, view! { <AccessMatrix/> })
+    })
+    .await;
+    sleep(50).await;
+    assert_eq!(fragment(), "", "the first view needs no fragment");
+
+    // A view is chosen; its address is written after its first frame. Before that, the
+    // user presses back, to "Jämför".
+    page.state.view.set(View::Timeline);
+    leptos::task::tick().await;
+    traverse_silently_to("/j%C3%A4mf%C3%B6r");
+    sleep(100).await;
+    assert_eq!(
+        fragment(),
+        "/j%C3%A4mf%C3%B6r",
+        "the back press stands; the chosen view's address is not written over it"
+    );
+
+    // Without a back press, the address follows the view.
+    page.state.view.set(View::Documents);
+    sleep(100).await;
+    assert_eq!(fragment(), "/dokument");
+    traverse_silently_to("");
 }
