@@ -403,7 +403,7 @@ impl<'r> Builder<'r, '_> {
     fn measure_items(&self, names: bool) -> Vec<Item> {
         let m = self.measure;
         vec![
-            line("Åtgärd", Value::Text(measure_title(self.case, m, names))),
+            line("Avser", Value::Text(measure_title(self.case, m, names))),
             line("Period", Value::Text(self.period_text())),
             line(
                 "Beslutsdatum",
@@ -735,10 +735,9 @@ impl<'r> Builder<'r, '_> {
         let disclosure = if p.guardian_always_informed.value {
             "Enligt regelverket informeras vårdnadshavaren alltid om åtgärden.".to_string()
         } else {
-            format!(
-                "Vårdnadshavare informeras inte alltid om åtgärden: lämna standardsvaret när det inte är lämpligt att berätta. (\"{}\")",
-                p.guardian_always_informed.citation.quote
-            )
+            // The rule's line is quoted once, under "Källor" (the source above).
+            "Vårdnadshavare informeras inte alltid om åtgärden: lämna standardsvaret när det inte är lämpligt att berätta."
+                .to_string()
         };
         self.section("När svaret används", vec![paragraph(disclosure)]);
         let Some(source_text) = p.standard_answer.value.as_deref() else {

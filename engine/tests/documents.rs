@@ -107,6 +107,16 @@ fn every_kind_of_document_is_made_for_every_decided_measure_under_every_rule_set
                     kind.key()
                 );
                 assert!(!text.contains("\n: "), "an item without its label");
+                // An unknown parameter has no line to quote.
+                for source in doc.sources.iter().filter(|s| !s.citation.quote.is_empty()) {
+                    assert!(
+                        !text.contains(source.citation.quote.as_str()),
+                        "{} {measure} {}: the line of {:?} is quoted under \"Källor\", not again in the text",
+                        rule_set.id,
+                        kind.key(),
+                        source.rule_id
+                    );
+                }
                 for missing in &doc.missing {
                     assert!(
                         text.contains(&format!("[saknas: {missing}]")),
