@@ -18,12 +18,25 @@
 //     not match, the preload fails and nothing is imported.
 const tag = document.querySelector('script[data-js][data-wasm]');
 
+// The tag is `async` (Trunk.toml): this file runs as soon as it has arrived,
+// while the style sheets are still loading and the page is still parsed, so
+// the wasm downloads and compiles meanwhile (a deferred script would wait for
+// every style sheet first). The app mounts to <body>, and the failure message
+// goes there too, so both wait for the document to be parsed.
+const parsed =
+  document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : Promise.resolve();
+
 // Shown by index.html, after a few seconds (style/boot.css), in case this file
-// never runs. Now that it runs, it goes; its text is what a failure shows.
-const staticMessage = document.getElementById('load-error');
-const failureText =
-  staticMessage?.textContent.trim() || 'Insyn kunde inte startas i den här webbläsaren. Prova att ladda om sidan.';
-staticMessage?.remove();
+// never runs. Now that it runs, it goes once parsed; its text is what a failure shows.
+let failureText = 'Insyn kunde inte startas i den här webbläsaren. Prova att ladda om sidan.';
+const takeStaticMessage = async () => {
+  await parsed;
+  const staticMessage = document.getElementById('load-error');
+  failureText = staticMessage?.textContent.trim() || failureText;
+  staticMessage?.remove();
+};
 
 /** Loads the module at `href` into the module map, checked against `integrity`. */
 function preloadModule(href, integrity) {
@@ -51,10 +64,12 @@ try {
   wasmResponse.catch(() => {});
   await preloadModule(js, jsIntegrity);
   const bindings = await import(js);
+  await takeStaticMessage();
   await bindings.default({ module_or_path: wasmResponse });
 } catch (err) {
   // Without this the page would stay blank; say so in the page and the console.
   console.error('Insyn could not start:', err);
+  await takeStaticMessage();
   const p = document.createElement('p');
   p.id = 'load-error';
   p.setAttribute('role', 'alert');
