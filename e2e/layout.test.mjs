@@ -99,3 +99,53 @@ for (const viewport of VIEWPORTS) {
     }
   });
 }
+
+test('at 1366×768 a matrix wider than its box says there are more columns, keeps "Vem" in view when scrolled, and fits the window so its scrollbar is in view with it', async () => {
+  const session = await openApp(served.browser, served.server.url, { contextOptions: { viewport: { width: 1366, height: 768 } } });
+  try {
+    const { page } = session;
+    const hint = page.locator(tid('matrix-scroll-hint'));
+    const box = page.locator('.matrix-scroll');
+    assert.equal(await hint.isVisible(), false, 'the example case’s two units fit: no hint');
+
+    // Two more care units: seven columns after "Vem", wider than the box at 1366 px.
+    const columns = page.locator(`${tid('access-matrix')} thead th`);
+    const before = await columns.count();
+    for (let i = 0; i < 2; i++) await page.locator(tid('add-unit')).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=access-matrix] thead th').length === n, before + 2);
+    await hint.waitFor({ state: 'visible' });
+    assert.match(await hint.textContent(), /Fler kolumner till höger/);
+
+    // Looked at, the whole box is in the window, its bottom edge (the scrollbar) included.
+    await box.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    const shown = await box.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight, scrolls: el.scrollWidth > el.clientWidth };
+    });
+    assert.ok(shown.scrolls, 'the table is wider than its box');
+    assert.ok(shown.top >= 0 && shown.bottom <= shown.height, `the box (${shown.top}–${shown.bottom} px) fits the ${shown.height} px window`);
+
+    // Scrolled to its far end: "Vem" is still at the box's left edge, the last column whole.
+    const edges = await box.evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+      const boxRect = el.getBoundingClientRect();
+      const heads = el.querySelectorAll('thead th');
+      return {
+        boxLeft: boxRect.left,
+        boxRight: boxRect.left + el.clientLeft + el.clientWidth,
+        vemLeft: heads[0].getBoundingClientRect().left,
+        lastRight: heads[heads.length - 1].getBoundingClientRect().right,
+      };
+    });
+    assert.ok(Math.abs(edges.vemLeft - edges.boxLeft) <= 2, `"Vem" stays at the left edge (${edges.vemLeft} vs ${edges.boxLeft})`);
+    assert.ok(edges.lastRight <= edges.boxRight + 1, `the last column is whole (${edges.lastRight} vs ${edges.boxRight})`);
+
+    // The two new units removed again: the table fits, and the hint goes.
+    const remove = page.locator('[data-testid^=remove-unit-]');
+    for (let i = 0; i < 2; i++) await remove.last().click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=access-matrix] thead th').length === n, before);
+    await hint.waitFor({ state: 'hidden' });
+  } finally {
+    await session.close();
+  }
+});

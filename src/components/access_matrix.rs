@@ -7,7 +7,10 @@
 
 use insyn_engine::evaluation::{ActorAccess, Cell, Outcome, OutcomeKind};
 use insyn_engine::{Actor, Capability, Evaluation};
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::components::case_editor::describe_path;
 use crate::components::citation::{CitationView, RuleIdDetails};
@@ -124,6 +127,8 @@ pub fn AccessMatrix() -> impl IntoView {
             .case
             .with(|case| case.care_unit(id).map(|u| u.name.clone()))
     };
+    let scroll_box = NodeRef::<Div>::new();
+    let overflowing = overflow_of(scroll_box);
     let table = move || match state.evaluation.get() {
         Err(error) => view! {
             <p class="matrix-unavailable" role="status" data-testid="matrix-unavailable">
@@ -146,11 +151,16 @@ pub fn AccessMatrix() -> impl IntoView {
                 .map(|actor| matrix_row(actor, &columns))
                 .collect_view();
             view! {
-                <div class="matrix-scroll" role="region" aria-label="Åtkomstmatris" tabindex="0">
+                <div class="matrix-scroll" role="region" aria-label="Åtkomstmatris" tabindex="0" node_ref=scroll_box>
                 <table class="access-matrix" data-testid="access-matrix">
                     <caption>
                         "Vem kan se vad den " {evaluation.date.to_string()}
                         " (barnet är " {evaluation.child_age} " år)."
+                        {move || overflowing.get().then(|| view! {
+                            <span class="matrix-scroll-hint" data-testid="matrix-scroll-hint">
+                                " Fler kolumner till höger: rulla tabellen i sidled."
+                            </span>
+                        })}
                     </caption>
                     <thead>
                         <tr>
@@ -178,6 +188,52 @@ pub fn AccessMatrix() -> impl IntoView {
             {table}
         </section>
     }
+}
+
+/// Whether the table in `scroll_box` is wider than the box: a column cut at the box's edge
+/// is easy to take for the last one, so the caption then says there are more. Told by a
+/// `ResizeObserver` on the box and its table (a unit added widens the table, a narrower
+/// window narrows the box), after layout, so nothing is measured while the page is built.
+/// The table is drawn again for every new answer, so the observer moves to the new one.
+fn overflow_of(scroll_box: NodeRef<Div>) -> RwSignal<bool> {
+    let overflowing = RwSignal::new(false);
+    let callback = Closure::<dyn Fn()>::new(move || {
+        let Some(element) = scroll_box.get_untracked() else {
+            return;
+        };
+        let now = element.scroll_width() > element.client_width();
+        if overflowing
+            .try_get_untracked()
+            .is_some_and(|known| known != now)
+        {
+            overflowing.set(now);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+    // Both live as long as the matrix: the closure is dropped with the observer.
+    let observer = StoredValue::new_local((observer, callback));
+    Effect::new(move |_| {
+        let element = scroll_box.get();
+        observer.try_with_value(|(observer, _)| {
+            let Some(observer) = observer else { return };
+            // The table drawn before is gone from the page; stop holding on to it.
+            observer.disconnect();
+            if let Some(element) = element {
+                observer.observe(&element);
+                if let Some(table) = element.first_element_child() {
+                    observer.observe(&table);
+                }
+            }
+        });
+    });
+    on_cleanup(move || {
+        observer.try_with_value(|(observer, _)| {
+            if let Some(observer) = observer {
+                observer.disconnect();
+            }
+        });
+    });
+    overflowing
 }
 
 /// Whether an editor error at `path` makes the answers unsure: every field of the case and
