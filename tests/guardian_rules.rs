@@ -165,8 +165,27 @@ async fn a_rule_set_without_standard_answer_says_so_instead_of_inventing_one() {
         .query_selector(r#"[data-testid="standard-answer"]"#)
         .unwrap()
         .is_none());
-    let none = find(&container, r#"[data-testid="no-standard-answer"]"#);
-    assert_eq!(text(&none), "Regelverket anger inget standardsvar.");
+    // Said once, with what to do instead, as "Supporten" says it for the same cause.
+    let none = find(&container, r#"[data-testid^="gv-wording-"]"#);
+    assert!(
+        text(&none).starts_with("Regelverket anger inget standardsvar. Berätta inte om åtgärden"),
+        "{}",
+        text(&none)
+    );
+    // Once for each guardian it concerns (here vh1's blocking and vh2's login lock).
+    let sections = container.query_selector_all("section.gv-support").unwrap();
+    for i in 0..sections.length() {
+        let section: web_sys::Element = sections.item(i).unwrap().unchecked_into();
+        let paragraphs = section.query_selector_all("p").unwrap();
+        let saying_so = (0..paragraphs.length())
+            .filter_map(|i| paragraphs.item(i))
+            .filter(|p| {
+                p.text_content()
+                    .is_some_and(|t| t.trim().starts_with("Regelverket anger inget standardsvar"))
+            })
+            .count();
+        assert_eq!(saying_so, 1, "said once: {}", text(&section));
+    }
     let greyed = find(&container, r#"[data-state="greyed"]"#);
     assert!(
         text(&greyed).contains("Du har för närvarande inte tillgång till"),

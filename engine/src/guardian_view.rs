@@ -4,12 +4,11 @@
 
 use serde::Serialize;
 
-use crate::case::{Case, MeasureKind};
-use crate::documents::adapt_wording;
+use crate::case::{Case, MeasureType};
 use crate::evaluation::{Actor, ActorAccess, Capability, Evaluation, Outcome};
 use crate::explanation::Rule;
 use crate::rule_set::{Citation, RuleSet};
-use crate::support::{Answer, AnswerSource, Disclosure, PossibleCause, Writer};
+use crate::support::{guardian_answer, Answer, Answered, Disclosure, PossibleCause, Writer};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -130,8 +129,15 @@ pub fn guardian_views<'r>(
                         .map(|r| r.rule)
                 });
             let restriction = restricting_rule.and_then(Restriction::of);
-            let (fitted_answer, answer_guidance) = match restricting_rule {
-                Some(rule) => fit_answer(rule_set, rule),
+            let given = restricting_rule
+                .and_then(answered)
+                .map(|what| guardian_answer(rule_set, what));
+            let disclosure = given.as_ref().map(|g| g.disclosure);
+            let (fitted_answer, answer_guidance) = match given {
+                Some(given) => (
+                    given.answer,
+                    (!given.guidance.is_empty()).then(|| given.guidance.join(" ")),
+                ),
                 None => (None, None),
             };
             let restricted_by_measure = restriction.is_some();
@@ -183,7 +189,7 @@ pub fn guardian_views<'r>(
                 standard_answer: p.standard_answer.value.as_deref(),
                 fitted_answer,
                 answer_guidance,
-                disclosure: restricting_rule.map(|rule| disclosure(rule_set, rule)),
+                disclosure,
                 standard_answer_citation: &p.standard_answer.citation,
                 message_citation: &p.blocked_guardian_message.citation,
             }
@@ -191,65 +197,21 @@ pub fn guardian_views<'r>(
         .collect()
 }
 
-/// The standard answer for the measure `rule` rests on, as "Supporten" gives it for the
-/// same cause: the source's words for a sealing, changed for a blocking, kept for a child
-/// with protected identity where the rule set requires a sealing, and none (with why) for
-/// a measure the answer does not speak of.
-fn fit_answer(rule_set: &RuleSet, rule: Rule) -> (Option<Answer>, Option<String>) {
-    let p = &rule_set.parameters;
-    let Some(text) = p.standard_answer.value.as_deref() else {
-        return (None, None);
-    };
-    let as_is = |changes: Vec<String>, text: String| {
-        Some(Answer {
-            text,
-            source: AnswerSource::StandardAnswer { changes },
-        })
-    };
-    match Restriction::of(rule) {
-        Some(Restriction::Sealing) => (as_is(Vec::new(), text.to_string()), None),
-        Some(Restriction::Blocking) => {
-            let blocking = MeasureKind::Blocking {
-                guardians: Vec::new(),
-            };
-            let (adapted, changes) = adapt_wording(text, &blocking);
-            (as_is(changes, adapted), None)
+/// What the answer must speak of when `rule` keeps a guardian out: the same as "Supporten"
+/// asks for the same cause (`support::guardian_answer`). A sealing of one unit is not one of
+/// the whole account, which the standard answer speaks of.
+fn answered(rule: Rule) -> Option<Answered> {
+    Some(match rule {
+        Rule::Blocking | Rule::BlockingProxy => Answered::Measure(MeasureType::Blocking),
+        Rule::SealingJournal | Rule::SealingProxy => Answered::Measure(MeasureType::Sealing),
+        Rule::SealingUnit => Answered::PartialSealing,
+        Rule::ProtectedChild => Answered::ChildProtectedIdentity,
+        Rule::ProtectedGuardian => Answered::GuardianProtectedIdentity,
+        Rule::BlockingLockedChildLogin | Rule::LoginLockStopsProxy => {
+            Answered::Measure(MeasureType::LoginLock)
         }
-        Some(Restriction::ProtectedIdentity) if rule == Rule::ProtectedGuardian => (
-            Some(Answer {
-                text: "När en vårdnadshavare har skyddade personuppgifter kan hen inte göra ärenden för barnet i 1177 e-tjänster eller läsa barnets journal i 1177.".to_string(),
-                source: AnswerSource::Rule,
-            }),
-            None,
-        ),
-        Some(Restriction::ProtectedIdentity)
-            if rule == Rule::ProtectedChild && p.protected_child_requires_sealing.value =>
-        {
-            (
-                as_is(Vec::new(), text.to_string()),
-                Some("Regelverket kräver att barnets konto förseglas när barnet har skyddade personuppgifter, så standardsvaret om försegling gäller. Bekräfta inte att barnet har skyddade personuppgifter.".to_string()),
-            )
-        }
-        Some(restriction) => (
-            None,
-            Some(format!(
-                "Regelverkets standardsvar gäller försegling och blockering och passar inte för {}. Berätta inte om åtgärden; den som begärde den bedömer vad vårdnadshavaren får veta.",
-                restriction.name_sv()
-            )),
-        ),
-        None => (None, None),
-    }
-}
-
-/// Whether the guardian may be told of what `rule` rests on: a child's protected identity
-/// never, the guardian's own always, a measure as the rule set says.
-fn disclosure(rule_set: &RuleSet, rule: Rule) -> Disclosure {
-    match rule {
-        Rule::ProtectedChild => Disclosure::MayNot,
-        Rule::ProtectedGuardian => Disclosure::May,
-        _ if rule_set.parameters.guardian_always_informed.value => Disclosure::May,
-        _ => Disclosure::NotAlways,
-    }
+        _ => return None,
+    })
 }
 
 /// The rules that close a guardian's journal (of the units not in the case) or proxy, each

@@ -717,7 +717,9 @@ impl<'r> Writer<'r> {
                 }
                 text.push('.');
                 if p.child_account_from_age.value == age {
-                    text.push_str(&format!(" Från {age} år kan barnet själv logga in på 1177.se."));
+                    text.push_str(&format!(
+                        " Från {age} år kan barnet själv logga in på 1177.se."
+                    ));
                     sources.push(self.cited(ParameterId::ChildAccountFromAge));
                 }
                 if let Outcome::Grantable { route } = outcome {
@@ -765,7 +767,7 @@ impl<'r> Writer<'r> {
             ),
             Rule::ProtectedGuardian => (
                 "Vårdnadshavaren har själv skyddade personuppgifter".to_string(),
-                Some("När en vårdnadshavare har skyddade personuppgifter kan hen inte göra ärenden för barnet i 1177 e-tjänster eller läsa barnets journal i 1177.".to_string()),
+                Some(GUARDIAN_PROTECTED_ANSWER.to_string()),
             ),
             Rule::ExcludedUnit => (
                 "Vårdenheter som inte visas".to_string(),
@@ -866,17 +868,6 @@ impl<'r> Writer<'r> {
             }
             _ => None,
         };
-        let measure_disclosure = || {
-            (
-                if p.guardian_always_informed.value {
-                    Disclosure::May
-                } else {
-                    Disclosure::NotAlways
-                },
-                Some(&p.guardian_always_informed.citation),
-            )
-        };
-        let no_standard = "Regelverket anger inget standardsvar. Berätta inte om åtgärden; den vårdenhet som begärde den bedömer vad vårdnadshavaren får veta.";
         let mut guidance = Vec::new();
         let mut answer = None;
         let (name, (disclosure, disclosure_citation)) = match &cause {
@@ -894,69 +885,38 @@ impl<'r> Writer<'r> {
                     (Disclosure::May, None),
                 )
             }
-            Cause::ChildProtectedIdentity => {
-                guidance.push("Bekräfta inte att barnet har skyddade personuppgifter.".to_string());
-                match p.standard_answer.value.as_deref() {
-                    Some(text) if p.protected_child_requires_sealing.value => {
-                        guidance.push("Regelverket kräver att barnets konto förseglas när barnet har skyddade personuppgifter, så standardsvaret om försegling gäller.".to_string());
-                        sources.push(self.cited(ParameterId::ProtectedChildRequiresSealing));
-                        sources.push(self.cited(ParameterId::StandardAnswer));
-                        answer = Some(Answer {
-                            text: text.to_string(),
-                            source: AnswerSource::StandardAnswer {
-                                changes: Vec::new(),
-                            },
-                        });
-                    }
-                    _ => guidance.push(no_standard.to_string()),
-                }
-                (
-                    "Barnet har skyddade personuppgifter".to_string(),
-                    (Disclosure::MayNot, None),
-                )
-            }
-            Cause::GuardianProtectedIdentity => {
-                answer = Some(rule_answer("När en vårdnadshavare har skyddade personuppgifter kan hen inte göra ärenden för barnet i 1177 e-tjänster eller läsa barnets journal i 1177.".to_string()));
-                (
-                    "Vårdnadshavaren har själv skyddade personuppgifter".to_string(),
-                    (Disclosure::May, None),
-                )
-            }
-            Cause::Measure { measure_type } => {
-                match (p.standard_answer.value.as_deref(), measure_type) {
-                    (Some(text), MeasureType::Sealing | MeasureType::Blocking) => {
-                        // The answer speaks of sealing; for a blocking its words change.
-                        let blocking = MeasureKind::Blocking {
-                            guardians: vec![CALLER.into()],
-                        };
-                        let (adapted, changes) = match measure_type {
-                            MeasureType::Blocking => adapt_wording(text, &blocking),
-                            _ => (text.to_string(), Vec::new()),
-                        };
-                        sources.push(self.cited(ParameterId::StandardAnswer));
-                        answer = Some(Answer {
-                            text: adapted,
-                            source: AnswerSource::StandardAnswer { changes },
-                        });
-                    }
-                    (Some(_), _) => guidance.push(format!(
-                        "Regelverkets standardsvar gäller försegling och blockering och passar inte för {}. Berätta inte om åtgärden; den som begärde den bedömer vad vårdnadshavaren får veta.",
-                        crate::documents::lower_first(measure_type.name_sv())
-                    )),
-                    (None, _) => guidance.push(no_standard.to_string()),
-                }
-                (measure_type.name_sv().to_string(), measure_disclosure())
-            }
-            Cause::PartialSealing { scope } => {
-                guidance.push(match p.standard_answer.value {
-                    Some(_) => "Regelverkets standardsvar gäller en försegling av hela kontot och passar inte när bara en del är förseglad. Berätta inte om åtgärden; den vårdenhet som begärde den bedömer vad vårdnadshavaren får veta.".to_string(),
-                    None => no_standard.to_string(),
-                });
-                let name = match scope {
-                    SealingScopeKind::Unit => "Försegling av en vårdenhets journal",
-                    _ => "Försegling av anteckningar från en period",
+            Cause::ChildProtectedIdentity
+            | Cause::GuardianProtectedIdentity
+            | Cause::Measure { .. }
+            | Cause::PartialSealing { .. } => {
+                let (name, answered) = match &cause {
+                    Cause::ChildProtectedIdentity => (
+                        "Barnet har skyddade personuppgifter".to_string(),
+                        Answered::ChildProtectedIdentity,
+                    ),
+                    Cause::GuardianProtectedIdentity => (
+                        "Vårdnadshavaren har själv skyddade personuppgifter".to_string(),
+                        Answered::GuardianProtectedIdentity,
+                    ),
+                    Cause::Measure { measure_type } => (
+                        measure_type.name_sv().to_string(),
+                        Answered::Measure(*measure_type),
+                    ),
+                    Cause::PartialSealing { scope } => (
+                        match scope {
+                            SealingScopeKind::Unit => "Försegling av en vårdenhets journal",
+                            _ => "Försegling av anteckningar från en period",
+                        }
+                        .to_string(),
+                        Answered::PartialSealing,
+                    ),
+                    _ => unreachable!("matched above"),
                 };
-                (name.to_string(), measure_disclosure())
+                let given = guardian_answer(self.rule_set, answered);
+                answer = given.answer;
+                guidance = given.guidance;
+                sources.extend(given.sources.into_iter().map(|id| self.cited(id)));
+                (name, (given.disclosure, given.disclosure_citation))
             }
             Cause::NoteDuringInvestigation => {
                 guidance.push("Berätta inte att det finns en sådan anteckning: vårdnadshavare får inte ta del av den medan utredningen pågår.".to_string());
@@ -987,6 +947,115 @@ impl<'r> Writer<'r> {
         }
     }
 }
+
+/// What keeps a guardian out, as the answer to give must speak of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Answered {
+    /// A measure of this type; a sealing is one of the whole account.
+    Measure(MeasureType),
+    /// A sealing of one unit's journal or of a period's notes, not of the whole account.
+    PartialSealing,
+    ChildProtectedIdentity,
+    GuardianProtectedIdentity,
+}
+
+/// The answer to give a guardian kept out by `what`, what staff should know before giving
+/// it, and whether the guardian may be told.
+pub(crate) struct GuardianAnswer<'r> {
+    pub(crate) answer: Option<Answer>,
+    pub(crate) guidance: Vec<String>,
+    pub(crate) disclosure: Disclosure,
+    pub(crate) disclosure_citation: Option<&'r Citation>,
+    /// The parameters the answer rests on, besides the rule that decided.
+    pub(crate) sources: Vec<ParameterId>,
+}
+
+/// The answer for a guardian kept out by `what`. Written once, for "Supporten" and "Vad ser
+/// vårdnadshavaren?", so both give the same answer for the same cause: the source's standard
+/// answer (standardsvar) for a sealing of the whole account, its words changed for a
+/// blocking, kept for a child with protected identity where the rule set requires a
+/// sealing; the rule in plain Swedish for a guardian's own protected identity; none, and
+/// why, where the standard answer does not speak of the measure.
+pub(crate) fn guardian_answer(rule_set: &RuleSet, what: Answered) -> GuardianAnswer<'_> {
+    let p = &rule_set.parameters;
+    let standard = p.standard_answer.value.as_deref();
+    let no_standard = "Regelverket anger inget standardsvar. Berätta inte om åtgärden; den vårdenhet som begärde den bedömer vad vårdnadshavaren får veta.";
+    let does_not_fit = |measure: &str| {
+        format!(
+            "Regelverkets standardsvar gäller försegling och blockering och passar inte för {measure}. Berätta inte om åtgärden; den som begärde den bedömer vad vårdnadshavaren får veta."
+        )
+    };
+    let from_source = |text: String, changes: Vec<String>| Answer {
+        text,
+        source: AnswerSource::StandardAnswer { changes },
+    };
+    let measure_disclosure = if p.guardian_always_informed.value {
+        Disclosure::May
+    } else {
+        Disclosure::NotAlways
+    };
+    let mut given = GuardianAnswer {
+        answer: None,
+        guidance: Vec::new(),
+        disclosure: measure_disclosure,
+        disclosure_citation: Some(&p.guardian_always_informed.citation),
+        sources: Vec::new(),
+    };
+    match what {
+        Answered::GuardianProtectedIdentity => {
+            given.answer = Some(rule_answer(GUARDIAN_PROTECTED_ANSWER.to_string()));
+            given.disclosure = Disclosure::May;
+            given.disclosure_citation = None;
+        }
+        Answered::ChildProtectedIdentity => {
+            given.disclosure = Disclosure::MayNot;
+            given.disclosure_citation = None;
+            given
+                .guidance
+                .push("Bekräfta inte att barnet har skyddade personuppgifter.".to_string());
+            match standard {
+                Some(text) if p.protected_child_requires_sealing.value => {
+                    given.guidance.push("Regelverket kräver att barnets konto förseglas när barnet har skyddade personuppgifter, så standardsvaret om försegling gäller.".to_string());
+                    given.sources = vec![
+                        ParameterId::ProtectedChildRequiresSealing,
+                        ParameterId::StandardAnswer,
+                    ];
+                    given.answer = Some(from_source(text.to_string(), Vec::new()));
+                }
+                Some(_) => given.guidance.push(does_not_fit("skyddad identitet")),
+                None => given.guidance.push(no_standard.to_string()),
+            }
+        }
+        Answered::Measure(measure_type) => match (standard, measure_type) {
+            (Some(text), MeasureType::Sealing | MeasureType::Blocking) => {
+                // The answer speaks of sealing; for a blocking its words change.
+                let (adapted, changes) = match measure_type {
+                    MeasureType::Blocking => adapt_wording(
+                        text,
+                        &MeasureKind::Blocking {
+                            guardians: Vec::new(),
+                        },
+                    ),
+                    _ => (text.to_string(), Vec::new()),
+                };
+                given.sources = vec![ParameterId::StandardAnswer];
+                given.answer = Some(from_source(adapted, changes));
+            }
+            (Some(_), _) => given.guidance.push(does_not_fit(
+                &crate::documents::lower_first(measure_type.name_sv()),
+            )),
+            (None, _) => given.guidance.push(no_standard.to_string()),
+        },
+        Answered::PartialSealing => given.guidance.push(match standard {
+            Some(_) => "Regelverkets standardsvar gäller en försegling av hela kontot och passar inte när bara en del är förseglad. Berätta inte om åtgärden; den vårdenhet som begärde den bedömer vad vårdnadshavaren får veta.".to_string(),
+            None => no_standard.to_string(),
+        }),
+    }
+    given
+}
+
+/// The rule for a guardian with protected identity, in plain Swedish: theirs to know.
+const GUARDIAN_PROTECTED_ANSWER: &str = "När en vårdnadshavare har skyddade personuppgifter kan hen inte göra ärenden för barnet i 1177 e-tjänster eller läsa barnets journal i 1177.";
 
 fn rule_answer(text: String) -> Answer {
     Answer {

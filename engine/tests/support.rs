@@ -426,3 +426,63 @@ fn a_guardian_whose_child_just_turned_13_is_shown_the_age_rule_and_an_answer_not
         assert!(view.closed_by_rules.is_empty(), "{}", view.label);
     }
 }
+
+/// A Stockholm child (7 on 2026-11-25) whose one unit's journal is sealed.
+fn unit_sealed_in_stockholm() -> Case {
+    Case::from_json(
+        r#"{
+          "format_version": 1, "region": "stockholm",
+          "child": { "birth_date": "2019-03-01", "has_e_id": false },
+          "guardians": [ { "id": "vh1", "registered": { "from": "2019-03-01" } } ],
+          "care_units": [ { "id": "bup", "name": "BUP Söder" }, { "id": "vc", "name": "Vårdcentralen" } ],
+          "measures": [ {
+            "id": "s1", "decided_on": "2026-05-04", "decided_by": "verksamhetschef", "unit": "bup",
+            "period": { "from": "2026-05-04" }, "type": "sealing", "initiating_units": ["bup"],
+            "scope": "unit", "sealed_unit": "bup", "initiative": "staff"
+          } ]
+        }"#,
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_sealing_of_one_unit_gets_the_same_answer_in_the_guardian_view_as_in_supporten_and_not_the_whole_account_answer(
+) {
+    let case = unit_sealed_in_stockholm();
+    let catalog = Catalog::embedded();
+    let evaluation = evaluate(catalog, &case, parse_date("2026-11-25").unwrap(), None).unwrap();
+    let rule_set = catalog.get(evaluation.rule_set_id).unwrap();
+    let views = guardian_views(rule_set, &case, &evaluation);
+    let view = &views[0];
+    assert!(
+        view.restricted_by_measure,
+        "the sealed unit keeps the guardian out of it"
+    );
+    assert!(view.fitted_answer.is_none(), "{:?}", view.fitted_answer);
+
+    let desk = ask(&aged(
+        "stockholm",
+        7,
+        "2026-11-25",
+        Observation::JournalPartlyMissing,
+    ));
+    let partial = cause(
+        &desk,
+        &Cause::PartialSealing {
+            scope: SealingScopeKind::Unit,
+        },
+    );
+    assert!(partial.answer.is_none());
+    assert_eq!(
+        view.answer_guidance.as_deref(),
+        Some(partial.guidance_sv.join(" ").as_str()),
+        "the same words on both views"
+    );
+    // Stockholm's routine has no standard answer: said, with what to do instead.
+    assert!(
+        partial.guidance_sv[0].starts_with("Regelverket anger inget standardsvar"),
+        "{:?}",
+        partial.guidance_sv
+    );
+    assert_eq!(view.disclosure, Some(partial.disclosure));
+}

@@ -257,8 +257,10 @@ fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> imp
         let guidance = view.answer_guidance.clone().map(|text| {
             view! { <p class="gv-answer-guidance" data-testid=format!("gv-wording-{id}")>{text}</p> }
         });
-        let answer = match (view.fitted_answer.clone(), view.standard_answer) {
-            (Some(answer), _) => {
+        // Without an answer, the guidance above says why (no standard answer, or one that
+        // does not fit the measure), in the words "Supporten" uses for the same cause.
+        let answer = match view.fitted_answer.clone() {
+            Some(answer) => {
                 // The words changed to fit the measure are named, so staff know the text
                 // differs from the source's.
                 let changed = match &answer.source {
@@ -275,14 +277,7 @@ fn SupportAdvice(view: GuardianView<'static>, rule_set: &'static RuleSet) -> imp
                 }
                 .into_any()
             }
-            (None, None) => view! {
-                <p class="gv-no-answer" data-testid="no-standard-answer">
-                    "Regelverket anger inget standardsvar."
-                </p>
-            }
-            .into_any(),
-            // The rule set has one, but not for this measure: the guidance says why.
-            (None, Some(_)) => ().into_any(),
+            None => ().into_any(),
         };
         view! {
             <p data-testid=format!("gv-restriction-{id}")>
