@@ -158,7 +158,7 @@ pub fn AccessMatrix() -> impl IntoView {
                         " (barnet är " {evaluation.child_age} " år)."
                         {move || overflowing.get().then(|| view! {
                             <span class="matrix-scroll-hint" data-testid="matrix-scroll-hint">
-                                " Fler kolumner till höger: rulla tabellen i sidled."
+                                " Alla kolumner syns inte: rulla tabellen i sidled."
                             </span>
                         })}
                     </caption>
