@@ -761,6 +761,27 @@ pub const RJL_BLOCKING: Lesson = Lesson {
                  verksamheter och hos socialtjänsten.",
             ],
         },
+        TeachingNote {
+            on: day(2026, 9, 15),
+            event_sv: "Personalen begär att Toves inloggning låses upp.",
+            ask_sv: Some("Vad kan Tove se nu, och kan hon själv be om en ny låsning?"),
+            concerns: &[],
+            claims: &[
+                changed(Child, Account, Denied, Allowed),
+                kept(Guardian("vh1"), Journal("barnkliniken"), Grantable),
+                kept(Guardian("vh2"), Journal("barnkliniken"), Grantable),
+            ],
+            quotes: &[quote(
+                Rule::LoginLockRequest,
+                "När barnet fyllt 13 år kan låsning av inloggning till 1177 e-tjänster \
+                 begäras, antingen på individens eller vårdgivarens initiativ.",
+            )],
+            discuss_sv: &[
+                "Först nu kan Tove logga in igen: upplåsningen är en egen begäran, inte en \
+                 följd av att blockeringen bröts.",
+                "Tove är 13: hon kan själv begära en ny låsning om hon behöver den.",
+            ],
+        },
     ],
 };
 
