@@ -832,6 +832,30 @@ impl<'r> Writer<'r> {
         })
     }
 
+    /// A cause named `name` whose answer `guardian_answer` gives (as the guardian view
+    /// does): its answer, guidance and cited sources go into `into`; returns the name and
+    /// whether the guardian may be told.
+    fn answered(
+        &self,
+        name: &str,
+        what: Answered,
+        into: (
+            &mut Option<Answer>,
+            &mut Vec<String>,
+            &mut Vec<CitedRule<'r>>,
+        ),
+    ) -> (String, (Disclosure, Option<&'r Citation>)) {
+        let (answer, guidance, sources) = into;
+        let given = guardian_answer(self.rule_set, what);
+        *answer = given.answer;
+        *guidance = given.guidance;
+        sources.extend(given.sources.into_iter().map(|id| self.cited(id)));
+        (
+            name.to_string(),
+            (given.disclosure, given.disclosure_citation),
+        )
+    }
+
     /// A cause found by simulation, with what the caller sees and the answer to give.
     fn variant_cause(
         &self,
@@ -885,39 +909,29 @@ impl<'r> Writer<'r> {
                     (Disclosure::May, None),
                 )
             }
-            Cause::ChildProtectedIdentity
-            | Cause::GuardianProtectedIdentity
-            | Cause::Measure { .. }
-            | Cause::PartialSealing { .. } => {
-                let (name, answered) = match &cause {
-                    Cause::ChildProtectedIdentity => (
-                        "Barnet har skyddade personuppgifter".to_string(),
-                        Answered::ChildProtectedIdentity,
-                    ),
-                    Cause::GuardianProtectedIdentity => (
-                        "Vårdnadshavaren har själv skyddade personuppgifter".to_string(),
-                        Answered::GuardianProtectedIdentity,
-                    ),
-                    Cause::Measure { measure_type } => (
-                        measure_type.name_sv().to_string(),
-                        Answered::Measure(*measure_type),
-                    ),
-                    Cause::PartialSealing { scope } => (
-                        match scope {
-                            SealingScopeKind::Unit => "Försegling av en vårdenhets journal",
-                            _ => "Försegling av anteckningar från en period",
-                        }
-                        .to_string(),
-                        Answered::PartialSealing,
-                    ),
-                    _ => unreachable!("matched above"),
-                };
-                let given = guardian_answer(self.rule_set, answered);
-                answer = given.answer;
-                guidance = given.guidance;
-                sources.extend(given.sources.into_iter().map(|id| self.cited(id)));
-                (name, (given.disclosure, given.disclosure_citation))
-            }
+            Cause::ChildProtectedIdentity => self.answered(
+                "Barnet har skyddade personuppgifter",
+                Answered::ChildProtectedIdentity,
+                (&mut answer, &mut guidance, &mut sources),
+            ),
+            Cause::GuardianProtectedIdentity => self.answered(
+                "Vårdnadshavaren har själv skyddade personuppgifter",
+                Answered::GuardianProtectedIdentity,
+                (&mut answer, &mut guidance, &mut sources),
+            ),
+            Cause::Measure { measure_type } => self.answered(
+                measure_type.name_sv(),
+                Answered::Measure(*measure_type),
+                (&mut answer, &mut guidance, &mut sources),
+            ),
+            Cause::PartialSealing { scope } => self.answered(
+                match scope {
+                    SealingScopeKind::Unit => "Försegling av en vårdenhets journal",
+                    _ => "Försegling av anteckningar från en period",
+                },
+                Answered::PartialSealing,
+                (&mut answer, &mut guidance, &mut sources),
+            ),
             Cause::NoteDuringInvestigation => {
                 guidance.push("Berätta inte att det finns en sådan anteckning: vårdnadshavare får inte ta del av den medan utredningen pågår.".to_string());
                 let keyword = p

@@ -93,12 +93,8 @@ pub fn rule_set_short_by_id(catalog: &Catalog, id: &str) -> String {
         .map_or_else(|| id.to_string(), |r| rule_set_short(catalog, r))
 }
 
-/// A care unit by name (`insyn_engine::labels`).
-pub fn unit_name(case: &Case, id: &str) -> String {
-    insyn_engine::labels::unit_name(case, id)
-}
-
-pub use insyn_engine::labels::and_list;
+/// A care unit by name, and names as a Swedish list: the engine's, one home for both.
+pub use insyn_engine::labels::{and_list, unit_name};
 
 fn guardian(case: &Case, id: &str) -> String {
     actor_label(case, &Actor::Guardian { id: id.to_string() })
