@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
     // The trainers' mode takes the whole page: the case editor, the tabs and the header are
     // hidden (not taken out, so they are as they were when it is left).
     let training = Memo::new(move |_| state.view.get() == View::Training);
+    let editor_drawn = drawn_after_first_frame();
     view! {
         <div class="app-page" hidden=move || training.get()>
         <a class="skip-link" href="#main">"Hoppa till resultatet"</a>
@@ -69,7 +70,7 @@ pub fn App() -> impl IntoView {
             <aside class="case-panel" aria-label="Fallet">
                 <TrainingCasePicker/>
                 <SavedCasesPanel/>
-                <CaseEditor/>
+                {move || editor_drawn.get().then(|| view! { <CaseEditor/> })}
             </aside>
             <main id="main" data-testid="main" tabindex="-1">
                 <ErrorSummary/>
@@ -105,6 +106,25 @@ pub fn App() -> impl IntoView {
         <ReplaceCaseDialog/>
         <PrintedAnswerSheet/>
     }
+}
+
+/// Becomes true once the page's first frame is on screen. The case editor waits for it:
+/// building its 74 fields, then styling and laying them out, was a large part of the work
+/// before the first frame (README, "Start-up"), and staff look at the answer first, so
+/// the matrix shows sooner and the editor follows a frame later. A task queued at once would run before that frame, hence the
+/// animation frame first; the plain timer is for a page opened in a background tab,
+/// which draws no frames until it is shown.
+fn drawn_after_first_frame() -> ReadSignal<bool> {
+    let (drawn, set_drawn) = signal(false);
+    // `try_`: the page may be gone (a component test unmounts it) before the timers run.
+    let draw = move || {
+        if drawn.try_get_untracked() == Some(false) {
+            set_drawn.try_set(true);
+        }
+    };
+    request_animation_frame(move || set_timeout(draw, std::time::Duration::ZERO));
+    set_timeout(draw, std::time::Duration::from_millis(200));
+    drawn
 }
 
 /// The view chooser, following the ARIA tabs pattern: only the selected tab is in the Tab
