@@ -208,3 +208,38 @@ test('at 1366×768 the view tabs share one row whichever is selected, each whole
     await session.close();
   }
 });
+
+test('at 320×640 the training-case picker fits the screen and the chosen case’s whole title is written out below it', async () => {
+  const session = await openApp(served.browser, served.server.url, { contextOptions: { viewport: { width: 320, height: 640 } } });
+  try {
+    const { page } = session;
+    const picker = page.locator(tid('training-case'));
+    const shown = page.locator(tid('chosen-case-title'));
+    // The longest title, which the closed picker cannot show whole at this width.
+    const longest = await picker.locator('option').evaluateAll((options) =>
+      options.reduce((a, b) => (b.textContent.trim().length > a.textContent.trim().length ? b : a)).value,
+    );
+    for (const id of ['normal-family', longest]) {
+      await picker.selectOption(id);
+      const title = (await picker.locator(`option[value="${id}"]`).textContent()).trim();
+      await waitForText(shown, title);
+      const fit = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const box = (sel) => document.querySelector(sel).getBoundingClientRect();
+        const el = document.querySelector('[data-testid=chosen-case-title]');
+        return {
+          width,
+          picker: box('[data-testid=training-case]'),
+          title: box('[data-testid=chosen-case-title]'),
+          cut: el.scrollWidth > el.clientWidth,
+        };
+      });
+      assert.ok(fit.picker.left >= 0 && fit.picker.right <= fit.width, `the picker (${fit.picker.left}–${fit.picker.right} px) is wider than the ${fit.width} px screen`);
+      assert.ok(await shown.isVisible(), `the title of ${id} is not shown`);
+      assert.equal((await shown.textContent()).trim(), title);
+      assert.ok(!fit.cut && fit.title.left >= 0 && fit.title.right <= fit.width, `the title "${title}" is cut or sticks out (${fit.title.left}–${fit.title.right} px)`);
+    }
+  } finally {
+    await session.close();
+  }
+});
