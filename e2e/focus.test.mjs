@@ -165,6 +165,8 @@ test('at 1366×768 every element Tab reaches in the header, the case panel, each
   const found = [];
   const looked = {};
   try {
+    // The case editor may be drawn after the matrix the page waited for: all of it first.
+    await page.locator(tid('child-personnummer')).waitFor();
     // From the page's start: the skip link, the header, then the case.
     const start = '.skip-link, .site-header, .case-panel';
     looked['header and case panel'] = await tabThrough(page, start, CASE_PANEL_CAP, 'header and case panel', found);
