@@ -369,6 +369,9 @@ pub fn TrainingCasePicker() -> impl IntoView {
     let chosen = RwSignal::new(EXAMPLE_CASE_ID.to_string());
     let status = file_status();
     let summary = move || training_case(&chosen.get()).map(|c| c.summary_sv);
+    // The closed picker cuts a long title to the select's width (a few words at 320 px),
+    // so the chosen case's title is written out in full below it.
+    let chosen_title = move || training_case(&chosen.get()).map(|c| c.title());
     let open_training_case = move |_| {
         if let Some(training_case) = training_case(&chosen.get_untracked()) {
             let title = training_case.title();
@@ -551,6 +554,10 @@ pub fn TrainingCasePicker() -> impl IntoView {
                     </button>
                 </div>
             </div>
+            // Hidden from screen readers: the picker's value says the same.
+            <p class="chosen-case-title" data-testid="chosen-case-title" aria-hidden="true">
+                {chosen_title}
+            </p>
             <p class="field-note" id="training-case-summary">{summary}</p>
             <div class="file-actions">
                 <button
