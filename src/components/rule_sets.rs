@@ -13,7 +13,8 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::components::batches::drawn_in_batches;
-use crate::components::citation::CitationView;
+use crate::components::citation::citation_markup;
+use crate::components::markup::Markup;
 use crate::state::use_app_state;
 
 /// One parameter of one rule set, as `RuleSet::parameter_list` gives it.
@@ -59,15 +60,19 @@ fn matches_filter(id: ParameterId, filter: &str) -> bool {
 }
 
 /// The parameter's Swedish term with what its value measures beside it ("år", "ja/nej").
-fn term_with_unit(id: ParameterId, class: &'static str) -> impl IntoView {
-    view! {
-        <span class=class>{id.term_sv()}</span>
-        " "
-        <span class="param-unit" data-testid=format!("unit-{}", id.name())>
-            <span class="visually-hidden">"Enhet: "</span>
-            {id.unit().label_sv()}
-        </span>
-    }
+fn term_with_unit(m: &mut Markup, id: ParameterId, class: &str) {
+    m.element("span", &[("class", class)], id.term_sv());
+    m.text(" ");
+    m.open(
+        "span",
+        &[
+            ("class", "param-unit"),
+            ("data-testid", &format!("unit-{}", id.name())),
+        ],
+    );
+    m.element("span", &[("class", "visually-hidden")], "Enhet: ");
+    m.text(id.unit().label_sv());
+    m.close("span");
 }
 
 /// Lower-case for the filter: ASCII and the Swedish letters staff type (å, ä, ö, é, ü).
@@ -220,57 +225,51 @@ fn short_label(rule_set: &RuleSet) -> String {
     }
 }
 
-fn value_view(value: ValueSv) -> AnyView {
+fn value_markup(m: &mut Markup, value: &ValueSv) {
     match value {
-        ValueSv::Text(text) => view! { <span class="rs-value-text">{text}</span> }.into_any(),
+        ValueSv::Text(text) => m.element("span", &[("class", "rs-value-text")], text),
         ValueSv::List(items) => {
-            let items = items
-                .into_iter()
-                .map(|item| view! { <li>{item}</li> })
-                .collect_view();
-            view! { <ul class="rs-value-list">{items}</ul> }.into_any()
+            m.open("ul", &[("class", "rs-value-list")]);
+            for item in items {
+                m.element("li", &[], item);
+            }
+            m.close("ul");
         }
     }
 }
 
 /// A value for a narrow table cell: long texts and lists fold into a `<details>` whose
 /// summary starts the text (printing unfolds them).
-fn compact_value_view(value: ValueSv) -> AnyView {
+fn compact_value_markup(m: &mut Markup, value: &ValueSv) {
     const LIMIT: usize = 70;
-    let long = value.joined().chars().count() > LIMIT;
-    if !long {
-        return value_view(value);
+    if value.joined().chars().count() <= LIMIT {
+        return value_markup(m, value);
     }
-    let summary = match &value {
-        ValueSv::Text(text) => {
-            let start: String = text.chars().take(50).collect();
-            format!("{}…", start.trim_end())
-        }
-        ValueSv::List(items) if items.len() == 1 => {
-            let start: String = items[0].chars().take(50).collect();
-            format!("{}…", start.trim_end())
-        }
+    let start = |text: &str| {
+        let start: String = text.chars().take(50).collect();
+        format!("{}…", start.trim_end())
+    };
+    let summary = match value {
+        ValueSv::Text(text) => start(text),
+        ValueSv::List(items) if items.len() == 1 => start(&items[0]),
         ValueSv::List(items) => format!("{} punkter", items.len()),
     };
-    view! {
-        <details class="rd-long">
-            <summary>{summary}</summary>
-            {value_view(value)}
-        </details>
-    }
-    .into_any()
+    m.open("details", &[("class", "rd-long")]);
+    m.element("summary", &[], &summary);
+    value_markup(m, value);
+    m.close("details");
 }
 
 /// A rule id that may wrap after its underscores in a narrow column (the text is unchanged,
 /// so it can still be searched and copied).
-fn breakable_id(name: &'static str) -> impl IntoView {
-    let parts: Vec<&'static str> = name.split_inclusive('_').collect();
-    let last = parts.len().saturating_sub(1);
-    parts
-        .into_iter()
-        .enumerate()
-        .map(|(i, part)| view! { {part} {(i < last).then(|| view! { <wbr/> })} })
-        .collect_view()
+fn breakable_id(m: &mut Markup, name: &str) {
+    let mut parts = name.split_inclusive('_').peekable();
+    while let Some(part) = parts.next() {
+        m.text(part);
+        if parts.peek().is_some() {
+            m.open("wbr", &[]);
+        }
+    }
 }
 
 /// Open a `<details>` (the jump links and printing use it).
@@ -497,53 +496,21 @@ fn rule_set_body(
     params: &'static [Param],
     needle: Memo<String>,
 ) -> impl IntoView {
-    let id = rule_set.id.clone();
-    let sources = rule_set
-        .sources
-        .iter()
-        .map(|source| {
-            let place = source
-                .file
-                .as_deref()
-                .map(|f| format!("shared/{f}"))
-                .or_else(|| source.url.clone())
-                .unwrap_or_else(|| "ingen fil eller adress".into());
-            view! {
-                <li>
-                    <strong>{source.name.clone()}</strong>
-                    <br/>
-                    {source.title.clone()}
-                    " (" <code>{source.id.clone()}</code> ")"
-                    <br/>
-                    <span class="rs-source-place">{place}</span>
-                    " · "
-                    {source.date.clone().unwrap_or_else(|| "odaterad".into())}
-                </li>
-            }
-        })
-        .collect_view();
+    // The rows are static text: written as markup, one element each, with only whether the
+    // search hides them left to the reactive system (see the module's size notes).
     let rows = params
         .iter()
         .map(|param| {
-            let name = param.name;
             let id = param.id;
             let shown = move || matches_filter(id, &needle.get());
-            let value = value_sv(name, &param.value);
             view! {
                 <li
                     class="rs-param"
-                    data-testid=format!("param-{}-{}", rule_set.id, name)
-                    data-rule-id=name
+                    data-testid=format!("param-{}-{}", rule_set.id, param.name)
+                    data-rule-id=param.name
                     hidden=move || !shown()
-                >
-                    <h4 class="rs-term">{term_with_unit(id, "rs-term-text")}</h4>
-                    <p class="rs-rule-id">"Regel-id: " <code>{name}</code></p>
-                    <div class="rs-value">
-                        <span class="rs-label">"Värde: "</span>
-                        {value_view(value)}
-                    </div>
-                    <CitationView rule_set=rule_set citation=param.citation/>
-                </li>
+                    inner_html=param_markup(rule_set, param)
+                ></li>
             }
         })
         .collect_view();
@@ -554,33 +521,87 @@ fn rule_set_body(
     };
     view! {
         <div class="rs-body">
-            <dl class="rs-facts">
-                <dt>"Regelverk-id"</dt>
-                <dd><code>{id}</code></dd>
-                <dt>"Region"</dt>
-                <dd>{rule_set.region_name.clone()} " (" <code>{rule_set.region.clone()}</code> ")"</dd>
-                <dt>"Version"</dt>
-                <dd>{rule_set.version.clone()}</dd>
-                <dt>"Gäller"</dt>
-                <dd>{validity_sv(rule_set)}</dd>
-                {rule_set.extends.clone().map(|parent| view! {
-                    <dt>"Bygger på"</dt>
-                    <dd>
-                        <code>{parent}</code>
-                        " – parametrar som regelverket inte anger själv är ärvda och markerade så."
-                    </dd>
-                })}
-            </dl>
-            <p class="rs-summary">{rule_set.summary.clone()}</p>
-            <h4>"Varför det gäller de datumen"</h4>
-            <CitationView rule_set=rule_set citation=&rule_set.validity/>
-            <h4>"Källor"</h4>
-            <ul class="rs-sources">{sources}</ul>
+            <div class="rs-about" inner_html=about_markup(rule_set)></div>
             <h4>"Parametrar"</h4>
             {empty}
             <ul class="rs-params">{rows}</ul>
         </div>
     }
+}
+
+/// A rule set's facts, why it applies when it does, and its sources.
+fn about_markup(rule_set: &RuleSet) -> String {
+    let mut m = Markup::default();
+    m.open("dl", &[("class", "rs-facts")]);
+    let fact = |m: &mut Markup, term: &str| m.element("dt", &[], term);
+    fact(&mut m, "Regelverk-id");
+    m.open("dd", &[]);
+    m.element("code", &[], &rule_set.id);
+    m.close("dd");
+    fact(&mut m, "Region");
+    m.open("dd", &[]);
+    m.text(&rule_set.region_name);
+    m.text(" (");
+    m.element("code", &[], &rule_set.region);
+    m.text(")");
+    m.close("dd");
+    fact(&mut m, "Version");
+    m.element("dd", &[], &rule_set.version);
+    fact(&mut m, "Gäller");
+    m.element("dd", &[], &validity_sv(rule_set));
+    if let Some(parent) = &rule_set.extends {
+        fact(&mut m, "Bygger på");
+        m.open("dd", &[]);
+        m.element("code", &[], parent);
+        m.text(" – parametrar som regelverket inte anger själv är ärvda och markerade så.");
+        m.close("dd");
+    }
+    m.close("dl");
+    m.element("p", &[("class", "rs-summary")], &rule_set.summary);
+    m.element("h4", &[], "Varför det gäller de datumen");
+    citation_markup(&mut m, rule_set, &rule_set.validity);
+    m.element("h4", &[], "Källor");
+    m.open("ul", &[("class", "rs-sources")]);
+    for source in &rule_set.sources {
+        let place = source
+            .file
+            .as_deref()
+            .map(|f| format!("shared/{f}"))
+            .or_else(|| source.url.clone())
+            .unwrap_or_else(|| "ingen fil eller adress".into());
+        m.open("li", &[]);
+        m.element("strong", &[], &source.name);
+        m.open("br", &[]);
+        m.text(&source.title);
+        m.text(" (");
+        m.element("code", &[], &source.id);
+        m.text(")");
+        m.open("br", &[]);
+        m.element("span", &[("class", "rs-source-place")], &place);
+        m.text(" · ");
+        m.text(source.date.as_deref().unwrap_or("odaterad"));
+        m.close("li");
+    }
+    m.close("ul");
+    m.finish()
+}
+
+/// One parameter of a rule set: its term, rule id, value in Swedish and citation.
+fn param_markup(rule_set: &RuleSet, param: &Param) -> String {
+    let mut m = Markup::default();
+    m.open("h4", &[("class", "rs-term")]);
+    term_with_unit(&mut m, param.id, "rs-term-text");
+    m.close("h4");
+    m.open("p", &[("class", "rs-rule-id")]);
+    m.text("Regel-id: ");
+    m.element("code", &[], param.name);
+    m.close("p");
+    m.open("div", &[("class", "rs-value")]);
+    m.element("span", &[("class", "rs-label")], "Värde: ");
+    value_markup(&mut m, &value_sv(param.name, &param.value));
+    m.close("div");
+    citation_markup(&mut m, rule_set, param.citation);
+    m.finish()
 }
 
 /// The parameters whose values differ between rule sets: the index of each in
@@ -671,50 +692,58 @@ fn difference_row(catalog: &'static Catalog, row: usize, needle: Memo<String>) -
     let name = parameters(0)[row].name;
     let id = parameters(0)[row].id;
     let shown = move || matches_filter(id, &needle.get());
-    let cells = catalog
-        .rule_sets
-        .iter()
-        .enumerate()
-        .map(|(index, rule_set)| {
-            // Look the parameter up by name: files keep the same order, but be safe.
-            let param = parameters(index).iter().find(|p| p.name == name);
-            match param {
-                None => view! { <td data-rule-set=rule_set.id.clone()>"–"</td> }.into_any(),
-                Some(param) => {
-                    let value = value_sv(name, &param.value);
-                    let marks = marks(param.citation)
-                        .into_iter()
-                        .map(|(mark, text)| {
-                            view! {
-                                <span class="rd-mark" aria-hidden="true">{mark}</span>
-                                <span class="visually-hidden">{format!(" ({text})")}</span>
-                            }
-                        })
-                        .collect_view();
-                    let value_json = param.value.to_string();
-                    let value = compact_value_view(value);
-                    view! {
-                        <td data-rule-set=rule_set.id.clone() data-value=value_json>
-                            {value}
-                            " "
-                            {marks}
-                        </td>
-                    }
-                    .into_any()
-                }
-            }
-        })
-        .collect_view();
     view! {
-        <tr data-rule-id=name data-testid=format!("diff-row-{name}") hidden=move || !shown()>
-            <th scope="row">
-                {term_with_unit(id, "rd-term")}
-                <br/>
-                <code>{breakable_id(name)}</code>
-            </th>
-            {cells}
-        </tr>
+        <tr
+            data-rule-id=name
+            data-testid=format!("diff-row-{name}")
+            hidden=move || !shown()
+            inner_html=difference_cells(catalog, row)
+        ></tr>
     }
+}
+
+/// The cells of a row of the differences table, as markup (static text, like the rows on
+/// the rule sets' sections).
+fn difference_cells(catalog: &Catalog, row: usize) -> String {
+    let name = parameters(0)[row].name;
+    let mut m = Markup::default();
+    m.open("th", &[("scope", "row")]);
+    term_with_unit(&mut m, parameters(0)[row].id, "rd-term");
+    m.open("br", &[]);
+    m.open("code", &[]);
+    breakable_id(&mut m, name);
+    m.close("code");
+    m.close("th");
+    for (index, rule_set) in catalog.rule_sets.iter().enumerate() {
+        // Look the parameter up by name: files keep the same order, but be safe.
+        let Some(param) = parameters(index).iter().find(|p| p.name == name) else {
+            m.element("td", &[("data-rule-set", &rule_set.id)], "–");
+            continue;
+        };
+        m.open(
+            "td",
+            &[
+                ("data-rule-set", &rule_set.id),
+                ("data-value", &param.value.to_string()),
+            ],
+        );
+        compact_value_markup(&mut m, &value_sv(name, &param.value));
+        m.text(" ");
+        for (mark, text) in marks(param.citation) {
+            m.element(
+                "span",
+                &[("class", "rd-mark"), ("aria-hidden", "true")],
+                mark,
+            );
+            m.element(
+                "span",
+                &[("class", "visually-hidden")],
+                &format!(" ({text})"),
+            );
+        }
+        m.close("td");
+    }
+    m.finish()
 }
 
 #[cfg(test)]
