@@ -30,6 +30,27 @@ async fn app_mounts_with_header_and_main() {
     container.remove();
 }
 
+#[wasm_bindgen_test]
+async fn the_page_shows_the_matrix_first_and_the_case_editor_right_after() {
+    let (container, _handle) = mount(App);
+    leptos::task::tick().await;
+    // The answer is on the page as soon as it mounts; the editor waits for the first frame.
+    assert!(container
+        .query_selector("[data-testid=access-matrix]")
+        .unwrap()
+        .is_some());
+    assert!(container
+        .query_selector("[data-testid=case-editor]")
+        .unwrap()
+        .is_none());
+    let editor = support::wait_for(&container, "[data-testid=case-editor]").await;
+    assert!(editor
+        .query_selector("[data-path=\"guardians[0].name\"]")
+        .unwrap()
+        .is_some());
+    container.remove();
+}
+
 /// Press `key` on `element`: a bubbling, cancelable `keydown`, as the browser sends it.
 fn press(element: &web_sys::Element, key: &str) -> bool {
     use wasm_bindgen::JsCast;
