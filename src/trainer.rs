@@ -289,7 +289,7 @@ impl StepChanges<'_> {
     /// Whether any outcome, filter, action or notice changes.
     pub fn any(&self) -> bool {
         self.point.is_some_and(|p| {
-            !p.changes.is_empty() || !p.filter_changes.is_empty() || !p.notices_sv.is_empty()
+            !p.changes.is_empty() || !p.filter_changes.is_empty() || !p.notices.is_empty()
         }) || !self.actions_started.is_empty()
             || !self.actions_ended.is_empty()
     }

@@ -93,7 +93,7 @@ pub fn DateChooser() -> impl IntoView {
                                 })
                                 .collect();
                         notes.extend(
-                            notices_starting(state.catalog, case, date, &point.notices_sv)
+                            notices_starting(case, &point.notices)
                                 .into_iter()
                                 .map(|n| ("notice", format!("⚠ Observera: {n}"))),
                         );

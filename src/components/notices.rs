@@ -6,19 +6,17 @@
 //! worded here, naming measures and units from the case, and shown on "Läget" with the
 //! rule set's quoted line; the timeline's table and the date chooser word them the same.
 
-use chrono::NaiveDate;
-use insyn_engine::evaluation::{Notice, NoticeKind};
-use insyn_engine::{Case, Catalog};
+use insyn_engine::evaluation::{NoticeAbout, NoticeKind};
+use insyn_engine::Case;
 use leptos::prelude::*;
 
 use crate::components::citation::CitationView;
 use crate::components::timeline::labels::{and_list, measure_name, measure_subject, unit_name};
 use crate::state::{use_app_state, AppState};
 
-/// The notice in Swedish for staff, naming the measure or unit it is about.
-pub fn notice_sv(case: &Case, notice: &Notice) -> String {
-    let subject = &notice.subject;
-    match &notice.kind {
+/// The notice in Swedish for staff, naming the measure or unit (`subject`) it is about.
+pub fn notice_sv(case: &Case, kind: &NoticeKind, subject: &str) -> String {
+    match kind {
         NoticeKind::BlockingAfterAgeLimit { measure_type, age } => format!(
             "{} kan inte få effekt: enligt regelverket upphör blockering automatiskt när barnet fyller {age} år, och åtgärden börjar efter det.",
             measure_subject(case, subject, *measure_type)
@@ -72,29 +70,11 @@ fn lower_first_word(name: &str) -> String {
     }
 }
 
-/// The notices that start on a change point, worded as on "Läget". The timeline gives
-/// them as the engine's sentences; the evaluation of that date gives them typed, and each
-/// is matched to its sentence (a sentence without a match is shown as the engine wrote it).
-pub fn notices_starting(
-    catalog: &Catalog,
-    case: &Case,
-    date: NaiveDate,
-    sentences: &[String],
-) -> Vec<String> {
-    if sentences.is_empty() {
-        return Vec::new();
-    }
-    let typed = insyn_engine::evaluate(catalog, case, date, None)
-        .map(|e| e.notices)
-        .unwrap_or_default();
-    sentences
+/// The notices that start on a change point, worded as on "Läget".
+pub fn notices_starting(case: &Case, notices: &[NoticeAbout]) -> Vec<String> {
+    notices
         .iter()
-        .map(|sentence| {
-            typed
-                .iter()
-                .find(|n| n.sentence_sv() == *sentence)
-                .map_or_else(|| sentence.clone(), |n| notice_sv(case, n))
-        })
+        .map(|n| notice_sv(case, &n.kind, &n.subject))
         .collect()
 }
 
@@ -178,7 +158,7 @@ pub fn Notices() -> impl IntoView {
                         <li class="notice" data-rule=notice.rule_id.name() data-subject=notice.subject.clone()>
                             <p class="notice-text">
                                 <span class="notice-icon" aria-hidden="true">"⚠ "</span>
-                                {notice_sv(case, notice)}
+                                {notice_sv(case, &notice.kind, &notice.subject)}
                             </p>
                             {fix}
                             <CitationView rule_set=rule_set citation=notice.citation/>

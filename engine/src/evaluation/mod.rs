@@ -42,7 +42,7 @@ use chrono::NaiveDate;
 pub use actions::suggested_unit_kind;
 pub use answer::{
     Actor, ActorAccess, Capability, Cell, ContentFilter, ContrastiveHint, Evaluation, Notice,
-    NoticeKind, Outcome, OutcomeKind, RequiredAction,
+    NoticeAbout, NoticeKind, Outcome, OutcomeKind, RequiredAction,
 };
 pub use measures::EndReason;
 

@@ -25,7 +25,9 @@ pub use diff::{diff, ActionDifference, CellDifference, Diff, DiffRange};
 
 use crate::case::{Case, CaseFacts};
 use crate::error::{EngineError, Problem};
-use crate::evaluation::{Actor, Capability, CaseIndex, Layout, Notice, OutcomeKind, Snapshot};
+use crate::evaluation::{
+    Actor, Capability, CaseIndex, Layout, Notice, NoticeAbout, OutcomeKind, Snapshot,
+};
 use crate::explanation::Reason;
 use crate::rule_set::{Catalog, ParameterId, RuleChoice};
 use crate::validation::{validate_case, validate_date};
@@ -65,7 +67,7 @@ pub struct ChangePoint {
     pub filter_changes: Vec<FilterChange>,
     /// Notices (measures that cannot act, forwarded requests) that start on this date.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notices_sv: Vec<String>,
+    pub notices: Vec<NoticeAbout>,
 }
 
 /// A stretch of days with the same outcomes. `outcomes[i]` is the outcome of
@@ -229,7 +231,7 @@ pub fn timeline(
             continue;
         }
         let (changes, filter_changes) = changes(index.layout(), previous.as_ref(), &current);
-        let notices_sv = current
+        let notices = current
             .notices
             .iter()
             .filter(|n| {
@@ -237,7 +239,7 @@ pub fn timeline(
                     .as_ref()
                     .is_none_or(|p| !p.notices.iter().any(|q| same_notice(q, n)))
             })
-            .map(|n| n.sentence_sv())
+            .map(Notice::about)
             .collect();
         if let Some(last) = segments.last_mut() {
             last.to = date.pred_opt().unwrap_or(date);
@@ -260,7 +262,7 @@ pub fn timeline(
             rule_set_id: current.rule_set_id.to_string(),
             changes,
             filter_changes,
-            notices_sv,
+            notices,
         });
         match &mut previous {
             Some(previous) => std::mem::swap(previous, &mut current),

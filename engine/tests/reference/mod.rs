@@ -12,7 +12,7 @@
 
 use chrono::{Days, NaiveDate};
 use insyn_engine::age::birthday;
-use insyn_engine::evaluation::{Evaluation, OutcomeKind};
+use insyn_engine::evaluation::{Evaluation, NoticeAbout, OutcomeKind};
 use insyn_engine::rule_set::ParameterId;
 use insyn_engine::timeline::{facts_for_range, CellChange, FilterChange};
 use insyn_engine::{evaluate, parse_iso_date, timeline, Case, Catalog};
@@ -66,7 +66,7 @@ pub fn check(case: &Case, rule_set: Option<&str>) -> Result<(), String> {
             ));
         }
         let (changes, filter_changes) = changes(before, now);
-        let notices_sv: Vec<String> = now
+        let notices: Vec<NoticeAbout> = now
             .notices
             .iter()
             .filter(|n| {
@@ -76,12 +76,12 @@ pub fn check(case: &Case, rule_set: Option<&str>) -> Result<(), String> {
                         .any(|m| m.kind == n.kind && m.subject == n.subject)
                 })
             })
-            .map(|n| n.sentence_sv())
+            .map(|n| n.about())
             .collect();
         if point.rule_set_id != now.rule_set_id
             || point.changes != changes
             || point.filter_changes != filter_changes
-            || point.notices_sv != notices_sv
+            || point.notices != notices
         {
             return Err(format!(
                 "{}: the change point differs from the evaluations' (engine {:?}, reference {:?})",
@@ -90,9 +90,9 @@ pub fn check(case: &Case, rule_set: Option<&str>) -> Result<(), String> {
                     &point.rule_set_id,
                     &point.changes,
                     &point.filter_changes,
-                    &point.notices_sv
+                    &point.notices
                 ),
-                (now.rule_set_id, changes, filter_changes, notices_sv)
+                (now.rule_set_id, changes, filter_changes, notices)
             ));
         }
     }

@@ -254,7 +254,7 @@ fn change_row(case: &Case, point: &ChangePoint, actions: ActionChanges) -> impl 
             .collect_view();
         view! { <ul class="changes filter-changes" data-testid="filter-changes">{items}</ul> }
     });
-    let notices = notices_starting(state.catalog, case, date, &point.notices_sv);
+    let notices = notices_starting(case, &point.notices);
     let notices = (!notices.is_empty()).then(|| {
         let items = notices
             .into_iter()

@@ -108,7 +108,7 @@ pub fn answer_markup(
     m.close("div");
     matrix_markup(&mut m, case, evaluation, &changes);
     m.open("div", &[("class", "answer-columns")]);
-    changes_markup(&mut m, catalog, case, step, &changes);
+    changes_markup(&mut m, case, step, &changes);
     if !lines.is_empty() {
         m.open(
             "div",
@@ -348,13 +348,7 @@ fn matrix_markup(m: &mut Markup, case: &Case, evaluation: &Evaluation, changes: 
 
 /// What changed at the step and why, as the timeline's table says it: outcomes (one line
 /// per person and change), what allowed journals show, notices, actions demanded of staff.
-fn changes_markup(
-    m: &mut Markup,
-    catalog: &Catalog,
-    case: &Case,
-    step: &Step,
-    changes: &StepChanges,
-) {
+fn changes_markup(m: &mut Markup, case: &Case, step: &Step, changes: &StepChanges) {
     m.open(
         "div",
         &[
@@ -398,7 +392,7 @@ fn changes_markup(
         for (starts, filter, cells) in filter_change_lines(case, &point.filter_changes) {
             m.element("li", &[], &filter_change_sv(starts, &filter, &cells));
         }
-        for notice in notices_starting(catalog, case, point.date, &point.notices_sv) {
+        for notice in notices_starting(case, &point.notices) {
             m.open("li", &[]);
             m.element("strong", &[], "Observera: ");
             m.text(&notice);
