@@ -117,6 +117,8 @@ async fn a_blocking_that_cannot_take_effect_is_a_warning_on_lage_with_its_quote(
         "{said}"
     );
     assert!(said.contains("13 år"), "{said}");
+    // Named by the rule set that judges the blocking, as staff know it.
+    assert!(said.contains("enligt VGR 2026 upphör"), "{said}");
     assert_eq!(
         notice.get_attribute("data-rule").as_deref(),
         Some("blocking_ends_at_age")

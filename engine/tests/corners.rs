@@ -359,7 +359,7 @@ fn an_orosanmalan_note_shown_again_after_the_investigation_is_a_change_point() {
 // 6. Nothing silently void.
 
 #[test]
-fn a_2026_blocking_decided_for_a_14_year_old_warns_that_it_cannot_take_effect() {
+fn a_2026_blocking_decided_for_a_14_year_old_warns_that_it_cannot_take_effect_under_vgr_2026() {
     let case = case(vgr_family(
         "2012-01-10",
         json!([{ "id": "bl1", "decided_on": "2026-06-01", "period": { "from": "2026-06-01" },
@@ -375,10 +375,12 @@ fn a_2026_blocking_decided_for_a_14_year_old_warns_that_it_cannot_take_effect() 
         notice.kind,
         NoticeKind::BlockingAfterAgeLimit {
             measure_type: MeasureType::Blocking,
-            age: 13
+            age: 13,
+            judged_by: "vgr-2026".to_string(),
         }
     );
     assert!(notice.sentence_sv().contains("13 år"));
+    assert!(notice.sentence_sv().contains("(vgr-2026)"));
 }
 
 #[test]

@@ -11,15 +11,22 @@ use insyn_engine::Case;
 use leptos::prelude::*;
 
 use crate::components::citation::CitationView;
-use crate::components::timeline::labels::{and_list, measure_name, measure_subject, unit_name};
+use crate::components::timeline::labels::{
+    and_list, measure_name, measure_subject, rule_set_short_by_id, unit_name,
+};
 use crate::state::{use_app_state, AppState};
 
 /// The notice in Swedish for staff, naming the measure or unit (`subject`) it is about.
 pub fn notice_sv(case: &Case, kind: &NoticeKind, subject: &str) -> String {
     match kind {
-        NoticeKind::BlockingAfterAgeLimit { measure_type, age } => format!(
-            "{} kan inte få effekt: enligt regelverket upphör blockering automatiskt när barnet fyller {age} år, och åtgärden börjar efter det.",
-            measure_subject(case, subject, *measure_type)
+        NoticeKind::BlockingAfterAgeLimit {
+            measure_type,
+            age,
+            judged_by,
+        } => format!(
+            "{} kan inte få effekt: enligt {} upphör blockering automatiskt när barnet fyller {age} år, och åtgärden börjar efter det.",
+            measure_subject(case, subject, *measure_type),
+            rule_set_short_by_id(insyn_engine::Catalog::embedded(), judged_by)
         ),
         NoticeKind::ExtendedAccessOutsideWindow {
             from_age,

@@ -140,6 +140,7 @@ impl<'r, 'c> Evaluator<'r, 'c, '_> {
                         kind: NoticeKind::BlockingAfterAgeLimit {
                             measure_type: blocking.measure.kind.measure_type(),
                             age,
+                            judged_by: blocking.judged_by.id.clone(),
                         },
                         subject: blocking.measure.id.clone(),
                         rule_id: ParameterId::BlockingEndsAtAge,

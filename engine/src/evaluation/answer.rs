@@ -275,8 +275,13 @@ pub struct Notice<'r> {
 #[serde(tag = "notice", rename_all = "snake_case")]
 pub enum NoticeKind {
     /// A blocking (or its extension) starts on or after the age at which blockings end
-    /// under the rule set it is judged by: it never takes effect.
-    BlockingAfterAgeLimit { measure_type: MeasureType, age: u8 },
+    /// under the rule set it is judged by (`judged_by`, the version in force when it was
+    /// decided, which need not be the one answering on the date): it never takes effect.
+    BlockingAfterAgeLimit {
+        measure_type: MeasureType,
+        age: u8,
+        judged_by: String,
+    },
     /// Extended access outside the window the rule set gives (13–15).
     ExtendedAccessOutsideWindow { from_age: u8, until_age: u8 },
     /// An unlock request from a unit that did not initiate the sealing: the sealing stands
@@ -333,8 +338,8 @@ impl NoticeAbout {
 /// case instead: `components::notices`).
 fn notice_sentence_sv(kind: &NoticeKind, subject: &str) -> String {
     match kind {
-            NoticeKind::BlockingAfterAgeLimit { measure_type, age } => format!(
-                "{} \"{subject}\" kan inte få effekt: enligt regelverket upphör blockering automatiskt när barnet fyller {age} år, och åtgärden börjar efter det.",
+            NoticeKind::BlockingAfterAgeLimit { measure_type, age, judged_by } => format!(
+                "{} \"{subject}\" kan inte få effekt: enligt regelverket ({judged_by}) upphör blockering automatiskt när barnet fyller {age} år, och åtgärden börjar efter det.",
                 measure_type.name_sv()
             ),
             NoticeKind::ExtendedAccessOutsideWindow { from_age, until_age } => format!(
