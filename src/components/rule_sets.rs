@@ -660,7 +660,13 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
                 <div><dt class="rd-mark">"?"</dt><dd>"okänt – ingen källa hittad, försiktigt antagande"</dd></div>
                 <div><dt class="rd-mark">"↑"</dt><dd>"ärvt – regelverket anger det inte själv; värdet kommer från det regelverk det bygger på (nationell baslinje)"</dd></div>
             </dl>
-            <div class="rd-scroll" role="region" aria-label="Skillnadstabell, rullbar i sidled" tabindex="0">
+            <div
+                class="rd-scroll"
+                role="region"
+                aria-label="Skillnadstabell, rullbar i sidled"
+                tabindex="0"
+                on:focusin=show_whole
+            >
                 // Busy while rows are still being drawn (tests wait for it to end).
                 <table
                     class="rd-table"
@@ -685,6 +691,40 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Scroll the table's box so that the control that just got the keyboard shows whole, with
+/// room for its focus ring. Chromium scrolls a control into view only when none of it shows,
+/// so a summary half past the box's edge kept half its text and its ring out of sight.
+fn show_whole(ev: leptos::ev::FocusEvent) {
+    let element = |target: Option<web_sys::EventTarget>| {
+        target.and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    };
+    let (Some(control), Some(scroll_box)) = (element(ev.target()), element(ev.current_target()))
+    else {
+        return;
+    };
+    if control == scroll_box {
+        return;
+    }
+    // The ring and its halo reach 6 px outside (`:focus-visible` in style/main.css).
+    const RING: f64 = 6.0;
+    let (shown, wanted) = (
+        scroll_box.get_bounding_client_rect(),
+        control.get_bounding_client_rect(),
+    );
+    let left = shown.left() + f64::from(scroll_box.client_left());
+    let right = left + f64::from(scroll_box.client_width());
+    let (from, to) = (wanted.left() - RING, wanted.right() + RING);
+    // Past the right edge: bring its right edge in, but never its left edge out.
+    let shift = if from < left {
+        from - left
+    } else if to > right {
+        (to - right).min(from - left)
+    } else {
+        return;
+    };
+    scroll_box.set_scroll_left(scroll_box.scroll_left() + shift.round() as i32);
 }
 
 /// A row of the differences table: the parameter `parameters(0)[row]` in every rule set.
