@@ -139,28 +139,60 @@ pub fn provide_browser_storage(state: AppState) -> BrowserStorage {
     // The page as it starts needs nothing stored: a fresh tab and a tab after "Rensa allt"
     // leave storage empty.
     let start = example_case();
-    let start_case = start.case();
+    let start_case = StoredValue::new_local(start.case());
     let start_on = start.start_date(today);
-    Effect::new(move |_| {
-        let session = SessionCase {
-            case: state.case.get(),
-            date: Some(state.date.get()),
-            keep_names: storage.keep_names.get(),
-            unsaved: state.has_unsaved_changes(),
-            saved: state.baseline.with(|b| b.saved.clone()),
-        };
-        if storage.session_blocked.get() {
+    // The tab's copy is written once the edit's frame is on screen, not in the edit's own
+    // task: copying and serializing a 40-measure case and storing it was a few ms of every
+    // keystroke. Edits in between are written together; leaving the page writes what is
+    // still pending (`pagehide` comes before a reload or a closed tab), as does the app's end.
+    let pending = StoredValue::new_local(false);
+    let write = move || {
+        // The page may be gone (a component test unmounts it) before the timer runs.
+        if !pending.try_get_value().unwrap_or(false) || state.case.try_get_untracked().is_none() {
             return;
         }
-        let written = if session_worth_keeping(&session, &start_case, start_on) {
-            WebStore::Session.set(SESSION_KEY, &session_json(&session, moment_now()))
-        } else {
-            WebStore::Session.remove(SESSION_KEY)
-        };
-        let problem = written.err();
-        if storage.session_problem.get_untracked() != problem {
-            storage.session_problem.set(problem);
+        pending.set_value(false);
+        untrack(|| {
+            let session = SessionCase {
+                case: state.case.get(),
+                date: Some(state.date.get()),
+                keep_names: storage.keep_names.get(),
+                unsaved: state.has_unsaved_changes(),
+                saved: state.baseline.with(|b| b.saved.clone()),
+            };
+            if storage.session_blocked.get() {
+                return;
+            }
+            let keep = start_case
+                .try_with_value(|start| session_worth_keeping(&session, start, start_on))
+                .unwrap_or(true);
+            let written = if keep {
+                WebStore::Session.set(SESSION_KEY, &session_json(&session, moment_now()))
+            } else {
+                WebStore::Session.remove(SESSION_KEY)
+            };
+            let problem = written.err();
+            if storage.session_problem.get() != problem {
+                storage.session_problem.set(problem);
+            }
+        });
+    };
+    Effect::new(move |_| {
+        // What the tab's copy holds.
+        state.case.track();
+        state.date.track();
+        storage.keep_names.track();
+        state.baseline.track();
+        storage.session_blocked.track();
+        if !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(move || set_timeout(write, std::time::Duration::ZERO));
         }
+    });
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| write());
+    on_cleanup(move || {
+        leaving.remove();
+        write();
     });
 
     // Another tab saved, removed or cleared: list again, and say so if it was this case.
