@@ -217,6 +217,11 @@ pub static TRAINING_CASES: &[TrainingCase] = &[
         "Barn med reservnummer: ingen inloggning i 1177.",
         lessons::RESERVNUMMER
     ),
+    training_case!(
+        "rjl-login-lock-child-request",
+        "Jönköping: en 15-åring begär själv att inloggningen låses; journalen öppnas ändå vid 16 år.",
+        lessons::RJL_LOGIN_LOCK
+    ),
 ];
 
 pub fn training_case(id: &str) -> Option<&'static TrainingCase> {

@@ -876,3 +876,100 @@ pub const RESERVNUMMER: Lesson = Lesson {
         },
     ],
 };
+
+pub const RJL_LOGIN_LOCK: Lesson = Lesson {
+    story_sv: &[
+        "Ebba är 15 år och bor i Jönköping med sina föräldrar Karin och Jonas, som båda är \
+         vårdnadshavare. Hon har egen e-legitimation och går på Ungdomsmottagningen Jönköping.",
+        "I mars 2027 berättar Ebba att hennes pojkvän har tagit reda på koden till hennes \
+         BankID. Han loggar in som henne på 1177.se och kräver att få se vad som står om henne \
+         där. Ebba vill själv att hennes inloggning låses.",
+    ],
+    notes: &[
+        TeachingNote {
+            on: day(2027, 3, 8),
+            event_sv: "Ebba ber personalen på Ungdomsmottagningen att låsa hennes inloggning till \
+                       1177 e-tjänster.",
+            ask_sv: Some("Får Ebba själv begära låsningen?"),
+            concerns: &[Concern::JournalDemanded],
+            claims: &[
+                changed(Child, Account, Allowed, Denied),
+                kept(Child, Journal("ungdomsmottagningen"), Grantable),
+                kept(Guardian("vh1"), Proxy, Denied),
+            ],
+            quotes: &[quote(
+                Rule::LoginLockRequest,
+                "När barnet fyllt 13 år kan låsning av inloggning till 1177 e-tjänster \
+                 begäras, antingen på individens eller vårdgivarens initiativ.",
+            )],
+            discuss_sv: &[
+                "Ja: i Jönköping kan den som fyllt 13 år själv begära låsning. Det är ingen \
+                 blockering, och föräldrarna berörs inte: de har inte varit ombud sedan Ebba \
+                 fyllde 13.",
+                "Låsningen stänger Ebbas konto på 1177.se. Journalen kan hon ännu inte läsa \
+                 själv, men vad händer när hon fyller 16?",
+            ],
+        },
+        TeachingNote {
+            on: day(2027, 11, 2),
+            event_sv: "Ebba fyller 16 år. Hennes inloggning är fortfarande låst.",
+            ask_sv: Some("Kan den som har Ebbas e-legitimation nu läsa hennes journal?"),
+            concerns: &[],
+            claims: &[
+                changed(Child, Journal("ungdomsmottagningen"), Grantable, Allowed),
+                kept(Child, Account, Denied),
+                changed(
+                    Guardian("vh1"),
+                    Journal("ungdomsmottagningen"),
+                    Grantable,
+                    Denied,
+                ),
+            ],
+            quotes: &[
+                quote(
+                    Rule::LoginLockCoversJournal,
+                    "en låsning av invånares inloggning till 1177 e-tjänster inte påverkar \
+                     invånarens tillgång till 1177 journal",
+                ),
+                quote(
+                    Rule::ScenarioJournalDemanded,
+                    "måste både inloggningen i 1177 låsas samt att 1177 journalen förseglas",
+                ),
+            ],
+            discuss_sv: &[
+                "Ja: låsningen gäller bara e-tjänsterna. Från 16 år läser Ebba sin journal, och \
+                 det kan den som har hennes BankID också.",
+                "Ska journalen också stängas krävs en försegling. Vad vill Ebba, och vad väger \
+                 tyngst?",
+            ],
+        },
+        TeachingNote {
+            on: day(2028, 1, 17),
+            event_sv: "Ebba har gjort slut med pojkvännen och har fått ett nytt BankID. \
+                       Personalen begär att hennes inloggning låses upp.",
+            ask_sv: None,
+            concerns: &[],
+            claims: &[
+                changed(Child, Account, Denied, Allowed),
+                kept(Child, Journal("ungdomsmottagningen"), Allowed),
+            ],
+            quotes: &[
+                quote(
+                    Rule::LiftingExtraActions,
+                    "När behovet av låsning inte längre kvarstår ska vårdpersonal begära att \
+                     kontot låses upp, så att ungdomen åter får tillgång till sin inloggning.",
+                ),
+                quote(
+                    Rule::EarlierMeasuresStand,
+                    "Om en låsning har gjorts av en annan region än sin egna, ska en kontroll \
+                     ske i samråd med den andra regionen",
+                ),
+            ],
+            discuss_sv: &[
+                "Låsningen upphör inte av sig själv: den står kvar tills vårdpersonal begär \
+                 upplåsning.",
+                "Hade en annan region låst inloggningen skulle den regionen tillfrågas först.",
+            ],
+        },
+    ],
+};
