@@ -102,7 +102,7 @@ test('no view of any built-in case shows a source code, seed file, rule id or me
   const found = [];
   try {
     const ids = await trainingCaseIds(page);
-    assert.ok(ids.length >= 12, `${ids.length} built-in cases`);
+    assert.ok(ids.length >= 14, `${ids.length} built-in cases`);
     for (const id of ids) {
       await openTrainingCase(page, id);
       await waitUntil(

@@ -122,7 +122,7 @@ impl TrainingCase {
     }
 
     pub fn title(&self) -> String {
-        // Only the title, not the case: the picker lists all twelve as the page starts, and
+        // Only the title, not the case: the picker lists all fourteen as the page starts, and
         // reading each case in full (strictly, keeping positions for error messages) cost
         // several milliseconds of the start.
         serde_json::from_str::<serde_json::Value>(self.json)
@@ -217,6 +217,16 @@ pub static TRAINING_CASES: &[TrainingCase] = &[
         "Barn med reservnummer: ingen inloggning i 1177.",
         lessons::RESERVNUMMER
     ),
+    training_case!(
+        "rjl-login-lock-child-request",
+        "Jönköping: en 15-åring begär själv att inloggningen låses; journalen öppnas ändå vid 16 år.",
+        lessons::RJL_LOGIN_LOCK
+    ),
+    training_case!(
+        "blocking-extended-for-one-guardian",
+        "Blockering av båda vårdnadshavarna, som förlängs för den ena och bryts för den andra.",
+        lessons::BLOCKING_EXTENSION
+    ),
 ];
 
 pub fn training_case(id: &str) -> Option<&'static TrainingCase> {
@@ -264,8 +274,8 @@ mod tests {
     }
 
     #[test]
-    fn there_are_twelve_cases_each_with_a_story_and_notes_in_date_order_within_its_childhood() {
-        assert!(TRAINING_CASES.len() >= 12);
+    fn there_are_fourteen_cases_each_with_a_story_and_notes_in_date_order_within_its_childhood() {
+        assert!(TRAINING_CASES.len() >= 14);
         for training in TRAINING_CASES {
             let lesson = &training.lesson;
             assert!(!lesson.story_sv.is_empty(), "{}: no story", training.id);

@@ -876,3 +876,229 @@ pub const RESERVNUMMER: Lesson = Lesson {
         },
     ],
 };
+
+pub const RJL_LOGIN_LOCK: Lesson = Lesson {
+    story_sv: &[
+        "Ebba är 15 år och bor i Jönköping med sina föräldrar Karin och Jonas, som båda är \
+         vårdnadshavare. Hon har egen e-legitimation och går på Ungdomsmottagningen Jönköping.",
+        "I mars 2027 berättar Ebba att hennes pojkvän har tagit reda på koden till hennes \
+         BankID. Han loggar in som henne på 1177.se och kräver att få se vad som står om henne \
+         där. Ebba vill själv att hennes inloggning låses.",
+    ],
+    notes: &[
+        TeachingNote {
+            on: day(2027, 3, 8),
+            event_sv: "Ebba ber personalen på Ungdomsmottagningen att låsa hennes inloggning till \
+                       1177 e-tjänster.",
+            ask_sv: Some("Får Ebba själv begära låsningen?"),
+            concerns: &[Concern::JournalDemanded],
+            claims: &[
+                changed(Child, Account, Allowed, Denied),
+                kept(Child, Journal("ungdomsmottagningen"), Grantable),
+                kept(Guardian("vh1"), Proxy, Denied),
+            ],
+            quotes: &[quote(
+                Rule::LoginLockRequest,
+                "När barnet fyllt 13 år kan låsning av inloggning till 1177 e-tjänster \
+                 begäras, antingen på individens eller vårdgivarens initiativ.",
+            )],
+            discuss_sv: &[
+                "Ja: i Jönköping kan den som fyllt 13 år själv begära låsning. Det är ingen \
+                 blockering, och föräldrarna berörs inte: de har inte varit ombud sedan Ebba \
+                 fyllde 13.",
+                "Låsningen stänger Ebbas konto på 1177.se. Journalen kan hon ännu inte läsa \
+                 själv, men vad händer när hon fyller 16?",
+            ],
+        },
+        TeachingNote {
+            on: day(2027, 11, 2),
+            event_sv: "Ebba fyller 16 år. Hennes inloggning är fortfarande låst.",
+            ask_sv: Some("Kan den som har Ebbas e-legitimation nu läsa hennes journal?"),
+            concerns: &[],
+            claims: &[
+                changed(Child, Journal("ungdomsmottagningen"), Grantable, Allowed),
+                kept(Child, Account, Denied),
+                changed(
+                    Guardian("vh1"),
+                    Journal("ungdomsmottagningen"),
+                    Grantable,
+                    Denied,
+                ),
+            ],
+            quotes: &[
+                quote(
+                    Rule::LoginLockCoversJournal,
+                    "en låsning av invånares inloggning till 1177 e-tjänster inte påverkar \
+                     invånarens tillgång till 1177 journal",
+                ),
+                quote(
+                    Rule::ScenarioJournalDemanded,
+                    "måste både inloggningen i 1177 låsas samt att 1177 journalen förseglas",
+                ),
+            ],
+            discuss_sv: &[
+                "Ja: låsningen gäller bara e-tjänsterna. Från 16 år läser Ebba sin journal, och \
+                 det kan den som har hennes BankID också.",
+                "Ska journalen också stängas krävs en försegling. Vad vill Ebba, och vad väger \
+                 tyngst?",
+            ],
+        },
+        TeachingNote {
+            on: day(2028, 1, 17),
+            event_sv: "Ebba har gjort slut med pojkvännen och har fått ett nytt BankID. \
+                       Personalen begär att hennes inloggning låses upp.",
+            ask_sv: None,
+            concerns: &[],
+            claims: &[
+                changed(Child, Account, Denied, Allowed),
+                kept(Child, Journal("ungdomsmottagningen"), Allowed),
+            ],
+            quotes: &[
+                quote(
+                    Rule::LiftingExtraActions,
+                    "När behovet av låsning inte längre kvarstår ska vårdpersonal begära att \
+                     kontot låses upp, så att ungdomen åter får tillgång till sin inloggning.",
+                ),
+                quote(
+                    Rule::EarlierMeasuresStand,
+                    "Om en låsning har gjorts av en annan region än sin egna, ska en kontroll \
+                     ske i samråd med den andra regionen",
+                ),
+            ],
+            discuss_sv: &[
+                "Låsningen upphör inte av sig själv: den står kvar tills vårdpersonal begär \
+                 upplåsning.",
+                "Hade en annan region låst inloggningen skulle den regionen tillfrågas först.",
+            ],
+        },
+    ],
+};
+
+pub const BLOCKING_EXTENSION: Lesson = Lesson {
+    story_sv: &[
+        "Hugo är 9 år och bor med sina föräldrar Linda och Mikael, som båda är \
+         vårdnadshavare. Han går på Barnmottagningen Solbacken.",
+        "I september 2024 berättar Hugo att pappan slår honom och att mamman har sagt åt honom \
+         att inte berätta det för någon. Socialtjänsten inleder en utredning.",
+    ],
+    notes: &[
+        TeachingNote {
+            on: day(2024, 9, 16),
+            event_sv: "Hugo berättar om våldet. Verksamhetschefen på Barnmottagningen beslutar \
+                       om en åtgärd för båda föräldrarna.",
+            ask_sv: None,
+            concerns: &[Concern::ChildTellsOfViolence],
+            claims: &[
+                changed(
+                    Guardian("vh1"),
+                    Journal("barnmottagningen"),
+                    Allowed,
+                    Denied,
+                ),
+                changed(
+                    Guardian("vh2"),
+                    Journal("barnmottagningen"),
+                    Allowed,
+                    Denied,
+                ),
+                kept(Guardian("vh1"), Proxy, Allowed),
+                kept(Guardian("vh2"), Proxy, Allowed),
+            ],
+            quotes: &[
+                quote(
+                    Rule::ScenarioChildTellsOfViolence,
+                    "Redan vid misstanke om att barn far illa bör blockering av \
+                     vårdnadshavares direktåtkomst övervägas i syfte att skydda barnet.",
+                ),
+                quote(
+                    Rule::BlockingCoversProxy,
+                    "Blockering innebär att vårdnadshavare inte får tillgång till att läsa i \
+                     journal via nätet men kan göra övriga e-tjänster på 1177.se för sitt barn.",
+                ),
+            ],
+            discuss_sv: &[
+                "Enligt VGR:s rutin från 2019 stänger blockeringen bara journalen: båda \
+                 föräldrarna kan fortfarande använda e-tjänsterna för Hugo.",
+                "Med VGR:s vägledning från 2026 hade svaret blivit försegling, när barnet \
+                 berättar om våld.",
+            ],
+        },
+        TeachingNote {
+            on: day(2025, 3, 17),
+            event_sv: "Socialtjänstens utredning är klar: Mikael är fortfarande en risk för Hugo, \
+                       Linda inte. Verksamhetschefen tar ställning till blockeringen på nytt.",
+            ask_sv: Some("Vad händer med blockeringen av Linda och av Mikael?"),
+            concerns: &[],
+            claims: &[
+                changed(
+                    Guardian("vh1"),
+                    Journal("barnmottagningen"),
+                    Denied,
+                    Allowed,
+                ),
+                kept(Guardian("vh2"), Journal("barnmottagningen"), Denied),
+                kept(Guardian("vh2"), Proxy, Allowed),
+            ],
+            quotes: &[quote(
+                Rule::BlockingExtensionRequest,
+                "Vid behov av fortsatt blockering endast för en av vårdnadshavarna kan \
+                 blockeringen förlängas för en och brytas för den andra vårdnadshavaren.",
+            )],
+            discuss_sv: &[
+                "Blockeringen förlängs för Mikael och bryts för Linda, som åter ser Hugos \
+                 journal.",
+                "Förlängningen beslutas av verksamhetschefen, med blanketten Förlängning \
+                 blockering av vårdnadshavares direktåtkomst, och dokumenteras i journalen.",
+            ],
+        },
+        TeachingNote {
+            on: day(2026, 3, 26),
+            event_sv: "VGR:s nya vägledning (RS 2026-01475) börjar gälla.",
+            ask_sv: Some("Står förlängningen för Mikael kvar?"),
+            concerns: &[],
+            claims: &[
+                kept(Guardian("vh2"), Journal("barnmottagningen"), Denied),
+                changed(Guardian("vh2"), Proxy, Allowed, Denied),
+                kept(Guardian("vh1"), Proxy, Allowed),
+            ],
+            quotes: &[quote(
+                Rule::BlockingCoversProxy,
+                "Vårdnadshavare kan inte agera ombud för barnet.",
+            )],
+            discuss_sv: &[
+                "Insyn låter den stå kvar som den beslutades. Vägledningen säger inte vad som \
+                 gäller för beslut enligt rutinen från 2019: kontrollera med Spärr- och \
+                 loggfunktionen.",
+                "Enligt den nya vägledningen stänger en blockering också barnets konto: Mikael \
+                 kan inte längre vara ombud för Hugo.",
+            ],
+        },
+        TeachingNote {
+            on: day(2028, 8, 24),
+            event_sv: "Hugo fyller 13 år.",
+            ask_sv: Some("Upphör blockeringen av Mikael nu?"),
+            concerns: &[],
+            claims: &[
+                kept(Guardian("vh2"), Journal("barnmottagningen"), Denied),
+                changed(
+                    Guardian("vh1"),
+                    Journal("barnmottagningen"),
+                    Allowed,
+                    Grantable,
+                ),
+                changed(Child, Account, Denied, Allowed),
+            ],
+            quotes: &[quote(
+                Rule::BlockingEndsAtAge,
+                "Upphör automatiskt den dag barnet fyller 13 år.",
+            )],
+            discuss_sv: &[
+                "En blockering enligt den nya vägledningen upphör på 13-årsdagen. Den här \
+                 beslutades och förlängdes enligt rutinen från 2019, där en blockering gäller \
+                 tills vidare, och Insyn låter den stå kvar.",
+                "Behöver Hugo skyddet efter 13 år? Då bör någon ta ställning till det på nytt, \
+                 i stället för att lita på ett äldre beslut.",
+            ],
+        },
+    ],
+};
