@@ -197,19 +197,14 @@ pub fn follow(state: AppState, open_case: impl Fn(&str) + Clone + 'static) {
     Effect::new(move |_| {
         let view = state.view.get();
         let fragment_then = current_fragment();
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let fragment_now = current_fragment();
-                    if fragment_now == fragment_then
-                        && state.view.try_get_untracked() == Some(view)
-                        && Address::parse(&fragment_now).view() != Some(view)
-                    {
-                        push_fragment(view_fragment(view));
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
+        crate::components::after_next_frame(move || {
+            let fragment_now = current_fragment();
+            if fragment_now == fragment_then
+                && state.view.try_get_untracked() == Some(view)
+                && Address::parse(&fragment_now).view() != Some(view)
+            {
+                push_fragment(view_fragment(view));
+            }
         });
     });
 }

@@ -110,10 +110,9 @@ pub fn App() -> impl IntoView {
 
 /// Becomes true once the page's first frame is on screen. The case editor waits for it:
 /// building its 74 fields, then styling and laying them out, was a large part of the work
-/// before the first frame (README, "Start-up"), and staff look at the answer first, so
-/// the matrix shows sooner and the editor follows a frame later. A task queued at once would run before that frame, hence the
-/// animation frame first; the plain timer is for a page opened in a background tab,
-/// which draws no frames until it is shown.
+/// before the first frame (README, "First frame first"), and staff look at the answer
+/// first, so the matrix shows sooner and the editor follows a frame later. The plain timer
+/// is for a page opened in a background tab, which draws no frames until it is shown.
 fn drawn_after_first_frame() -> ReadSignal<bool> {
     let (drawn, set_drawn) = signal(false);
     // `try_`: the page may be gone (a component test unmounts it) before the timers run.
@@ -122,7 +121,7 @@ fn drawn_after_first_frame() -> ReadSignal<bool> {
             set_drawn.try_set(true);
         }
     };
-    request_animation_frame(move || set_timeout(draw, std::time::Duration::ZERO));
+    components::after_next_frame(draw);
     set_timeout(draw, std::time::Duration::from_millis(200));
     drawn
 }

@@ -3,10 +3,9 @@
 //! hold up the page for over 100 ms. The first batch is drawn at once, then one more batch
 //! per task of the event loop, so the page answers in between.
 //!
-//! The second batch waits until the first is on screen (the next frame has been drawn):
-//! a task queued with `setTimeout` runs before the browser's next frame whenever that frame
-//! is not yet due, so without the wait a view's first frame held three or four batches
-//! (about 18 ms of the 50 ms a switch to "Regelverk" took).
+//! The second batch waits until the first is on screen (`after_next_frame`): without the
+//! wait a view's first frame held three or four batches (about 18 ms of the 50 ms a switch
+//! to "Regelverk" took).
 
 use leptos::prelude::*;
 
@@ -30,11 +29,10 @@ pub fn drawn_in_batches(
             let more = move || {
                 let _ = set_drawn.try_update(|drawn| *drawn += batch);
             };
-            let next_task = move || set_timeout(more, std::time::Duration::ZERO);
             if now == batch {
-                request_animation_frame(next_task);
+                crate::components::after_next_frame(more);
             } else {
-                next_task();
+                set_timeout(more, std::time::Duration::ZERO);
             }
         }
     });

@@ -24,8 +24,16 @@ pub mod support;
 pub mod timeline;
 pub mod trainer;
 
-use leptos::prelude::document;
+use leptos::prelude::{document, request_animation_frame, set_timeout};
 use wasm_bindgen::JsCast;
+
+/// Run `f` in a task of its own once the next frame is on screen. A task queued at once
+/// (`setTimeout`) runs before that frame whenever it is not yet due, so work that need not
+/// show in the frame (the address, the tab's stored copy, the rest of a long list, the case
+/// editor at start-up) would hold the frame up.
+pub fn after_next_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
 
 /// Move the keyboard to the element with `id`, if it is in the page.
 pub fn focus_id(id: &str) {

@@ -497,7 +497,7 @@ fn rule_set_body(
     needle: Memo<String>,
 ) -> impl IntoView {
     // The rows are static text: written as markup, one element each, with only whether the
-    // search hides them left to the reactive system (see the module's size notes).
+    // search hides them left to the reactive system (why: `components::markup`).
     let rows = params
         .iter()
         .map(|param| {

@@ -153,6 +153,9 @@ pub fn provide_browser_storage(state: AppState) -> BrowserStorage {
         }
         pending.set_value(false);
         untrack(|| {
+            if storage.session_blocked.get() {
+                return;
+            }
             let session = SessionCase {
                 case: state.case.get(),
                 date: Some(state.date.get()),
@@ -160,9 +163,6 @@ pub fn provide_browser_storage(state: AppState) -> BrowserStorage {
                 unsaved: state.has_unsaved_changes(),
                 saved: state.baseline.with(|b| b.saved.clone()),
             };
-            if storage.session_blocked.get() {
-                return;
-            }
             let keep = start_case
                 .try_with_value(|start| session_worth_keeping(&session, start, start_on))
                 .unwrap_or(true);
@@ -186,7 +186,7 @@ pub fn provide_browser_storage(state: AppState) -> BrowserStorage {
         storage.session_blocked.track();
         if !pending.get_value() {
             pending.set_value(true);
-            request_animation_frame(move || set_timeout(write, std::time::Duration::ZERO));
+            crate::components::after_next_frame(write);
         }
     });
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| write());

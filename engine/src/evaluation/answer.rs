@@ -308,36 +308,11 @@ impl Notice<'_> {
         }
     }
 
+    /// The notice in Swedish, naming the measure or unit by its id (the app names them
+    /// from the case instead: `components::notices`).
     pub fn sentence_sv(&self) -> String {
-        notice_sentence_sv(&self.kind, &self.subject)
-    }
-}
-
-/// A notice as a timeline's change point names it: what it is and what it is about. The
-/// evaluation of the date adds the rule and its quoted line (`Notice`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NoticeAbout {
-    #[serde(flatten)]
-    pub kind: NoticeKind,
-    /// The measure (or care unit) the notice is about.
-    pub subject: String,
-}
-
-impl NoticeAbout {
-    /// The notice is the same as `notice` (whichever version's line that one cites).
-    pub fn is(&self, notice: &Notice) -> bool {
-        self.kind == notice.kind && self.subject == notice.subject
-    }
-
-    pub fn sentence_sv(&self) -> String {
-        notice_sentence_sv(&self.kind, &self.subject)
-    }
-}
-
-/// A notice in Swedish, naming the measure or unit by its id (the app names them from the
-/// case instead: `components::notices`).
-fn notice_sentence_sv(kind: &NoticeKind, subject: &str) -> String {
-    match kind {
+        let subject = &self.subject;
+        match &self.kind {
             NoticeKind::BlockingAfterAgeLimit { measure_type, age, judged_by } => format!(
                 "{} \"{subject}\" kan inte få effekt: enligt regelverket ({judged_by}) upphör blockering automatiskt när barnet fyller {age} år, och åtgärden börjar efter det.",
                 measure_type.name_sv()
@@ -354,4 +329,15 @@ fn notice_sentence_sv(kind: &NoticeKind, subject: &str) -> String {
                 "Vårdenheten \"{unit}\" saknar typ. Namnet tyder på {suggested_kind}, som regelverket undantar från visning: ange typen så att svaret blir rätt."
             ),
         }
+    }
+}
+
+/// A notice as a timeline's change point names it: what it is and what it is about. The
+/// evaluation of the date adds the rule and its quoted line (`Notice`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoticeAbout {
+    #[serde(flatten)]
+    pub kind: NoticeKind,
+    /// The measure (or care unit) the notice is about.
+    pub subject: String,
 }
