@@ -177,14 +177,20 @@ pub fn provide_browser_storage(state: AppState) -> BrowserStorage {
             }
         });
     };
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         // What the tab's copy holds.
         state.case.track();
         state.date.track();
         storage.keep_names.track();
         state.baseline.track();
         storage.session_blocked.track();
-        if !pending.get_value() {
+        if first.is_none() {
+            // The page as it starts (or as restored) is written at once, as before the
+            // deferral: a write still pending when the page is left would otherwise run in
+            // `pagehide`, after anything else has touched the key.
+            pending.set_value(true);
+            write();
+        } else if !pending.get_value() {
             pending.set_value(true);
             crate::components::after_next_frame(write);
         }
