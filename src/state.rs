@@ -201,6 +201,10 @@ pub struct AppState {
     /// How many times a case was opened in this page (a training case, a file, a shared
     /// link, a saved case, a new case): what follows an opening is not an edit.
     pub openings: RwSignal<u32>,
+    /// The timeline chart's width in CSS pixels, as last measured. Kept while other views
+    /// are shown, so the chart is drawn in the view's first frame when it opens again (and
+    /// drawn again only if the panel has changed width meanwhile).
+    pub timeline_width: RwSignal<Option<f64>>,
 
     /// The case's validity and the chosen date's, with the engine's error if any.
     pub validity: Memo<Result<(), EngineError>>,
@@ -299,6 +303,7 @@ impl AppState {
             printed_answer: RwSignal::new(None),
             training: RwSignal::new(Training::default()),
             openings: RwSignal::new(0),
+            timeline_width: RwSignal::new(None),
             validity,
             rule_set,
             evaluation,

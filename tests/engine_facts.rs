@@ -229,12 +229,12 @@ async fn the_timeline_names_measures_in_its_causes_by_what_they_are_and_whom_the
     let (container, _handle, _state) =
         mount_case(case, date(2026, 7, 1), || view! { <Timeline/> }).await;
 
-    let started = text(&find(&container, "[data-testid='timeline-row-2026-06-15']"));
+    let started = text(&wait_for(&container, "[data-testid='timeline-row-2026-06-15']").await);
     assert!(
         started.contains("Blockering av Peter Test, från 2026-06-15, börjar gälla"),
         "{started}"
     );
-    let ended = text(&find(&container, "[data-testid='timeline-row-2030-01-01']"));
+    let ended = text(&wait_for(&container, "[data-testid='timeline-row-2030-01-01']").await);
     assert!(
         ended.contains("Blockering av Peter Test, från 2026-06-15, upphör automatiskt vid 13 år"),
         "{ended}"
@@ -261,7 +261,7 @@ async fn a_blocking_that_stands_under_the_next_version_carries_its_certainty_mar
     let (container, _handle, _state) =
         mount_case(case, date(2026, 4, 1), || view! { <Timeline/> }).await;
 
-    let row = find(&container, "[data-testid='timeline-row-2026-03-26']");
+    let row = wait_for(&container, "[data-testid='timeline-row-2026-03-26']").await;
     let said = text(&row);
     assert!(
         said.contains("Blockering av Maria Test, från 2024-05-01, står kvar enligt VGR 2026"),
@@ -294,7 +294,7 @@ async fn a_note_shown_again_after_the_investigation_is_in_the_timeline_table_and
     })
     .await;
 
-    let row = find(&container, "[data-testid='timeline-row-2021-07-01']");
+    let row = wait_for(&container, "[data-testid='timeline-row-2021-07-01']").await;
     let said = text(&row);
     assert!(
         said.contains("Utredningen avslutas för anteckningen ”Orosanmälan gällande barn” hos Vårdcentralen Dalen"),
@@ -331,7 +331,7 @@ async fn a_notice_starting_on_a_change_point_is_in_the_timeline_table_and_the_da
     })
     .await;
 
-    let row = find(&container, "[data-testid='timeline-row-2026-06-01']");
+    let row = wait_for(&container, "[data-testid='timeline-row-2026-06-01']").await;
     let notices = text(&find(&row, "[data-testid=timeline-notices]"));
     assert!(
         notices.contains("Blockering av Maria Test, från 2026-06-01, kan inte få effekt"),

@@ -5,23 +5,33 @@
 //!
 //! The second batch waits until the first is on screen (`after_next_frame`): without the
 //! wait a view's first frame held three or four batches (about 18 ms of the 50 ms a switch
-//! to "Regelverk" took).
+//! to "Regelverk" took). A list that starts below the fold draws nothing in the view's
+//! first frame (`first` = 0): its rows could not be seen there, yet were laid out and
+//! painted with it.
 
 use leptos::prelude::*;
 
-/// How many of a list's `total` items to draw now: `batch` at first and again whenever
-/// `source` (which reads the list's signal) changes, then `batch` more per task until all
-/// are drawn.
+/// How many of a list's `total` items to draw now: `first` when the list is mounted,
+/// `batch` again whenever `source` (which reads the list's signal) changes, then `batch`
+/// more per task until all are drawn.
 pub fn drawn_in_batches(
+    first: usize,
     batch: usize,
     total: Memo<usize>,
     source: impl Fn() + 'static,
 ) -> ReadSignal<usize> {
-    let (drawn, set_drawn) = signal(batch);
-    // A new list starts again from its first batch.
-    Effect::new(move |_| {
+    let (drawn, set_drawn) = signal(first);
+    // Whether the batch on screen first (at mount, or after a new list) was followed by a
+    // frame yet: the next batch waits for that frame, the ones after it only for a task.
+    let framed = StoredValue::new_local(false);
+    // A new list starts again from a batch. (Not from `first`: the list is on screen by
+    // then, and emptying it for a frame would make the page jump.)
+    Effect::new(move |mounted: Option<()>| {
         source();
-        set_drawn.set(batch);
+        if mounted.is_some() {
+            framed.set_value(false);
+            set_drawn.set(batch);
+        }
     });
     Effect::new(move |_| {
         let now = drawn.get();
@@ -29,10 +39,11 @@ pub fn drawn_in_batches(
             let more = move || {
                 let _ = set_drawn.try_update(|drawn| *drawn += batch);
             };
-            if now == batch {
-                crate::components::after_next_frame(more);
-            } else {
+            if framed.get_value() {
                 set_timeout(more, std::time::Duration::ZERO);
+            } else {
+                framed.set_value(true);
+                crate::components::after_next_frame(more);
             }
         }
     });

@@ -620,8 +620,9 @@ fn differing_rows() -> &'static [usize] {
 }
 
 /// How many rows of the differences table are drawn per task (`drawn_in_batches`). The
-/// table starts below the eight rule sets, off screen, so the view opens with a few rows
-/// and the rest (about 40 rows of 8 values, 2 000 elements) follow a batch per task.
+/// table starts below the eight rule sets, off screen, so the view opens without rows and
+/// they (about 40 rows of 8 values, 2 000 elements) follow a batch per task after its
+/// first frame.
 const DIFFERENCE_ROWS_PER_TASK: usize = 4;
 
 /// The parameters whose values differ between rule sets, as a table generated from the data.
@@ -631,7 +632,7 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
     let catalog = state.catalog;
     let row_count = differing_rows().len();
     let total = Memo::new(move |_| row_count);
-    let drawn = drawn_in_batches(DIFFERENCE_ROWS_PER_TASK, total, || ());
+    let drawn = drawn_in_batches(0, DIFFERENCE_ROWS_PER_TASK, total, || ());
 
     let header = catalog
         .rule_sets

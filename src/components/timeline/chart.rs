@@ -38,8 +38,10 @@ pub fn TimelineChart(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
     // (and again whenever it changes). Asking for it (`clientWidth`) while the view is being
     // built would make the browser lay out the whole page then and there, the table and a
     // first drawing included; with a large case that alone took hundreds of milliseconds.
-    // So the chart is drawn once, when its width is known.
-    let measured = RwSignal::new(None::<f64>);
+    // So the chart is drawn once, when its width is known. The width last measured is
+    // kept in the app's state: drawn at once with it, the chart is in the view's first
+    // layout instead of in a second one the observer's report starts in the same frame.
+    let measured = state.timeline_width;
     Effect::new(move |_| {
         if let Some(element) = container.get() {
             observe_width(&element, measured);
@@ -111,7 +113,7 @@ pub fn TimelineChart(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
 
 /// Observe `element`'s width (its `clientWidth`, read when the browser reports a resize, so
 /// the page is laid out already) into `width`, until the element leaves the page or the
-/// signal is gone.
+/// signal is gone. A width already known is set again only when it changed.
 fn observe_width(element: &web_sys::HtmlDivElement, width: RwSignal<Option<f64>>) {
     let observed = element.clone();
     let callback = wasm_bindgen::closure::Closure::<dyn Fn(JsValue, web_sys::ResizeObserver)>::new(

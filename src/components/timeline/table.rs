@@ -101,16 +101,16 @@ pub fn capabilities_sv(case: &Case, capabilities: &[&Capability]) -> String {
     parts.join(", ")
 }
 
-/// How many rows of the table are drawn per task (`drawn_in_batches`). Few: the first batch
-/// is drawn with the chart, in the view's first frame, though for a case with many measures
-/// the table starts far below the chart (2 800 px down for 40 measures).
+/// How many rows of the table are drawn per task (`drawn_in_batches`). None in the view's
+/// first frame: the table starts below the chart (2 800 px down for 40 measures), so its
+/// rows follow once the chart is on screen.
 const ROWS_PER_TASK: usize = 8;
 
 #[component]
 pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoView {
     let state = use_app_state();
     let total = Memo::new(move |_| shown.with(|t| t.as_ref().map_or(0, |t| t.change_points.len())));
-    let drawn = drawn_in_batches(ROWS_PER_TASK, total, move || shown.track());
+    let drawn = drawn_in_batches(0, ROWS_PER_TASK, total, move || shown.track());
     // One row per change point, built from the timeline shown when it is drawn. Rebuilt
     // only when the timeline (or the case's labels) change, not when the date does, so the
     // focused date button keeps its focus.
