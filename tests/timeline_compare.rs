@@ -284,7 +284,7 @@ async fn compare_marks_the_blocked_guardians_proxy_as_differing_between_vgr_2019
 
     // Over the whole childhood: the first range starts on the blocking's first day.
     let ranges = find(&container, "[data-testid=diff-ranges]");
-    let first = find(&ranges, "tbody tr");
+    let first = wait_for(&ranges, "tbody tr").await;
     assert_eq!(
         first.get_attribute("data-testid").as_deref(),
         Some("diff-range-2026-06-15")

@@ -24,9 +24,7 @@ pub fn DiffRanges() -> impl IntoView {
             .with(|case| diff(state.catalog, case, &a, &b, None, None))
     });
     let total = Memo::new(move |_| result.with(|r| r.as_ref().map_or(0, |d| d.ranges.len())));
-    let drawn = drawn_in_batches(RANGES_PER_TASK, RANGES_PER_TASK, total, move || {
-        result.track()
-    });
+    let drawn = drawn_in_batches(0, RANGES_PER_TASK, total, move || result.track());
     let content = move || {
         result.with(|shown| match shown {
             Err(error) => view! {
@@ -196,7 +194,8 @@ fn range_row(
 }
 
 /// How many date ranges are drawn per task (`drawn_in_batches`): at the format's limits a
-/// range lists up to every cell of the case.
+/// range lists up to every cell of the case. None in the view's first frame: the ranges
+/// come after the two matrices, below the fold (1 900 px down at 1366×768).
 const RANGES_PER_TASK: usize = 12;
 
 /// The `index`th date range of the diff shown: its period and every cell that differs.
