@@ -1,9 +1,9 @@
 //! Long lists drawn a batch at a time. A case at the format's limits gives a hundred change
 //! points or dozens of date ranges, each listing what changes for whom; drawn at once they
-//! hold up the page for over 100 ms. The first batch is drawn at once, then one more batch
-//! per task of the event loop, so the page answers in between.
+//! hold up the page for over 100 ms. A first batch is drawn with the view, then one more
+//! batch per task of the event loop, so the page answers in between.
 //!
-//! The second batch waits until the first is on screen (`after_next_frame`): without the
+//! The next batch waits until the first is on screen (`after_next_frame`): without the
 //! wait a view's first frame held three or four batches (about 18 ms of the 50 ms a switch
 //! to "Regelverk" took). A list that starts below the fold draws nothing in the view's
 //! first frame (`first` = 0): its rows could not be seen there, yet were laid out and
