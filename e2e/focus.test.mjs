@@ -1,5 +1,5 @@
 // Focus visible everywhere (WCAG 2.2 AA: 2.4.7 Focus Visible, 1.4.11 Non-text
-// Contrast), at 1366×768: Tab goes through the header and the case panel, then
+// Contrast), at 1366×768 and at 320 px: Tab goes through the header and the case panel, then
 // through the main column on every view, and through the trainers' mode; each
 // element that gets the keyboard must draw a ring (an outline at least 2 px wide,
 // or a box shadow) whose colour has at least 3:1 against the background it is
@@ -160,9 +160,15 @@ async function tabThrough(page, within, cap, label, found) {
   return stops;
 }
 
-test('at 1366×768 every element Tab reaches in the header, the case panel, each view and the trainers’ mode shows a whole focus ring with at least 3:1 contrast against its background', async (t) => {
+// At a laptop's size, and at 320 px, where the page reflows into one column (the case
+// panel above the answer) and boxes scroll sideways that do not at 1366 px.
+for (const [width, height] of [
+  [1366, 768],
+  [320, 640],
+]) {
+test(`at ${width}×${height} every element Tab reaches in the header, the case panel, each view and the trainers’ mode shows a whole focus ring with at least 3:1 contrast against its background`, async (t) => {
   const session = await openApp(served.browser, served.server.url, {
-    contextOptions: { viewport: { width: 1366, height: 768 } },
+    contextOptions: { viewport: { width, height } },
   });
   const { page } = session;
   const found = [];
@@ -196,3 +202,4 @@ test('at 1366×768 every element Tab reaches in the header, the case panel, each
     await session.close();
   }
 });
+}
