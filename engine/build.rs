@@ -49,7 +49,7 @@ const STRUCTS: &[(&str, &[(&str, &str)])] = &[
             ("validity", "Citation"),
             ("extends", "Option<String>"),
             ("summary", "String"),
-            ("sources", "Vec<Source>"),
+            ("sources", "Sources"),
             ("parameters", "Parameters"),
         ],
     ),
@@ -120,7 +120,7 @@ fn main() {
     // A rule set that extends another starts from a copy of its parent's parameters (each
     // marked inherited) and sets only those its file states, as `inherit` merges the JSON:
     // the code written for the parameters grows with what the files say, not with every
-    // parameter of every rule set.
+    // parameter of every rule set. Its sources likewise: a copy of its parent's, then its own.
     out.push_str(
         "];\n\n/// The same rule sets, as data.\n\
          fn compiled_rule_sets() -> Vec<RuleSet> {\n    let mut rule_sets = Vec::new();\n",
@@ -143,6 +143,8 @@ fn main() {
             None => {
                 out.push_str("    let parameters = ");
                 writer.all_parameters(&mut out, &own["parameters"]);
+                out.push_str(";\n    let sources = ");
+                writer.value(&mut out, "Vec<Source>", own.get("sources"));
                 out.push_str(";\n");
                 own
             }
@@ -156,6 +158,13 @@ fn main() {
                 )
                 .unwrap();
                 writer.own_parameters(&mut out, &own["parameters"]);
+                write!(
+                    out,
+                    "    let sources = inherited_sources(&rule_sets[{parent_index}], "
+                )
+                .unwrap();
+                writer.value(&mut out, "Vec<Source>", own.get("sources"));
+                out.push_str(");\n");
                 inherit::inherit(parent, parent_id, own.clone())
             }
         };
@@ -266,8 +275,9 @@ impl Writer<'_> {
                 }
             }
             "Citation" => self.citation(out, value.unwrap_or_else(|| fail("a citation"))),
-            // Written before the rule set, into the local `parameters`.
+            // Written before the rule set, into the locals `parameters` and `sources`.
             "Parameters" => out.push_str("parameters"),
+            "Sources" => out.push_str("sources"),
             _ => {
                 if let Some((_, default)) = ENUMS.iter().find(|(name, _)| *name == ty) {
                     let variant = match (value, default) {

@@ -695,6 +695,19 @@ fn inherited_parameters(parent: &RuleSet) -> Parameters {
     parameters
 }
 
+/// A compiled rule set's sources: its parent's, then its own, each replacing the parent's
+/// of the same id, as `inherit` merges the files. Copied here rather than written out in
+/// every child: the national sources were 7 more copies of the same code.
+#[inline(never)]
+fn inherited_sources(parent: &RuleSet, own: Vec<Source>) -> Vec<Source> {
+    let mut sources = parent.sources.clone();
+    for source in own {
+        sources.retain(|s| s.id != source.id);
+        sources.push(source);
+    }
+    sources
+}
+
 /// Sets a parameter of a compiled rule set. One call per parameter, not an assignment
 /// (which drops the inherited value in place) written out at each, keeps
 /// `compiled_rule_sets` small.
