@@ -61,9 +61,11 @@ pub fn App() -> impl IntoView {
     // The trainers' mode takes the whole page: the case editor, the tabs and the header are
     // hidden (not taken out, so they are as they were when it is left).
     let training = Memo::new(move |_| state.view.get() == View::Training);
+    // Supporten starts from the call: the case panel steps aside (style/support.css).
+    let supporting = Memo::new(move |_| state.view.get() == View::Support);
     let editor_drawn = drawn_after_first_frame();
     view! {
-        <div class="app-page" hidden=move || training.get()>
+        <div class="app-page" class:supporting=move || supporting.get() hidden=move || training.get()>
         <a class="skip-link" href="#main">"Hoppa till resultatet"</a>
         <AppHeader/>
         <div class="layout">
