@@ -146,12 +146,7 @@ pub fn provide_browser_storage(state: AppState) -> BrowserStorage {
     // keystroke. Edits in between are written together; leaving the page writes what is
     // still pending (`pagehide` comes before a reload or a closed tab), as does the app's end.
     let pending = StoredValue::new_local(false);
-    let write = move || {
-        // The page may be gone (a component test unmounts it) before the timer runs.
-        if !pending.try_get_value().unwrap_or(false) || state.case.try_get_untracked().is_none() {
-            return;
-        }
-        pending.set_value(false);
+    let store = move || {
         untrack(|| {
             if storage.session_blocked.get() {
                 return;
@@ -177,6 +172,13 @@ pub fn provide_browser_storage(state: AppState) -> BrowserStorage {
             }
         });
     };
+    let write_pending = move || {
+        // The page may be gone (a component test unmounts it) before the timer runs.
+        if pending.try_get_value() == Some(true) && state.case.try_get_untracked().is_some() {
+            pending.set_value(false);
+            store();
+        }
+    };
     Effect::new(move |first: Option<()>| {
         // What the tab's copy holds.
         state.case.track();
@@ -188,17 +190,16 @@ pub fn provide_browser_storage(state: AppState) -> BrowserStorage {
             // The page as it starts (or as restored) is written at once, as before the
             // deferral: a write still pending when the page is left would otherwise run in
             // `pagehide`, after anything else has touched the key.
-            pending.set_value(true);
-            write();
+            store();
         } else if !pending.get_value() {
             pending.set_value(true);
-            crate::components::after_next_frame(write);
+            crate::components::after_next_frame(write_pending);
         }
     });
-    let leaving = window_event_listener(leptos::ev::pagehide, move |_| write());
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| write_pending());
     on_cleanup(move || {
         leaving.remove();
-        write();
+        write_pending();
     });
 
     // Another tab saved, removed or cleared: list again, and say so if it was this case.

@@ -123,7 +123,7 @@ fn observe_width(element: &web_sys::HtmlDivElement, width: RwSignal<Option<f64>>
             }
             let now = f64::from(observed.client_width());
             match width.try_get_untracked() {
-                // The chart is gone.
+                // The page is gone (the width is kept in the app's state).
                 None => observer.disconnect(),
                 Some(known) if now <= 0.0 || known == Some(now) => {}
                 Some(_) => width.set(Some(now)),
