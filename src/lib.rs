@@ -70,9 +70,13 @@ pub fn App() -> impl IntoView {
         <AppHeader/>
         <div class="layout">
             <aside class="case-panel" aria-label="Fallet">
-                <TrainingCasePicker/>
-                <SavedCasesPanel/>
-                {move || editor_drawn.get().then(|| view! { <CaseEditor/> })}
+                // The whole panel follows the first frame: the training cases and the saved
+                // cases too, not only the editor (ready about 10 % sooner, README).
+                {move || editor_drawn.get().then(|| view! {
+                    <TrainingCasePicker/>
+                    <SavedCasesPanel/>
+                    <CaseEditor/>
+                })}
             </aside>
             <main id="main" data-testid="main" tabindex="-1">
                 <ErrorSummary/>
@@ -110,10 +114,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Becomes true once the page's first frame is on screen. The case editor waits for it:
-/// building its 74 fields, then styling and laying them out, was a large part of the work
-/// before the first frame (README, "First frame first"), and staff look at the answer
-/// first, so the matrix shows sooner and the editor follows a frame later. The plain timer
+/// Becomes true once the page's first frame is on screen. The case panel waits for it:
+/// building the editor's 74 fields, the training-case picker and the saved cases, then
+/// styling and laying them out, was a large part of the work before the first frame
+/// (README, "First frame first"), and staff look at the answer first, so the matrix shows
+/// sooner and the panel follows a frame later. The plain timer
 /// is for a page opened in a background tab, which draws no frames until it is shown.
 fn drawn_after_first_frame() -> ReadSignal<bool> {
     let (drawn, set_drawn) = signal(false);

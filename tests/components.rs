@@ -31,23 +31,27 @@ async fn app_mounts_with_header_and_main() {
 }
 
 #[wasm_bindgen_test]
-async fn the_page_shows_the_matrix_first_and_the_case_editor_right_after() {
+async fn the_page_shows_the_matrix_first_and_the_case_panel_right_after() {
     let (container, _handle) = mount(App);
     leptos::task::tick().await;
-    // The answer is on the page as soon as it mounts; the editor waits for the first frame.
-    assert!(container
-        .query_selector("[data-testid=access-matrix]")
-        .unwrap()
-        .is_some());
-    assert!(container
-        .query_selector("[data-testid=case-editor]")
-        .unwrap()
-        .is_none());
+    // The answer is on the page as soon as it mounts; the case panel (training cases, saved
+    // cases, editor) waits for the first frame.
+    let present = |selector: &str| container.query_selector(selector).unwrap().is_some();
+    assert!(present("[data-testid=access-matrix]"));
+    for later in [
+        "[data-testid=case-editor]",
+        "[data-testid=training-case]",
+        "[data-testid=saved-cases]",
+    ] {
+        assert!(!present(later), "{later} is drawn before the first frame");
+    }
     let editor = support::wait_for(&container, "[data-testid=case-editor]").await;
     assert!(editor
         .query_selector("[data-path=\"guardians[0].name\"]")
         .unwrap()
         .is_some());
+    assert!(present("[data-testid=training-case]"));
+    assert!(present("[data-testid=saved-cases]"));
     container.remove();
 }
 
