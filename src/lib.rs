@@ -64,6 +64,12 @@ pub fn App() -> impl IntoView {
     // Supporten starts from the call: the case panel steps aside (style/support.css).
     let supporting = Memo::new(move |_| state.view.get() == View::Support);
     let editor_drawn = drawn_after_first_frame();
+    let view_panel = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(panel) = view_panel.get() {
+            components::timeline::guess_chart_width(&panel, state.timeline_width);
+        }
+    });
     view! {
         <div class="app-page" class:supporting=move || supporting.get() hidden=move || training.get()>
         <a class="skip-link" href="#main">"Hoppa till resultatet"</a>
@@ -87,6 +93,7 @@ pub fn App() -> impl IntoView {
                     class="view-panel"
                     role="tabpanel"
                     id="view-panel"
+                    node_ref=view_panel
                     aria-labelledby=move || tab_id(state.view.get())
                 >
                     {move || if previewing.get() {

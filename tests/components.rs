@@ -55,6 +55,44 @@ async fn the_page_shows_the_matrix_first_and_the_case_panel_right_after() {
     container.remove();
 }
 
+#[wasm_bindgen_test]
+async fn the_first_visit_to_the_timeline_draws_the_chart_with_the_view_at_the_panels_width() {
+    use wasm_bindgen::JsCast;
+    let (container, _handle) = mount(App);
+    // After the first frame the panel's width is known (and the case panel drawn).
+    support::wait_for(&container, "[data-testid=case-editor]").await;
+    let panel: web_sys::HtmlElement = container
+        .query_selector("#view-panel")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let tab: web_sys::HtmlElement = container
+        .query_selector("[data-testid=tab-timeline]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    tab.click();
+    leptos::task::tick().await;
+    // No frame has passed, so the chart's own observer has reported nothing yet: the
+    // drawing is there because its width was guessed from the panel.
+    let svg = container
+        .query_selector("[data-testid=timeline-svg]")
+        .unwrap()
+        .expect("the chart is drawn in the view's first frame");
+    let drawn: f64 = svg
+        .get_attribute("viewBox")
+        .unwrap()
+        .split(' ')
+        .nth(2)
+        .unwrap()
+        .parse()
+        .unwrap();
+    // The panel's width less the chart's border, and never under the chart's least width.
+    let expected = (f64::from(panel.client_width()) - 2.0).max(560.0);
+    assert_eq!(drawn, expected);
+    container.remove();
+}
+
 /// Press `key` on `element`: a bubbling, cancelable `keydown`, as the browser sends it.
 fn press(element: &web_sys::Element, key: &str) -> bool {
     use wasm_bindgen::JsCast;

@@ -13,6 +13,7 @@
 mod chart;
 pub mod labels;
 mod table;
+pub use chart::guess_width as guess_chart_width;
 pub use table::{
     capabilities_sv, filter_change_lines, filter_change_sv, outcome_change_lines, OutcomeLine,
 };

@@ -41,6 +41,7 @@ pub fn TimelineChart(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
     // So the chart is drawn once, when its width is known. The width last measured is
     // kept in the app's state: drawn at once with it, the chart is in the view's first
     // layout instead of in a second one the observer's report starts in the same frame.
+    // Before the first visit it is guessed from the view panel (`guess_width`).
     let measured = state.timeline_width;
     Effect::new(move |_| {
         if let Some(element) = container.get() {
@@ -133,6 +134,40 @@ fn observe_width(element: &web_sys::HtmlDivElement, width: RwSignal<Option<f64>>
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(element);
         // The browser calls it for as long as it observes; it disconnects itself.
+        callback.forget();
+    }
+}
+
+/// The chart's border, left and right (style/timeline.css): the chart fills the view panel
+/// less this.
+const CHART_BORDERS: f64 = 2.0;
+
+/// A first guess at the chart's width, before it has ever been drawn: the view panel's
+/// (`panel`, on the page from the start) less the chart's border, read when the browser
+/// reports the panel's size, so no layout is forced. Without it the first visit to
+/// "Tidslinje" drew the chart only after its own observer's report, in a second style and
+/// layout pass of the whole page. The chart's observer corrects a wrong guess (as on a
+/// narrow screen, or after a resize: the guess is taken once).
+pub fn guess_width(panel: &web_sys::HtmlElement, width: RwSignal<Option<f64>>) {
+    let observed = panel.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(JsValue, web_sys::ResizeObserver)>::new(
+        move |_entries: JsValue, observer: web_sys::ResizeObserver| {
+            let guess = f64::from(observed.client_width()) - CHART_BORDERS;
+            match width.try_get_untracked() {
+                // Not laid out yet (a page opened in a background tab): wait for a size.
+                Some(None) if guess <= 0.0 => {}
+                Some(None) => {
+                    width.set(Some(guess));
+                    observer.disconnect();
+                }
+                // Measured by the chart already, or the page is gone.
+                _ => observer.disconnect(),
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(panel);
+        // Disconnects itself once it has guessed.
         callback.forget();
     }
 }
