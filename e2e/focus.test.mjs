@@ -1,6 +1,10 @@
 // Focus visible everywhere (WCAG 2.2 AA: 2.4.7 Focus Visible, 1.4.11 Non-text
 // Contrast), at 1366×768 and at 320 px: Tab goes through the header and the case panel, then
-// through the main column on every view, and through the trainers' mode; each
+// through the main column on every view, and through the trainers' mode; then through
+// the states a view shows only after staff have done something (an explanation open,
+// a blocking's standard answers, Jämför's differences, every document, decision support
+// with its preview, the error summary, the question before a case is replaced, a
+// support call's causes); each
 // element that gets the keyboard must draw a ring (an outline at least 2 px wide,
 // or a box shadow) whose colour has at least 3:1 against the background it is
 // drawn on. keyboard.test.mjs follows one task with the keyboard; this file
@@ -8,7 +12,20 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TABS, tid, openApp, openTab, servedApp } from './app.mjs';
+import {
+  TABS,
+  tid,
+  openApp,
+  openTab,
+  openTrainingCase,
+  setDate,
+  cell,
+  waitForText,
+  TEST_PERSONNUMMER,
+  withHyphen,
+  wrongCheckDigit,
+  servedApp,
+} from './app.mjs';
 
 const served = servedApp();
 
@@ -145,13 +162,14 @@ function focusRing(within) {
 }
 
 /**
- * Presses Tab up to `cap` times while the keyboard stays inside `within` (a selector),
- * adding each problem to `found` under `label`. Returns the number of elements looked at.
+ * Presses Tab (or `key`) up to `cap` times while the keyboard stays inside `within` (a
+ * selector), adding each problem to `found` under `label`. Returns the number of elements
+ * looked at.
  */
-async function tabThrough(page, within, cap, label, found) {
+async function tabThrough(page, within, cap, label, found, key = 'Tab') {
   let stops = 0;
   for (let i = 0; i < cap; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     const { inside, fresh, problem } = await page.evaluate(focusRing, within);
     if (!inside) break;
     if (fresh) stops += 1;
@@ -197,6 +215,113 @@ test(`at ${width}×${height} every element Tab reaches in the header, the case p
     t.diagnostic(`elements looked at: ${counts.map(([part, n]) => `${part} ${n}`).join(', ')}`);
     assert.ok(found.length === 0, `${found.length} element(s) show no clear focus ring:\n${found.join('\n')}`);
     // Guards the test itself: Tab must really have gone through each part.
+    for (const [part, n] of counts) assert.ok(n > 0, `Tab reached nothing in ${part}`);
+  } finally {
+    await session.close();
+  }
+});
+}
+
+/** Confirms the question "Ersätt fallet?" if it comes (the case had unsaved changes). */
+async function replaceIfAsked(page) {
+  const confirm = page.locator(tid('replace-dialog-confirm'));
+  if (await confirm.waitFor({ state: 'visible', timeout: 1_000 }).then(() => true, () => false)) await confirm.click();
+}
+
+/** Tab from the main part's start through what `within` holds (default: the main part). */
+async function tabThroughMain(page, label, looked, found, within = 'main') {
+  await page.locator('#main').focus();
+  looked[label] = await tabThrough(page, within, CAP * 2, label, found);
+}
+
+for (const [width, height] of [
+  [1366, 768],
+  [320, 640],
+]) {
+test(`at ${width}×${height} the states staff reach by acting (an explanation, standard answers, differences, documents, a preview, errors, a question, a call’s causes) show a whole focus ring on every element Tab reaches`, async (t) => {
+  const session = await openApp(served.browser, served.server.url, {
+    contextOptions: { viewport: { width, height } },
+  });
+  const { page } = session;
+  const found = [];
+  const looked = {};
+  try {
+    await page.locator(tid('child-personnummer')).waitFor();
+
+    // "Läget" with the explanation of a grantable cell open: its rule ids, the way to grant.
+    await page.locator(tid('jump-13')).click();
+    await cell(page, 'vh1', 'journal:vc-lunden').click();
+    await page.locator(tid('grant-route')).waitFor();
+    await tabThroughMain(page, 'explanation of a grantable cell', looked, found);
+
+    // A blocking: the guardian's view with its standard answer, Jämför's differences, and
+    // every document.
+    await openTrainingCase(page, 'one-guardian-risk-blocking');
+    await replaceIfAsked(page);
+    await waitForText(page.locator(`${tid('access-matrix')} tbody`), 'Peter Test');
+    await setDate(page, '2026-11-23');
+    await openTab(page, 'guardian-view');
+    await page.locator(`${tid('guardian-view-vh2')} ${tid('standard-answer')}`).waitFor();
+    await tabThroughMain(page, 'blocking case, Vad ser vårdnadshavaren?', looked, found);
+    await openTab(page, 'compare');
+    await page.locator(tid('compare-quick-vgr')).click();
+    await page.locator(`${tid('diff-ranges')} tbody tr`).first().waitFor();
+    await tabThroughMain(page, 'Jämför VGR 2019 with VGR 2026', looked, found);
+    await openTab(page, 'documents');
+    for (const kind of ['request', 'note', 'phone', 'answer']) {
+      await page.locator(tid(`doc-kind-${kind}`)).click();
+      await page.locator(`${tid('document')}[data-kind="${kind}"]`).waitFor();
+      // The text that is copied, unfolded.
+      await page.locator('.doc-plain summary').click();
+      await tabThroughMain(page, `document ${kind}`, looked, found);
+    }
+
+    // "Vilken åtgärd?" with answers, then the preview of the sealing it proposes.
+    await openTrainingCase(page, 'normal-family');
+    await replaceIfAsked(page);
+    await openTab(page, 'decide');
+    await page.locator(tid('concern-child_tells_of_violence')).check();
+    await page.locator(tid('concern-one_guardian_risk')).check();
+    await page.locator(tid('risk-guardian-vh2')).check();
+    await page.locator(tid('propose-sealing')).waitFor();
+    await tabThroughMain(page, 'decision support with answers', looked, found);
+    await page.locator(tid('propose-sealing')).click();
+    await page.locator(tid('measure-preview')).waitFor();
+    await tabThroughMain(page, 'preview of a sealing', looked, found);
+    await page.locator('[data-path$=".initiating_units"][value="vc-lunden"]').check();
+    await page.locator(tid('preview-add')).click();
+    await page.locator(tid('action-notice')).waitFor();
+
+    // Errors: the summary's links to the fields, at the top of the main part.
+    await page.locator(tid('child-personnummer')).fill(withHyphen(wrongCheckDigit(TEST_PERSONNUMMER)));
+    await waitForText(page.locator(tid('error-summary')), 'Kontrollsiffran');
+    await tabThroughMain(page, 'the error summary', looked, found, tid('error-summary'));
+
+    // The question before an edited case is replaced: its own buttons.
+    // Asked from the keyboard, as a keyboard user would (a click shows no ring, by design).
+    await page.locator(tid('training-case')).selectOption('normal-family');
+    await page.locator(tid('open-training-case')).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(tid('replace-dialog-confirm')).waitFor();
+    // "Avbryt" has the keyboard first, and is the last button: back from it to the other.
+    const first = await page.evaluate(focusRing, tid('replace-dialog'));
+    if (first.problem) found.push(`replace question: ${first.problem}`);
+    looked['the question before a case is replaced'] =
+      Number(first.fresh) + (await tabThrough(page, tid('replace-dialog'), CAP, 'replace question', found, 'Shift+Tab'));
+    await page.keyboard.press('Escape');
+    await page.locator(tid('replace-dialog-confirm')).waitFor({ state: 'hidden' });
+
+    // A support call: the causes, each with what may be told and the answer to copy.
+    await openTab(page, 'support');
+    await page.locator(tid('support-region')).selectOption('vgr');
+    await page.locator(tid('support-age')).fill('8');
+    await page.locator(tid('support-observation-name_greyed')).check();
+    await page.locator(tid('support-result')).waitFor();
+    await tabThroughMain(page, 'a support call with its causes', looked, found);
+
+    const counts = Object.entries(looked);
+    t.diagnostic(`elements looked at: ${counts.map(([part, n]) => `${part} ${n}`).join(', ')}`);
+    assert.ok(found.length === 0, `${found.length} element(s) show no clear focus ring:\n${found.join('\n')}`);
     for (const [part, n] of counts) assert.ok(n > 0, `Tab reached nothing in ${part}`);
   } finally {
     await session.close();
