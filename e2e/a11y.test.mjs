@@ -18,6 +18,8 @@ import {
   cell,
   waitForText,
   waitUntil,
+  replaceIfAsked,
+  answerForSealing,
   TEST_PERSONNUMMER,
   withHyphen,
   wrongCheckDigit,
@@ -50,16 +52,6 @@ async function everyView(page, label, found) {
 async function showDocument(page, kind) {
   await page.locator(tid(`doc-kind-${kind}`)).click();
   await page.locator(`${tid('document')}[data-kind="${kind}"]`).waitFor();
-}
-
-/** Confirms the question "Ersätt fallet?" if it comes (the case had unsaved changes). */
-async function replaceIfAsked(page) {
-  const confirm = page.locator(tid('replace-dialog-confirm'));
-  const asked = await confirm.waitFor({ state: 'visible', timeout: 1_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (asked) await confirm.click();
 }
 
 for (const viewport of VIEWPORTS) {
@@ -117,11 +109,7 @@ for (const viewport of VIEWPORTS) {
       await openTrainingCase(page, 'normal-family');
       await replaceIfAsked(page);
       await waitForText(page.locator(`${tid('access-matrix')} tbody`), 'Sara Exempel');
-      await openTab(page, 'decide');
-      await page.locator(tid('concern-child_tells_of_violence')).check();
-      await page.locator(tid('concern-one_guardian_risk')).check();
-      await page.locator(tid('risk-guardian-vh2')).check();
-      await page.locator(tid('propose-sealing')).waitFor();
+      await answerForSealing(page);
       found['decision support with answers'] = await axeViolations(page);
       // The sealing proposed names no initiating unit yet: the preview says so by the field.
       await page.locator(tid('propose-sealing')).click();

@@ -84,6 +84,28 @@ export async function openTrainingCase(page, id) {
   await page.locator(tid('open-training-case')).click();
 }
 
+/** Confirms the question "Ersätt fallet?" if it comes (the case had unsaved changes). */
+export async function replaceIfAsked(page) {
+  const confirm = page.locator(tid('replace-dialog-confirm'));
+  const asked = await confirm.waitFor({ state: 'visible', timeout: 1_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (asked) await confirm.click();
+}
+
+/**
+ * On "Vilken åtgärd?" of the normal-family case: the child tells of violence and one
+ * guardian (vh2) is a risk, so a sealing is proposed.
+ */
+export async function answerForSealing(page) {
+  await openTab(page, 'decide');
+  await page.locator(tid('concern-child_tells_of_violence')).check();
+  await page.locator(tid('concern-one_guardian_risk')).check();
+  await page.locator(tid('risk-guardian-vh2')).check();
+  await page.locator(tid('propose-sealing')).waitFor();
+}
+
 /** Opens `caseObject` (a case in the case format) through "Öppna fil", as staff would. */
 export async function openCaseFile(page, caseObject, name = 'fall.json') {
   await page.locator(tid('open-case-file')).setInputFiles({

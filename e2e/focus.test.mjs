@@ -21,6 +21,8 @@ import {
   setDate,
   cell,
   waitForText,
+  replaceIfAsked,
+  answerForSealing,
   TEST_PERSONNUMMER,
   withHyphen,
   wrongCheckDigit,
@@ -178,153 +180,137 @@ async function tabThrough(page, within, cap, label, found, key = 'Tab') {
   return stops;
 }
 
+/** Tab from the main part's start through what `within` holds (default: the main part). */
+async function tabThroughMain(page, label, looked, found, within = 'main', cap = CAP) {
+  await page.locator('#main').focus();
+  looked[label] = await tabThrough(page, within, cap, label, found);
+}
+
+/**
+ * Opens the app at `width`×`height`, lets `walk` go through its parts (adding to `looked`
+ * how many elements each had, and to `found` what is wrong), then asserts that nothing is,
+ * and that Tab really went through each part.
+ */
+async function checkRings(t, width, height, walk) {
+  const session = await openApp(served.browser, served.server.url, {
+    contextOptions: { viewport: { width, height } },
+  });
+  const { page } = session;
+  const found = [];
+  const looked = {};
+  try {
+    // The case panel may be drawn after the matrix the page waited for: all of it first.
+    await page.locator(tid('child-personnummer')).waitFor();
+    await walk(page, looked, found);
+    const counts = Object.entries(looked);
+    t.diagnostic(`elements looked at: ${counts.map(([part, n]) => `${part} ${n}`).join(', ')}`);
+    assert.ok(found.length === 0, `${found.length} element(s) show no clear focus ring:\n${found.join('\n')}`);
+    for (const [part, n] of counts) assert.ok(n > 0, `Tab reached nothing in ${part}`);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The header, the case panel, every view as it opens, and the trainers' mode. */
+async function everyPart(page, looked, found) {
+  // From the page's start: the skip link, the header, then the case.
+  const start = '.skip-link, .site-header, .case-panel';
+  looked['header and case panel'] = await tabThrough(page, start, CASE_PANEL_CAP, 'header and case panel', found);
+
+  for (const tab of TABS) {
+    await openTab(page, tab);
+    await page.waitForFunction(() => document.querySelector('#view-panel')?.textContent.trim().length > 0);
+    // From the main part's start (where the skip link lands): the tabs, then the view.
+    await tabThroughMain(page, `view ${tab}`, looked, found);
+  }
+
+  // The trainers' mode replaces the page; from its start, its own controls.
+  await page.locator(tid('open-trainer')).click();
+  await page.locator(tid('trainer-story')).waitFor();
+  looked['trainers’ mode'] = await tabThrough(page, tid('trainer'), CAP, 'trainers’ mode', found);
+}
+
+/** The states a view shows only after staff have done something. */
+async function statesReachedByActing(page, looked, found) {
+  const walk = (label, within = 'main') => tabThroughMain(page, label, looked, found, within, CAP * 2);
+
+  // "Läget" with the explanation of a grantable cell open: its rule ids, the way to grant.
+  await page.locator(tid('jump-13')).click();
+  await cell(page, 'vh1', 'journal:vc-lunden').click();
+  await page.locator(tid('grant-route')).waitFor();
+  await walk('explanation of a grantable cell');
+
+  // A blocking: the guardian's view with its standard answer, Jämför's differences, and
+  // every document.
+  await openTrainingCase(page, 'one-guardian-risk-blocking');
+  await replaceIfAsked(page);
+  await waitForText(page.locator(`${tid('access-matrix')} tbody`), 'Peter Test');
+  await setDate(page, '2026-11-23');
+  await openTab(page, 'guardian-view');
+  await page.locator(`${tid('guardian-view-vh2')} ${tid('standard-answer')}`).waitFor();
+  await walk('blocking case, Vad ser vårdnadshavaren?');
+  await openTab(page, 'compare');
+  await page.locator(tid('compare-quick-vgr')).click();
+  await page.locator(`${tid('diff-ranges')} tbody tr`).first().waitFor();
+  await walk('Jämför VGR 2019 with VGR 2026');
+  await openTab(page, 'documents');
+  for (const kind of ['request', 'note', 'phone', 'answer']) {
+    await page.locator(tid(`doc-kind-${kind}`)).click();
+    await page.locator(`${tid('document')}[data-kind="${kind}"]`).waitFor();
+    // The text that is copied, unfolded.
+    await page.locator('.doc-plain summary').click();
+    await walk(`document ${kind}`);
+  }
+
+  // "Vilken åtgärd?" with answers, then the preview of the sealing it proposes.
+  await openTrainingCase(page, 'normal-family');
+  await replaceIfAsked(page);
+  await answerForSealing(page);
+  await walk('decision support with answers');
+  await page.locator(tid('propose-sealing')).click();
+  await page.locator(tid('measure-preview')).waitFor();
+  await walk('preview of a sealing');
+  await page.locator('[data-path$=".initiating_units"][value="vc-lunden"]').check();
+  await page.locator(tid('preview-add')).click();
+  await page.locator(tid('action-notice')).waitFor();
+
+  // Errors: the summary's links to the fields, at the top of the main part.
+  await page.locator(tid('child-personnummer')).fill(withHyphen(wrongCheckDigit(TEST_PERSONNUMMER)));
+  await waitForText(page.locator(tid('error-summary')), 'Kontrollsiffran');
+  await walk('the error summary', tid('error-summary'));
+
+  // The question before an edited case is replaced, asked from the keyboard as a keyboard
+  // user would (a click shows no ring, by design). "Avbryt" has the keyboard first, and is
+  // the last button: back from it to the other.
+  await page.locator(tid('training-case')).selectOption('normal-family');
+  await page.locator(tid('open-training-case')).focus();
+  await page.keyboard.press('Enter');
+  await page.locator(tid('replace-dialog-confirm')).waitFor();
+  const first = await page.evaluate(focusRing, tid('replace-dialog'));
+  if (first.problem) found.push(`replace question: ${first.problem}`);
+  looked['the question before a case is replaced'] =
+    Number(first.fresh) + (await tabThrough(page, tid('replace-dialog'), CAP, 'replace question', found, 'Shift+Tab'));
+  await page.keyboard.press('Escape');
+  await page.locator(tid('replace-dialog-confirm')).waitFor({ state: 'hidden' });
+
+  // A support call: the causes, each with what may be told and the answer to copy.
+  await openTab(page, 'support');
+  await page.locator(tid('support-region')).selectOption('vgr');
+  await page.locator(tid('support-age')).fill('8');
+  await page.locator(tid('support-observation-name_greyed')).check();
+  await page.locator(tid('support-result')).waitFor();
+  await walk('a support call with its causes');
+}
+
 // At a laptop's size, and at 320 px, where the page reflows into one column (the case
 // panel above the answer) and boxes scroll sideways that do not at 1366 px.
 for (const [width, height] of [
   [1366, 768],
   [320, 640],
 ]) {
-test(`at ${width}×${height} every element Tab reaches in the header, the case panel, each view and the trainers’ mode shows a whole focus ring with at least 3:1 contrast against its background`, async (t) => {
-  const session = await openApp(served.browser, served.server.url, {
-    contextOptions: { viewport: { width, height } },
-  });
-  const { page } = session;
-  const found = [];
-  const looked = {};
-  try {
-    // The case editor may be drawn after the matrix the page waited for: all of it first.
-    await page.locator(tid('child-personnummer')).waitFor();
-    // From the page's start: the skip link, the header, then the case.
-    const start = '.skip-link, .site-header, .case-panel';
-    looked['header and case panel'] = await tabThrough(page, start, CASE_PANEL_CAP, 'header and case panel', found);
+  test(`at ${width}×${height} every element Tab reaches in the header, the case panel, each view and the trainers’ mode shows a whole focus ring with at least 3:1 contrast against its background`, (t) =>
+    checkRings(t, width, height, everyPart));
 
-    for (const tab of TABS) {
-      await openTab(page, tab);
-      await page.waitForFunction(() => document.querySelector('#view-panel')?.textContent.trim().length > 0);
-      // From the main part's start (where the skip link lands): the tabs, then the view.
-      await page.locator('#main').focus();
-      looked[`view ${tab}`] = await tabThrough(page, 'main', CAP, `view ${tab}`, found);
-    }
-
-    // The trainers' mode replaces the page; from its start, its own controls.
-    await page.locator(tid('open-trainer')).click();
-    await page.locator(tid('trainer-story')).waitFor();
-    looked['trainers’ mode'] = await tabThrough(page, tid('trainer'), CAP, 'trainers’ mode', found);
-
-    const counts = Object.entries(looked);
-    t.diagnostic(`elements looked at: ${counts.map(([part, n]) => `${part} ${n}`).join(', ')}`);
-    assert.ok(found.length === 0, `${found.length} element(s) show no clear focus ring:\n${found.join('\n')}`);
-    // Guards the test itself: Tab must really have gone through each part.
-    for (const [part, n] of counts) assert.ok(n > 0, `Tab reached nothing in ${part}`);
-  } finally {
-    await session.close();
-  }
-});
-}
-
-/** Confirms the question "Ersätt fallet?" if it comes (the case had unsaved changes). */
-async function replaceIfAsked(page) {
-  const confirm = page.locator(tid('replace-dialog-confirm'));
-  if (await confirm.waitFor({ state: 'visible', timeout: 1_000 }).then(() => true, () => false)) await confirm.click();
-}
-
-/** Tab from the main part's start through what `within` holds (default: the main part). */
-async function tabThroughMain(page, label, looked, found, within = 'main') {
-  await page.locator('#main').focus();
-  looked[label] = await tabThrough(page, within, CAP * 2, label, found);
-}
-
-for (const [width, height] of [
-  [1366, 768],
-  [320, 640],
-]) {
-test(`at ${width}×${height} the states staff reach by acting (an explanation, standard answers, differences, documents, a preview, errors, a question, a call’s causes) show a whole focus ring on every element Tab reaches`, async (t) => {
-  const session = await openApp(served.browser, served.server.url, {
-    contextOptions: { viewport: { width, height } },
-  });
-  const { page } = session;
-  const found = [];
-  const looked = {};
-  try {
-    await page.locator(tid('child-personnummer')).waitFor();
-
-    // "Läget" with the explanation of a grantable cell open: its rule ids, the way to grant.
-    await page.locator(tid('jump-13')).click();
-    await cell(page, 'vh1', 'journal:vc-lunden').click();
-    await page.locator(tid('grant-route')).waitFor();
-    await tabThroughMain(page, 'explanation of a grantable cell', looked, found);
-
-    // A blocking: the guardian's view with its standard answer, Jämför's differences, and
-    // every document.
-    await openTrainingCase(page, 'one-guardian-risk-blocking');
-    await replaceIfAsked(page);
-    await waitForText(page.locator(`${tid('access-matrix')} tbody`), 'Peter Test');
-    await setDate(page, '2026-11-23');
-    await openTab(page, 'guardian-view');
-    await page.locator(`${tid('guardian-view-vh2')} ${tid('standard-answer')}`).waitFor();
-    await tabThroughMain(page, 'blocking case, Vad ser vårdnadshavaren?', looked, found);
-    await openTab(page, 'compare');
-    await page.locator(tid('compare-quick-vgr')).click();
-    await page.locator(`${tid('diff-ranges')} tbody tr`).first().waitFor();
-    await tabThroughMain(page, 'Jämför VGR 2019 with VGR 2026', looked, found);
-    await openTab(page, 'documents');
-    for (const kind of ['request', 'note', 'phone', 'answer']) {
-      await page.locator(tid(`doc-kind-${kind}`)).click();
-      await page.locator(`${tid('document')}[data-kind="${kind}"]`).waitFor();
-      // The text that is copied, unfolded.
-      await page.locator('.doc-plain summary').click();
-      await tabThroughMain(page, `document ${kind}`, looked, found);
-    }
-
-    // "Vilken åtgärd?" with answers, then the preview of the sealing it proposes.
-    await openTrainingCase(page, 'normal-family');
-    await replaceIfAsked(page);
-    await openTab(page, 'decide');
-    await page.locator(tid('concern-child_tells_of_violence')).check();
-    await page.locator(tid('concern-one_guardian_risk')).check();
-    await page.locator(tid('risk-guardian-vh2')).check();
-    await page.locator(tid('propose-sealing')).waitFor();
-    await tabThroughMain(page, 'decision support with answers', looked, found);
-    await page.locator(tid('propose-sealing')).click();
-    await page.locator(tid('measure-preview')).waitFor();
-    await tabThroughMain(page, 'preview of a sealing', looked, found);
-    await page.locator('[data-path$=".initiating_units"][value="vc-lunden"]').check();
-    await page.locator(tid('preview-add')).click();
-    await page.locator(tid('action-notice')).waitFor();
-
-    // Errors: the summary's links to the fields, at the top of the main part.
-    await page.locator(tid('child-personnummer')).fill(withHyphen(wrongCheckDigit(TEST_PERSONNUMMER)));
-    await waitForText(page.locator(tid('error-summary')), 'Kontrollsiffran');
-    await tabThroughMain(page, 'the error summary', looked, found, tid('error-summary'));
-
-    // The question before an edited case is replaced: its own buttons.
-    // Asked from the keyboard, as a keyboard user would (a click shows no ring, by design).
-    await page.locator(tid('training-case')).selectOption('normal-family');
-    await page.locator(tid('open-training-case')).focus();
-    await page.keyboard.press('Enter');
-    await page.locator(tid('replace-dialog-confirm')).waitFor();
-    // "Avbryt" has the keyboard first, and is the last button: back from it to the other.
-    const first = await page.evaluate(focusRing, tid('replace-dialog'));
-    if (first.problem) found.push(`replace question: ${first.problem}`);
-    looked['the question before a case is replaced'] =
-      Number(first.fresh) + (await tabThrough(page, tid('replace-dialog'), CAP, 'replace question', found, 'Shift+Tab'));
-    await page.keyboard.press('Escape');
-    await page.locator(tid('replace-dialog-confirm')).waitFor({ state: 'hidden' });
-
-    // A support call: the causes, each with what may be told and the answer to copy.
-    await openTab(page, 'support');
-    await page.locator(tid('support-region')).selectOption('vgr');
-    await page.locator(tid('support-age')).fill('8');
-    await page.locator(tid('support-observation-name_greyed')).check();
-    await page.locator(tid('support-result')).waitFor();
-    await tabThroughMain(page, 'a support call with its causes', looked, found);
-
-    const counts = Object.entries(looked);
-    t.diagnostic(`elements looked at: ${counts.map(([part, n]) => `${part} ${n}`).join(', ')}`);
-    assert.ok(found.length === 0, `${found.length} element(s) show no clear focus ring:\n${found.join('\n')}`);
-    for (const [part, n] of counts) assert.ok(n > 0, `Tab reached nothing in ${part}`);
-  } finally {
-    await session.close();
-  }
-});
+  test(`at ${width}×${height} the states staff reach by acting (an explanation, standard answers, differences, documents, a preview, errors, a question, a call’s causes) show a whole focus ring on every element Tab reaches`, (t) =>
+    checkRings(t, width, height, statesReachedByActing));
 }
