@@ -63,7 +63,8 @@ pub fn App() -> impl IntoView {
     let training = Memo::new(move |_| state.view.get() == View::Training);
     // Supporten starts from the call: the case panel steps aside (style/support.css).
     let supporting = Memo::new(move |_| state.view.get() == View::Support);
-    let editor_drawn = drawn_after_first_frame();
+    let panel_drawn = drawn_after_first_frame();
+    // The timeline chart's first width, from the view panel (`timeline::chart::guess_width`).
     let view_panel = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(panel) = view_panel.get() {
@@ -78,7 +79,7 @@ pub fn App() -> impl IntoView {
             <aside class="case-panel" aria-label="Fallet">
                 // The whole panel follows the first frame: the training cases and the saved
                 // cases too, not only the editor (ready about 10 % sooner, README).
-                {move || editor_drawn.get().then(|| view! {
+                {move || panel_drawn.get().then(|| view! {
                     <TrainingCasePicker/>
                     <SavedCasesPanel/>
                     <CaseEditor/>
