@@ -644,6 +644,27 @@ pub fn ActionNotice() -> impl IntoView {
     }
 }
 
+/// Keeps what gets the keyboard clear of the sticky "Lägg till i fallet" bar (WCAG 2.4.11,
+/// Focus Not Obscured). The page leaves room for the bar when it scrolls something into
+/// view (`scroll-padding-bottom`, style/decision.css), but Chromium does not scroll to an
+/// element that is already partly on screen when it gets the keyboard, so a field half
+/// behind the bar stayed there: it is brought up to the nearest place clear of the bar.
+/// (Not the bar's own buttons: it moves with the page, so it would be chased down to the
+/// preview's end.)
+fn clear_of_the_bar(ev: leptos::ev::FocusEvent) {
+    let Some(element) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if element.closest(".preview-actions").ok().flatten().is_none() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -718,26 +739,5 @@ mod tests {
         let first = &p.timeline_changes[0];
         assert_eq!(first.from, date);
         assert!(range_text(first).starts_with("2026-06-01 – "));
-    }
-}
-
-/// Keeps what gets the keyboard clear of the sticky "Lägg till i fallet" bar (WCAG 2.4.11,
-/// Focus Not Obscured). The page leaves room for the bar when it scrolls something into
-/// view (`scroll-padding-bottom`, style/decision.css), but Chromium does not scroll to an
-/// element that is already partly on screen when it gets the keyboard, so a field half
-/// behind the bar stayed there: it is brought up to the nearest place clear of the bar.
-/// (Not the bar's own buttons: it moves with the page, so it would be chased down to the
-/// preview's end.)
-fn clear_of_the_bar(ev: leptos::ev::FocusEvent) {
-    let Some(element) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    if element.closest(".preview-actions").ok().flatten().is_none() {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
