@@ -311,9 +311,15 @@ impl Writer<'_> {
         }
         write!(out, "{ty} {{ ").unwrap();
         for (field, field_ty) in fields {
-            write!(out, "{field}: ").unwrap();
-            self.value(out, field_ty, object.get(*field));
-            out.push_str(", ");
+            let mut expression = String::new();
+            self.value(&mut expression, field_ty, object.get(*field));
+            // A local of the field's own name (`parameters`, `sources`) goes in by the
+            // shorthand, so the generated code passes clippy.
+            if expression == *field {
+                write!(out, "{field}, ").unwrap();
+            } else {
+                write!(out, "{field}: {expression}, ").unwrap();
+            }
         }
         out.push('}');
     }
