@@ -1,31 +1,32 @@
 //! Long lists drawn a batch at a time. A case at the format's limits gives a hundred change
 //! points or dozens of date ranges, each listing what changes for whom; drawn at once they
-//! hold up the page for over 100 ms. A first batch is drawn with the view, then one more
-//! batch per task of the event loop, so the page answers in between.
+//! hold up the page for over 100 ms. Each such list starts below the fold (the timeline's
+//! table under the chart, Regelverk's differences under the rule sets, Jämför's date ranges
+//! under the matrices), so none of it is drawn in the view's first frame: its rows could not
+//! be seen there, yet were laid out and painted with it. The first batch follows that
+//! frame, then one more batch per task of the event loop, so the page answers in between.
 //!
-//! The next batch waits until the first is on screen (`after_next_frame`): without the
-//! wait a view's first frame held three or four batches (about 18 ms of the 50 ms a switch
-//! to "Regelverk" took). A list that starts below the fold draws nothing in the view's
-//! first frame (`first` = 0): its rows could not be seen there, yet were laid out and
-//! painted with it.
+//! The first batch waits until the view is on screen (`after_next_frame`): a task queued at
+//! once runs before the frame whenever it is not yet due (without the wait a switch to
+//! "Regelverk" drew three or four batches, about 18 ms of 50, before anything showed).
 
 use leptos::prelude::*;
 
-/// How many of a list's `total` items to draw now: `first` when the list is mounted,
-/// `batch` again whenever `source` (which reads the list's signal) changes, then `batch`
-/// more per task until all are drawn.
+/// How many of a list's `total` items to draw now: none when the list is mounted, `batch`
+/// again whenever `source` (which reads the list's signal) changes, then `batch` more per
+/// task until all are drawn.
 pub fn drawn_in_batches(
-    first: usize,
     batch: usize,
     total: Memo<usize>,
     source: impl Fn() + 'static,
 ) -> ReadSignal<usize> {
-    let (drawn, set_drawn) = signal(first);
-    // Whether the batch on screen first (at mount, or after a new list) was followed by a
-    // frame yet: the next batch waits for that frame, the ones after it only for a task.
+    let (drawn, set_drawn) = signal(0);
+    // Whether what is on screen first (nothing at mount, a batch after a new list) was
+    // followed by a frame yet: the next batch waits for that frame, the ones after it only
+    // for a task.
     let framed = StoredValue::new_local(false);
-    // A new list starts again from a batch. (Not from `first`: the list is on screen by
-    // then, and emptying it for a frame would make the page jump.)
+    // A new list starts again from a batch. (Not from none: the list is on screen by then,
+    // and emptying it for a frame would make the page jump.)
     Effect::new(move |mounted: Option<()>| {
         source();
         if mounted.is_some() {

@@ -632,7 +632,7 @@ fn RuleDifferences(needle: Memo<String>) -> impl IntoView {
     let catalog = state.catalog;
     let row_count = differing_rows().len();
     let total = Memo::new(move |_| row_count);
-    let drawn = drawn_in_batches(0, DIFFERENCE_ROWS_PER_TASK, total, || ());
+    let drawn = drawn_in_batches(DIFFERENCE_ROWS_PER_TASK, total, || ());
 
     let header = catalog
         .rule_sets

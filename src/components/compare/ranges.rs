@@ -24,7 +24,7 @@ pub fn DiffRanges() -> impl IntoView {
             .with(|case| diff(state.catalog, case, &a, &b, None, None))
     });
     let total = Memo::new(move |_| result.with(|r| r.as_ref().map_or(0, |d| d.ranges.len())));
-    let drawn = drawn_in_batches(0, RANGES_PER_TASK, total, move || result.track());
+    let drawn = drawn_in_batches(RANGES_PER_TASK, total, move || result.track());
     let content = move || {
         result.with(|shown| match shown {
             Err(error) => view! {

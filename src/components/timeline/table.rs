@@ -110,7 +110,7 @@ const ROWS_PER_TASK: usize = 8;
 pub fn TimelineTable(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoView {
     let state = use_app_state();
     let total = Memo::new(move |_| shown.with(|t| t.as_ref().map_or(0, |t| t.change_points.len())));
-    let drawn = drawn_in_batches(0, ROWS_PER_TASK, total, move || shown.track());
+    let drawn = drawn_in_batches(ROWS_PER_TASK, total, move || shown.track());
     // One row per change point, built from the timeline shown when it is drawn. Rebuilt
     // only when the timeline (or the case's labels) change, not when the date does, so the
     // focused date button keeps its focus.
