@@ -117,23 +117,29 @@ pub fn TimelineChart(shown: Memo<Result<Timeline, EngineError>>) -> impl IntoVie
 /// signal is gone. A width already known is set again only when it changed.
 fn observe_width(element: &web_sys::HtmlDivElement, width: RwSignal<Option<f64>>) {
     let observed = element.clone();
+    on_resize(element, move |observer| {
+        if !observed.is_connected() {
+            return observer.disconnect();
+        }
+        let now = f64::from(observed.client_width());
+        match width.try_get_untracked() {
+            // The page is gone (the width is kept in the app's state).
+            None => observer.disconnect(),
+            Some(known) if now <= 0.0 || known == Some(now) => {}
+            Some(_) => width.set(Some(now)),
+        }
+    });
+}
+
+/// Calls `f` whenever the browser reports a change of `element`'s size (after layout), for
+/// as long as it observes: `f` disconnects the observer when it is done.
+fn on_resize(element: &web_sys::Element, f: impl Fn(&web_sys::ResizeObserver) + 'static) {
     let callback = wasm_bindgen::closure::Closure::<dyn Fn(JsValue, web_sys::ResizeObserver)>::new(
-        move |_entries: JsValue, observer: web_sys::ResizeObserver| {
-            if !observed.is_connected() {
-                return observer.disconnect();
-            }
-            let now = f64::from(observed.client_width());
-            match width.try_get_untracked() {
-                // The page is gone (the width is kept in the app's state).
-                None => observer.disconnect(),
-                Some(known) if now <= 0.0 || known == Some(now) => {}
-                Some(_) => width.set(Some(now)),
-            }
-        },
+        move |_entries: JsValue, observer: web_sys::ResizeObserver| f(&observer),
     );
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(element);
-        // The browser calls it for as long as it observes; it disconnects itself.
+        // The browser calls it for as long as it observes.
         callback.forget();
     }
 }
@@ -150,26 +156,19 @@ const CHART_BORDERS: f64 = 2.0;
 /// narrow screen, or after a resize: the guess is taken once).
 pub fn guess_width(panel: &web_sys::HtmlElement, width: RwSignal<Option<f64>>) {
     let observed = panel.clone();
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn(JsValue, web_sys::ResizeObserver)>::new(
-        move |_entries: JsValue, observer: web_sys::ResizeObserver| {
-            let guess = f64::from(observed.client_width()) - CHART_BORDERS;
-            match width.try_get_untracked() {
-                // Not laid out yet (a page opened in a background tab): wait for a size.
-                Some(None) if guess <= 0.0 => {}
-                Some(None) => {
-                    width.set(Some(guess));
-                    observer.disconnect();
-                }
-                // Measured by the chart already, or the page is gone.
-                _ => observer.disconnect(),
+    on_resize(panel, move |observer| {
+        let guess = f64::from(observed.client_width()) - CHART_BORDERS;
+        match width.try_get_untracked() {
+            // Not laid out yet (a page opened in a background tab): wait for a size.
+            Some(None) if guess <= 0.0 => {}
+            Some(None) => {
+                width.set(Some(guess));
+                observer.disconnect();
             }
-        },
-    );
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(panel);
-        // Disconnects itself once it has guessed.
-        callback.forget();
-    }
+            // Measured by the chart already, or the page is gone.
+            _ => observer.disconnect(),
+        }
+    });
 }
 
 /// The date of the change point an event happened in, if any.
